@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// One set of Swift settings for every target: Swift 6 language mode, strict concurrency.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "jsna",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jsna", targets: ["jsna"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // 1. CSV reading on libcsv.
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]
+        ),
+        .target(name: "CSVReader", dependencies: ["CLibCSV"], swiftSettings: swiftSettings),
+        // 3. Statistics: pure functions, no I/O (no Foundation file access).
+        .target(name: "Statistics", swiftSettings: swiftSettings),
+        // 2. Ingest of DfE explore-education-statistics files.
+        .target(name: "CensusIngest", dependencies: ["CSVReader", "Statistics"], swiftSettings: swiftSettings),
+        // The indicator catalogue and the tidy indicator table built from ingested data.
+        .target(name: "Indicators", dependencies: ["CensusIngest", "Statistics"], swiftSettings: swiftSettings),
+        // 4. Chapter: one report model; Markdown, HTML and SVG renderers.
+        .target(name: "Chapter", dependencies: ["Indicators", "Statistics"], swiftSettings: swiftSettings),
+        // Synthetic demonstration data with fictional authorities.
+        .target(name: "DemoData", dependencies: ["Statistics"], swiftSettings: swiftSettings),
+        // 5. CLI: thin commands that only wire the stages.
+        .target(
+            name: "JSNACommands",
+            dependencies: [
+                "CensusIngest", "Indicators", "Chapter", "DemoData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "jsna", dependencies: ["JSNACommands"], swiftSettings: swiftSettings),
+
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], swiftSettings: swiftSettings),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: swiftSettings),
+        .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest"], swiftSettings: swiftSettings),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChapterTests",
+            dependencies: ["Chapter", "Indicators", "CensusIngest", "DemoData"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JSNACommandsTests",
+            dependencies: ["JSNACommands", "jsna"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,158 @@
+import CLibCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming CSV reader on libcsv, strict about quoting and exact about positions.
+///
+/// The file is read in chunks and never held whole; each record reaches the handler once,
+/// its fields as byte slices (see ``CSVRecord``). Spaces around unquoted fields are kept
+/// (libcsv trims them by default), a UTF-8 byte-order mark is removed, CR, LF and CRLF
+/// line endings are all accepted, and blank lines are skipped. An unterminated quote, a
+/// stray quote or a ragged row stops the read with a ``CSVError`` naming file, line and
+/// column.
+///
+///     try CSVReader(path: "c1.csv").forEachRecord { record in
+///         if record.number == 1 { return }          // header
+///         let code = record.string(7)               // decode only what you need
+///     }
+public struct CSVReader: Sendable {
+    public struct Options: Sendable {
+        /// Every record must have as many fields as the first one (the header).
+        public var requireSameFieldCount = true
+        /// Bytes handed to libcsv per call.
+        public var chunkSize = 1 << 20
+        public init() {}
+    }
+
+    /// What a completed read saw.
+    public struct Summary: Sendable, Equatable {
+        public var records: Int
+        public var bytes: Int
+        public var hadByteOrderMark: Bool
+    }
+
+    public let path: String
+    public var options: Options
+
+    public init(path: String, options: Options = Options()) {
+        self.path = path
+        self.options = options
+    }
+
+    /// Reads the whole file, calling `handler` for each record in file order.
+    ///
+    /// A handler may throw ``CSVFieldError`` or ``CSVRecordError``; the read stops and the
+    /// error is rethrown as a ``CSVError`` located at that field or record.
+    @discardableResult
+    public func forEachRecord(_ handler: (CSVRecord) throws -> Void) throws -> Summary {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CSVError(path: path, line: 0, column: 0, message: "cannot open: \(systemError())") }
+        defer { close(fd) }
+        return try withoutActuallyEscaping(handler) { handler in
+            let state = ParseState(requireSameFieldCount: options.requireSameFieldCount, handler: handler)
+            defer { state.release() }
+            return try run(fd: fd, state: state)
+        }
+    }
+
+    private func run(fd: Int32, state: ParseState) throws -> Summary {
+        var parser = csv_parser()
+        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
+            throw CSVError(path: path, line: 0, column: 0, message: "libcsv failed to initialise")
+        }
+        defer { csv_free(&parser) }
+        csv_set_space_func(&parser, noSpaces)
+        let capacity = max(options.chunkSize, 3)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        let context = Unmanaged.passUnretained(state).toOpaque()
+        // The first three bytes are read in full so a byte-order mark is seen whole.
+        var length = try readFully(fd, into: buffer, count: 3, state: state)
+        let hadBOM = length == 3 && buffer.load(as: UInt8.self) == 0xEF
+            && buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB
+            && buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF
+        var offset = 0
+        var start = buffer
+        if hadBOM {
+            offset = 3
+            length = 0
+        }
+        while true {
+            if length > 0 {
+                let parsed = csv_parse(&parser, start, length, onField, onRecord, context)
+                try rethrowIfFailed(state)
+                if parsed < length {
+                    throw syntaxError(status: csv_error(&parser), at: offset + parsed, state: state)
+                }
+                offset += length
+            }
+            start = buffer
+            length = read(fd, buffer, options.chunkSize)
+            if length < 0 {
+                if errno == EINTR { length = 0; continue }
+                throw CSVError(path: path, line: state.line, column: 0, message: "read failed: \(systemError())")
+            }
+            if length == 0 { break }
+        }
+        if csv_fini(&parser, onField, onRecord, context) != 0 {
+            throw syntaxError(status: csv_error(&parser), at: nil, state: state)
+        }
+        try rethrowIfFailed(state)
+        return Summary(records: state.recordNumber, bytes: offset, hadByteOrderMark: hadBOM)
+    }
+
+    private func readFully(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, state: ParseState) throws -> Int {
+        var got = 0
+        while got < count {
+            let n = read(fd, buffer + got, count - got)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw CSVError(path: path, line: 0, column: 0, message: "read failed: \(systemError())") }
+            if n == 0 { break }
+            got += n
+        }
+        return got
+    }
+
+    private func rethrowIfFailed(_ state: ParseState) throws {
+        guard let failure = state.failure else { return }
+        let locator = CSVLocator(path: path)
+        switch failure.error {
+        case let error as CSVFieldError:
+            let (line, column) = locator.startOfField(error.field, recordLine: failure.line)
+            throw CSVError(path: path, line: line, column: column, message: error.message)
+        case let error as CSVRecordError:
+            throw CSVError(path: path, line: failure.line, column: 1, message: error.message)
+        case let error as RaggedRecord:
+            let (line, column) = locator.startOfField(min(error.found, error.expected), recordLine: failure.line)
+            throw CSVError(
+                path: path, line: line, column: column,
+                message: "ragged row: \(error.found) fields where the header has \(error.expected)")
+        default:
+            throw failure.error
+        }
+    }
+
+    private func syntaxError(status: Int32, at offset: Int?, state: ParseState) -> CSVError {
+        let locator = CSVLocator(path: path)
+        if status == CSV_ENOMEM || status == CSV_ETOOBIG {
+            return CSVError(path: path, line: state.line, column: 1, message: "field too large to read")
+        }
+        guard let offset else {
+            let (line, column) = locator.unterminatedQuote() ?? (state.line, 1)
+            return CSVError(path: path, line: line, column: column, message: "quoted field is never closed (unterminated quote)")
+        }
+        let (line, column, insideQuotes) = locator.position(ofByte: offset)
+        let message = insideQuotes
+            ? "unexpected character after the closing quote of a quoted field"
+            : "stray quote in an unquoted field (quote the whole field and double the quote)"
+        return CSVError(path: path, line: line, column: column, message: message)
+    }
+}
+
+/// libcsv keeps every byte of a field when no byte counts as a space.
+private func noSpaces(_: UInt8) -> Int32 { 0 }
+
+func systemError() -> String { String(cString: strerror(errno)) }

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Record assembly behind libcsv's two callbacks: fields are copied into one growing byte
+/// buffer and delivered as a ``CSVRecord`` when the record ends; physical lines are counted
+/// from the terminators libcsv reports (CSV_REPALL_NL) and newlines inside quoted fields.
+final class ParseState {
+    struct Failure { var error: any Error; var line: Int }
+
+    let requireSameFieldCount: Bool
+    let handler: (CSVRecord) throws -> Void
+    var storage: UnsafeMutablePointer<UInt8>
+    var capacity = 4096
+    var length = 0
+    var ends: UnsafeMutablePointer<Int>
+    var endCapacity = 64
+    var fieldCount = 0
+    /// Line on which the record being assembled starts.
+    var line = 1
+    var newlinesInFields = 0
+    var lastTerminatorWasCR = false
+    var recordNumber = 0
+    var expectedFields: Int?
+    var failure: Failure?
+
+    init(requireSameFieldCount: Bool, handler: @escaping (CSVRecord) throws -> Void) {
+        self.requireSameFieldCount = requireSameFieldCount
+        self.handler = handler
+        storage = .allocate(capacity: capacity)
+        ends = .allocate(capacity: endCapacity)
+    }
+
+    func release() {
+        storage.deallocate()
+        ends.deallocate()
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeRawPointer?, _ count: Int) {
+        if length + count > capacity {
+            var newCapacity = capacity * 2
+            while newCapacity < length + count { newCapacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: storage, count: length)
+            storage.deallocate()
+            storage = grown
+            capacity = newCapacity
+        }
+        if count > 0, let bytes {
+            (storage + length).update(from: bytes.assumingMemoryBound(to: UInt8.self), count: count)
+            if memchr(bytes, 0x0A, count) != nil { newlinesInFields += countNewlines(bytes, count) }
+        }
+        length += count
+        if fieldCount == endCapacity {
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity * 2)
+            grown.update(from: ends, count: fieldCount)
+            ends.deallocate()
+            ends = grown
+            endCapacity *= 2
+        }
+        ends[fieldCount] = length
+        fieldCount += 1
+    }
+
+    @inline(__always)
+    func endRecord(terminator: Int32) {
+        let fields = fieldCount
+        if fields > 0 && failure == nil { deliver(fields) }
+        line += newlinesInFields
+        newlinesInFields = 0
+        if terminator == 0x0D {
+            line += 1
+            lastTerminatorWasCR = true
+        } else if terminator == 0x0A {
+            if !(lastTerminatorWasCR && fields == 0) { line += 1 }
+            lastTerminatorWasCR = false
+        }
+        length = 0
+        fieldCount = 0
+    }
+
+    private func deliver(_ fields: Int) {
+        recordNumber += 1
+        if requireSameFieldCount {
+            if let expected = expectedFields, expected != fields {
+                failure = Failure(error: RaggedRecord(found: fields, expected: expected), line: line)
+                return
+            }
+            expectedFields = fields
+        }
+        let record = CSVRecord(
+            line: line, number: recordNumber,
+            bytes: UnsafeBufferPointer(start: storage, count: length),
+            ends: UnsafeBufferPointer(start: ends, count: fields))
+        do { try handler(record) } catch { failure = Failure(error: error, line: line) }
+    }
+}
+
+struct RaggedRecord: Error { var found: Int; var expected: Int }
+
+private func countNewlines(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    let p = bytes.assumingMemoryBound(to: UInt8.self)
+    var n = 0
+    for i in 0..<count where p[i] == 0x0A { n += 1 }
+    return n
+}
+
+let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { bytes, count, context in
+    let state = Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue()
+    state.append(bytes, count)
+}
+
+let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
+    let state = Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue()
+    state.endRecord(terminator: terminator)
+}
