@@ -1,0 +1,62 @@
+/// The geographic levels of an explore-education-statistics file.
+public enum GeographicLevel: String, Sendable, Hashable, Comparable, CaseIterable {
+    case national = "National"
+    case regional = "Regional"
+    case localAuthority = "Local authority"
+
+    public static func < (a: GeographicLevel, b: GeographicLevel) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// England, a region or a local authority, as the files name it.
+///
+/// ``id`` is the key jsna uses everywhere: the old three-digit LA code for authorities
+/// (the code statistical-neighbour lists use), the E12 code for regions, E92000001 for England.
+public struct Area: Sendable, Hashable {
+    public var id: String
+    public var level: GeographicLevel
+    public var name: String
+    public var newCode: String
+    public var oldCode: String
+    public var regionCode: String
+    public var regionName: String
+    /// The latest census year in which the area appears (its name is taken from there).
+    public var latestYear: Int
+    public var firstYear: Int
+
+    public static let englandID = "E92000001"
+}
+
+/// Every area seen in the files, with lookup by code or name for the command line.
+public struct AreaDirectory: Sendable {
+    public private(set) var byID: [String: Area] = [:]
+
+    public init() {}
+
+    mutating func record(_ area: Area) {
+        guard var known = byID[area.id] else {
+            byID[area.id] = area
+            return
+        }
+        known.firstYear = min(known.firstYear, area.firstYear)
+        if area.latestYear >= known.latestYear {
+            let first = known.firstYear
+            known = area
+            known.firstYear = first
+        }
+        byID[area.id] = known
+    }
+
+    mutating func merge(_ other: AreaDirectory) {
+        for area in other.byID.values { record(area) }
+    }
+
+    public subscript(id: String) -> Area? { byID[id] }
+
+    public var localAuthorities: [Area] {
+        byID.values.filter { $0.level == .localAuthority }.sorted { $0.id < $1.id }
+    }
+
+    public var regions: [Area] { byID.values.filter { $0.level == .regional }.sorted { $0.id < $1.id } }
+}

@@ -1,0 +1,120 @@
+import CSVReader
+import Statistics
+
+/// Builds a ``SourceTable`` from the records of one file, validating as it goes.
+final class TableBuilder {
+    var table: SourceTable
+    private let time: Int, level: Int, country: Int, oldCode: Int, name: Int
+    private let region: Int?, regionName: Int?, newCode: Int?, category: Int?
+    private let measureFields: [Int]
+    private var rowLines: [RowKey: Int] = [:]
+
+    init(kind: SourceKind, path: String, header: [String]) throws {
+        var index: [String: Int] = [:]
+        var duplicated: Set<String> = []
+        for (i, name) in header.enumerated() {
+            if index[name] != nil { duplicated.insert(name) } else { index[name] = i }
+        }
+        func column(_ canonical: String) throws -> Int? {
+            let names = ColumnAliases.structural[canonical] ?? [canonical]
+            guard let found = names.first(where: { index[$0] != nil }) else { return nil }
+            if duplicated.contains(found) {
+                throw IngestError.file(path, "column '\(found)' appears more than once in the header")
+            }
+            return index[found]
+        }
+        func required(_ canonical: String) throws -> Int {
+            guard let i = try column(canonical) else {
+                throw IngestError.file(path, "missing column '\(canonical)' needed in a \(kind.title) file")
+            }
+            return i
+        }
+        time = try required("time_period")
+        level = try required("geographic_level")
+        country = try required("country_code")
+        oldCode = try required("old_la_code")
+        name = try required("la_name")
+        region = try column("region_code")
+        regionName = try column("region_name")
+        newCode = try column("new_la_code")
+        category = try column("category")
+        let skip = ColumnAliases.structuralNames.union(["time_identifier", "country_name"])
+        let measureFields = header.indices.filter { !skip.contains(header[$0]) && !header[$0].isEmpty }
+        self.measureFields = measureFields
+        for f in measureFields where duplicated.contains(header[f]) {
+            throw IngestError.file(path, "column '\(header[f])' appears more than once in the header")
+        }
+        table = SourceTable(kind: kind, path: path, measures: measureFields.map { header[$0] })
+    }
+
+    func add(_ r: CSVRecord) throws {
+        table.rowsRead += 1
+        guard let year = Self.censusYear(r[time]) else {
+            throw CSVFieldError(field: time, message: "time_period \"\(r.string(time))\" is not a year such as 2025 or 202425")
+        }
+        let levelName = r.string(level)
+        guard let geography = GeographicLevel(rawValue: levelName) else {
+            table.skippedLevels[levelName, default: 0] += 1
+            return
+        }
+        let id: String
+        switch geography {
+        case .national: id = r.string(country)
+        case .regional: id = region.map(r.string) ?? ""
+        case .localAuthority: id = r.string(oldCode)
+        }
+        guard !id.isEmpty else {
+            let field = geography == .localAuthority ? oldCode : (geography == .regional ? region ?? level : country)
+            throw CSVFieldError(field: field, message: "\(levelName) row without an area code")
+        }
+        let cat = category.map(r.string) ?? ""
+        let key = RowKey(area: id, year: year, category: cat)
+        if let first = rowLines[key] {
+            throw CSVRecordError("duplicate row for area \(id), time_period \(year)\(cat.isEmpty ? "" : ", \(cat)"): already given at line \(first)")
+        }
+        rowLines[key] = r.line
+        table.rows[key] = table.rows.count
+        table.categories.insert(cat)
+        table.release = max(table.release, year)
+        table.firstYear = min(table.firstYear, year)
+        for (column, field) in measureFields.enumerated() {
+            table.values.append(try figure(r, field: field, measure: table.measures[column]))
+        }
+        let areaName = geography == .national ? "England" : (geography == .regional ? regionName.map(r.string) ?? id : r.string(name))
+        table.areas.record(Area(
+            id: id, level: geography, name: areaName, newCode: geography == .localAuthority ? newCode.map(r.string) ?? "" : id,
+            oldCode: geography == .localAuthority ? id : "", regionCode: region.map(r.string) ?? "",
+            regionName: regionName.map(r.string) ?? "", latestYear: year, firstYear: year))
+    }
+
+    private func figure(_ r: CSVRecord, field: Int, measure: String) throws -> Figure {
+        let bytes = r[field]
+        if let v = ByteParsing.decimal(bytes) {
+            guard v >= 0 else {
+                throw CSVFieldError(field: field, message: "negative value \(r.string(field)) in \(measure)")
+            }
+            if table.kind == .population && measure == "population_estimate" && v == 0 {
+                throw CSVFieldError(field: field, message: "population is zero: a rate cannot be computed from it")
+            }
+            return .value(v)
+        }
+        if bytes.isEmpty {
+            if table.kind == .population && measure == "population_estimate" {
+                throw CSVFieldError(field: field, message: "population is blank (use a symbol such as x if it is not available)")
+            }
+            return .missing(Missing(reason: .notAvailable, symbol: "x"))
+        }
+        if bytes.count <= 3, let missing = Missing(symbol: r.string(field)) { return .missing(missing) }
+        throw CSVFieldError(
+            field: field,
+            message: "\"\(r.string(field))\" in \(measure) is neither a number nor a missing-value symbol (\(MissingReason.symbols.joined(separator: " ")))")
+    }
+
+    /// 2025 → 2025; 202425 (financial year 2024-25) → 2025.
+    static func censusYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let n = ByteParsing.unsignedInteger(bytes) else { return nil }
+        if bytes.count == 4, (1900...2999).contains(n) { return n }
+        if bytes.count == 6, (n / 100 + 1) % 100 == n % 100 { return n / 100 + 1 }
+        return nil
+    }
+}

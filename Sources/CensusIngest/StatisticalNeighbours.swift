@@ -1,0 +1,77 @@
+import CSVReader
+
+/// DfE's statistical neighbour groups: for each authority, its ten most similar authorities.
+///
+/// Two models exist: the 2021 model (`New_Statistical_Neighbour_Groupings_April_2021.csv`)
+/// and the 2025 model (`sn_model_2025_wide.csv`). jsna uses the 2025 model unless asked.
+public struct StatisticalNeighbours: Sendable {
+    public enum Model: String, Sendable, CaseIterable {
+        case model2021 = "2021"
+        case model2025 = "2025"
+    }
+
+    public struct Neighbour: Sendable, Hashable {
+        public var code: String
+        /// DfE's closeness words ("Very close", "Close", …), trimmed.
+        public var closeness: String
+    }
+
+    public let model: Model
+    public let path: String
+    public internal(set) var groups: [String: [Neighbour]] = [:]
+
+    /// The old LA codes of an authority's neighbours, closest first (empty if unknown).
+    public func neighbours(of code: String) -> [String] { groups[code]?.map(\.code) ?? [] }
+}
+
+/// Builds ``StatisticalNeighbours`` from either published layout.
+final class NeighbourBuilder {
+    var result: StatisticalNeighbours
+    private let code: Int
+    private let columns: [(code: Int, closeness: Int?)]
+    private var lines: [String: Int] = [:]
+
+    init(kind: SourceKind, path: String, header: [String]) throws {
+        let model: StatisticalNeighbours.Model = kind == .neighbours2021 ? .model2021 : .model2025
+        let codeName = model == .model2021 ? "la number" : "old_la_code"
+        guard let code = header.firstIndex(of: codeName) else {
+            throw IngestError.file(path, "missing column '\(codeName)' in a \(kind.title) file")
+        }
+        self.code = code
+        columns = (1...10).compactMap { n in
+            let name = model == .model2021 ? "sn\(n)" : "sn_\(n)"
+            guard let i = header.firstIndex(of: name) else { return nil }
+            let next = i + 1 < header.count ? header[i + 1] : ""
+            return (i, next == "snp" || next == "\(name)p" ? i + 1 : nil)
+        }
+        guard !columns.isEmpty else { throw IngestError.file(path, "no neighbour columns (SN1… or SN_1…) in the header") }
+        result = StatisticalNeighbours(model: model, path: path)
+    }
+
+    func add(_ r: CSVRecord) throws {
+        let la = r.string(code).trimmingSpaces()
+        if la.isEmpty { return }
+        guard Self.isLACode(la) else {
+            throw CSVFieldError(field: code, message: "\"\(la)\" is not a three-digit LA code")
+        }
+        if let first = lines[la] {
+            throw CSVRecordError("authority \(la) is listed twice (first at line \(first))")
+        }
+        lines[la] = r.line
+        var group: [StatisticalNeighbours.Neighbour] = []
+        for (field, closeness) in columns {
+            let neighbour = r.string(field).trimmingSpaces()
+            if neighbour.isEmpty { continue }
+            guard Self.isLACode(neighbour) else {
+                throw CSVFieldError(field: field, message: "neighbour \"\(neighbour)\" is not a three-digit LA code")
+            }
+            guard neighbour != la else {
+                throw CSVFieldError(field: field, message: "authority \(la) is listed as its own neighbour")
+            }
+            group.append(.init(code: neighbour, closeness: closeness.map { r.string($0).trimmingSpaces() } ?? ""))
+        }
+        result.groups[la] = group
+    }
+
+    static func isLACode(_ s: String) -> Bool { s.utf8.count == 3 && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+}
