@@ -40,7 +40,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Comparable {
         (.population, [["population_estimate"], ["age_group"]]),
         (.childrenLookedAfter, [["population_type"], ["children_count"]]),
         (.workforce, [["caseload_fte"], ["case_holders_fte"]]),
-        (.cinB1, [["at31_episodes"], ["anypoint_episodes"]]),
+        (.cinB1, [["at31_episodes"]]),
         (.referralsC1, [["referral_count", "referrals"], ["rereferral_count", "re_referrals"]]),
         (.factorsC3, [["episodes_with_assessment_factor"]]),
         (.section47C4, [["section47"], ["icpc"]]),

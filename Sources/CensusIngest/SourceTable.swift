@@ -55,6 +55,9 @@ public struct SourceTable: Sendable {
         return values[row * measures.count + column]
     }
 
+    /// Every row's area, year and category.
+    public var rowKeys: Dictionary<RowKey, Int>.Keys { rows.keys }
+
     /// Years with at least one row for the area.
     public func years(for area: String) -> [Int] {
         Set(rows.keys.lazy.filter { $0.area == area }.map(\.year)).sorted()

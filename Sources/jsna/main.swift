@@ -1,1 +1,3 @@
-print("jsna")
+import JSNACommands
+
+JSNA.main()

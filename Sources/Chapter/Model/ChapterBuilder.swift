@@ -1,0 +1,112 @@
+import CensusIngest
+import Indicators
+import Statistics
+
+/// Assembles the chapter model for one authority and census year from the indicator table.
+public struct ChapterBuilder: Sendable {
+    public var table: IndicatorTable
+    public var dataset: CensusDataset
+    public var isSynthetic: Bool
+    /// Years shown in each table and chart, ending at the chapter's year.
+    public var window = 5
+
+    public init(table: IndicatorTable, dataset: CensusDataset, isSynthetic: Bool) {
+        self.table = table
+        self.dataset = dataset
+        self.isSynthetic = isSynthetic
+    }
+
+    public func build(authority: Area, year: Int) -> ChapterModel {
+        let neighbours = table.neighbours?.neighbours(of: authority.id) ?? []
+        let sections = IndicatorCatalogue.all.map { section($0, authority: authority, year: year) }
+        var notes = dataNotes(authority: authority, year: year, neighbours: neighbours)
+        notes += dataset.diagnostics.map { "\($0.severity == .warning ? "Warning" : "Note") on the inputs: \(displayPaths($0.message))" }
+        return ChapterModel(
+            title: "Children's safeguarding: \(authority.name)",
+            authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
+            neighbourModel: table.model.rawValue,
+            neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 },
+            sections: sections, dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
+            sources: sources())
+    }
+
+    func section(_ indicator: IndicatorDefinition, authority: Area, year: Int) -> IndicatorSection {
+        let years = Array((year - window + 1)...year)
+        let periods = years.map(indicator.periodStyle.label)
+        let series = years.map { table.value(indicator.id, area: authority.id, year: $0) }
+        let current = series.last ?? nil
+        var notes: [String] = []
+        let sentence: String
+        if let current {
+            sentence = Narrative.headline(current, authority: authority)
+            if let sn = current.neighbours, sn.used < sn.neighbours {
+                let reasons = sn.missingReasons.map(\.explanation).joined(separator: " or ")
+                notes.append("The statistical neighbour average for \(current.period) uses \(sn.used) of \(sn.neighbours) neighbours; the others' figures were \(reasons).")
+            }
+        } else {
+            let when = indicator.periodStyle == .censusYear ? "In \(indicator.periodStyle.label(year))" : "At 30 September \(year)"
+            sentence = "\(when) no figure for \(authority.name)'s \(indicator.phrase) was published in the data given."
+        }
+        if let change = BoundaryChange.affecting(authority.id), change.crosses(years.first!...years.last!, for: authority.id) {
+            notes.append(BoundaryNarrative.note(change, authority: authority, areas: dataset.areas))
+        }
+        let rows: [(String, [IndicatorValue?], (IndicatorValue) -> Figure?)] = [
+            (authority.name, series, { $0.value }),
+            ("Statistical neighbours (mean)", series, { $0.neighbours?.mean }),
+            (authority.regionName.isEmpty ? "Region" : authority.regionName, series, { $0.region }),
+            ("England", series, { $0.england }),
+        ]
+        var symbols: Set<String> = []
+        let tableRows = rows.map { label, values, pick in
+            (label: label, cells: values.map { v -> String in
+                guard let v else { return "–" }
+                guard let figure = pick(v) else { return "–" }
+                if let m = figure.missing { symbols.insert(m.symbol) }
+                return v.shown(figure)
+            })
+        }
+        let unit = indicator.unit == "%" ? "percentage" : indicator.unit
+        let comparison = ComparisonTable(
+            caption: "\(indicator.title) (\(unit)), \(authority.name) and comparators, \(periods.first!) to \(periods.last!)",
+            columns: periods, rows: tableRows, key: keyLines(symbols))
+        let chart = TrendChartBuilder.chart(indicator, authority: authority, periods: periods, series: series)
+        return IndicatorSection(id: indicator.id, title: indicator.title, sentence: sentence, notes: notes, table: comparison, chart: chart)
+    }
+
+    func keyLines(_ symbols: Set<String>) -> [String] {
+        var lines = symbols.sorted().map { symbol in
+            "\(symbol): \(Missing(symbol: symbol)?.reason.explanation ?? "not available")"
+        }
+        lines.append("–: no figure for this area and period")
+        return lines
+    }
+
+    func sources() -> [SourceNote] {
+        var notes: [SourceNote] = []
+        for kind in SourceKind.allCases {
+            for t in dataset.tables(kind) {
+                notes.append(SourceNote(
+                    file: displayPath(t.path), title: kind.title,
+                    years: t.yearRange.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "", rows: t.rowsRead))
+            }
+        }
+        for model in StatisticalNeighbours.Model.allCases {
+            if let n = dataset.neighbours(model) {
+                notes.append(SourceNote(file: displayPath(n.path), title: "DfE statistical neighbours, \(model.rawValue) model", years: "", rows: n.groups.count))
+            }
+        }
+        return notes
+    }
+}
+
+/// Paths are shown from the data folder down, so outputs do not depend on where jsna ran.
+func displayPath(_ path: String) -> String {
+    let parts = path.split(separator: "/")
+    return parts.suffix(3).joined(separator: "/")
+}
+
+func displayPaths(_ message: String) -> String {
+    message.split(separator: " ", omittingEmptySubsequences: false).map { word in
+        word.contains("/") && word.lowercased().contains(".csv") ? displayPath(String(word)) : String(word)
+    }.joined(separator: " ")
+}

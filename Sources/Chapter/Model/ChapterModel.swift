@@ -1,0 +1,64 @@
+import CensusIngest
+
+/// Everything a chapter says, independent of how it is rendered (Markdown, HTML).
+public struct ChapterModel: Sendable {
+    public var title: String
+    public var authority: Area
+    public var year: Int
+    public var period: String
+    /// Set when built from jsna's synthetic demonstration data: every output says so.
+    public var isSynthetic: Bool
+    public var neighbourModel: String
+    public var neighbourNames: [String]
+    public var sections: [IndicatorSection]
+    public var dataNotes: [String]
+    public var methods: [MethodNote]
+    public var sources: [SourceNote]
+}
+
+/// One indicator's part of the chapter.
+public struct IndicatorSection: Sendable {
+    public var id: String
+    public var title: String
+    public var sentence: String
+    public var notes: [String]
+    public var table: ComparisonTable
+    public var chart: TrendChart
+}
+
+/// The authority, its neighbours' mean, its region and England over recent years.
+public struct ComparisonTable: Sendable {
+    public var caption: String
+    public var columns: [String]
+    public var rows: [(label: String, cells: [String])]
+    /// Missing-value symbols in the table with what they mean, for a key under it.
+    public var key: [String]
+}
+
+/// A line chart of one indicator over time; rendered as SVG.
+public struct TrendChart: Sendable {
+    public struct Series: Sendable {
+        public var name: String
+        public var values: [Double?]
+    }
+    public var id: String
+    public var title: String
+    public var axisLabel: String
+    public var periods: [String]
+    public var series: [Series]
+    /// The text alternative: what the chart shows, in words.
+    public var description: String
+    public var decimals: Int
+}
+
+public struct MethodNote: Sendable {
+    public var term: String
+    public var explanation: String
+}
+
+public struct SourceNote: Sendable {
+    public var file: String
+    public var title: String
+    public var years: String
+    public var rows: Int
+}

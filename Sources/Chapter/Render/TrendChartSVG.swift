@@ -1,0 +1,106 @@
+import Statistics
+
+/// Hand-made SVG line chart: titled, described, labelled axes, and series told apart by
+/// line pattern and marker shape as well as colour (Government Analysis Function palette).
+public enum TrendChartSVG {
+    static let palette = ["#12436D", "#28A197", "#801650", "#3D3D3D"]
+    static let dashes = ["", "8 4", "2 3", "12 4 2 4"]
+    static let width = 640.0, height = 360.0
+    static let left = 70.0, right = 20.0, top = 40.0, bottom = 100.0
+
+    public static func render(_ chart: TrendChart) -> String {
+        let titleID = "chart-\(chart.id)-title", descID = "chart-\(chart.id)-desc"
+        let plotW = width - left - right, plotH = height - top - bottom
+        let all = chart.series.flatMap { $0.values.compactMap { $0 } }
+        let (maxY, step) = niceScale(all.max() ?? 1)
+        let x = { (i: Int) -> Double in
+            chart.periods.count == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(chart.periods.count - 1)
+        }
+        let y = { (v: Double) -> Double in top + plotH * (1 - v / maxY) }
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\">\n"
+        s += "<title id=\"\(titleID)\">\(Escape.html(chart.title))</title>\n"
+        s += "<desc id=\"\(descID)\">\(Escape.html(chart.description))</desc>\n"
+        s += "<rect x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#FFFFFF\"/>\n"
+        s += "<text x=\"\(n(left))\" y=\"22\" font-size=\"15\" font-weight=\"bold\" fill=\"#0B0C0C\">\(Escape.html(chart.title))</text>\n"
+        var tick = 0.0
+        while tick <= maxY + step / 1000 {
+            let ty = y(tick)
+            s += "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(width - right))\" y2=\"\(n(ty))\" stroke=\"#B1B4B6\" stroke-width=\"1\"/>\n"
+            s += "<text x=\"\(n(left - 8))\" y=\"\(n(ty + 4))\" text-anchor=\"end\" fill=\"#0B0C0C\">\(Rounding.grouped(tick, places: step < 1 ? 1 : 0))</text>\n"
+            tick += step
+        }
+        for (i, p) in chart.periods.enumerated() {
+            s += "<text x=\"\(n(x(i)))\" y=\"\(n(top + plotH + 20))\" text-anchor=\"middle\" fill=\"#0B0C0C\">\(Escape.html(p))</text>\n"
+        }
+        s += "<text transform=\"translate(16 \(n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#0B0C0C\">\(Escape.html(chart.axisLabel))</text>\n"
+        for (k, series) in chart.series.enumerated() {
+            s += line(series, style: k, x: x, y: y)
+        }
+        s += legend(chart, top: top + plotH + 40)
+        s += "</svg>\n"
+        return s
+    }
+
+    static func line(_ series: TrendChart.Series, style k: Int, x: (Int) -> Double, y: (Double) -> Double) -> String {
+        let colour = palette[k % palette.count]
+        var s = "<g aria-hidden=\"true\">\n"
+        var segment: [String] = []
+        func flush() {
+            if segment.count > 1 {
+                let dash = dashes[k % dashes.count].isEmpty ? "" : " stroke-dasharray=\"\(dashes[k % dashes.count])\""
+                s += "<polyline points=\"\(segment.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(k == 0 ? 3 : 2)\"\(dash)/>\n"
+            }
+            segment = []
+        }
+        for (i, v) in series.values.enumerated() {
+            guard let v else { flush(); continue }
+            segment.append("\(n(x(i))),\(n(y(v)))")
+        }
+        flush()
+        for (i, v) in series.values.enumerated() {
+            if let v { s += marker(k, x: x(i), y: y(v), colour: colour) }
+        }
+        return s + "</g>\n"
+    }
+
+    static func marker(_ k: Int, x: Double, y: Double, colour: String) -> String {
+        switch k % 4 {
+        case 0: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(colour)\"/>\n"
+        case 1: return "<rect x=\"\(n(x - 4.5))\" y=\"\(n(y - 4.5))\" width=\"9\" height=\"9\" fill=\"\(colour)\"/>\n"
+        case 2: return "<path d=\"M\(n(x)) \(n(y - 6))L\(n(x + 6)) \(n(y + 5))L\(n(x - 6)) \(n(y + 5))Z\" fill=\"\(colour)\"/>\n"
+        default: return "<path d=\"M\(n(x)) \(n(y - 6))L\(n(x + 6)) \(n(y))L\(n(x)) \(n(y + 6))L\(n(x - 6)) \(n(y))Z\" fill=\"#FFFFFF\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
+        }
+    }
+
+    static func legend(_ chart: TrendChart, top: Double) -> String {
+        var s = "<g>\n"
+        for (k, series) in chart.series.enumerated() {
+            let lx = left + Double(k % 2) * 280, ly = top + Double(k / 2) * 22
+            let colour = palette[k % palette.count]
+            let dash = dashes[k % dashes.count].isEmpty ? "" : " stroke-dasharray=\"\(dashes[k % dashes.count])\""
+            s += "<line x1=\"\(n(lx))\" y1=\"\(n(ly))\" x2=\"\(n(lx + 36))\" y2=\"\(n(ly))\" stroke=\"\(colour)\" stroke-width=\"\(k == 0 ? 3 : 2)\"\(dash)/>\n"
+            s += marker(k, x: lx + 18, y: ly, colour: colour)
+            s += "<text x=\"\(n(lx + 44))\" y=\"\(n(ly + 4))\" fill=\"#0B0C0C\">\(Escape.html(series.name))</text>\n"
+        }
+        return s + "</g>\n"
+    }
+
+    /// A round axis maximum and step (1, 2 or 5 × 10^k), about five gridlines.
+    static func niceScale(_ maximum: Double) -> (Double, Double) {
+        let target = max(maximum, 1e-9) * 1.05
+        var magnitude = 1.0
+        while magnitude * 10 <= target / 5 { magnitude *= 10 }
+        while magnitude > target / 5 { magnitude /= 10 }
+        for m in [1.0, 2.0, 5.0, 10.0] where magnitude * m * 5 >= target {
+            let step = magnitude * m
+            return ((target / step).rounded(.up) * step, step)
+        }
+        return (magnitude * 50, magnitude * 10)
+    }
+
+    /// Coordinates to one decimal place, trailing ".0" dropped: stable text for golden files.
+    static func n(_ v: Double) -> String {
+        let t = Rounding.format(v, places: 1)
+        return t.hasSuffix(".0") ? String(t.dropLast(2)) : t
+    }
+}

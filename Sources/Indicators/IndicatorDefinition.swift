@@ -1,0 +1,78 @@
+import CensusIngest
+
+/// Which way is better for an indicator, as LAIT and Fingertips use it.
+public enum Polarity: String, Sendable {
+    /// Neither high nor low is better (activity and need: referrals, CIN, CPP, CLA rates).
+    case none
+    case lowIsGood = "low is good"
+    case highIsGood = "high is good"
+}
+
+/// A published measure, by the file kind and the column names each release used.
+public struct MeasureSource: Sendable {
+    public var kind: SourceKind
+    /// Newest release's name first, e.g. `["referral_count", "Referrals"]` (2025, 2023).
+    public var names: [String]
+    /// The row category to use where a file has several (children looked after).
+    public var category: String?
+
+    public init(_ kind: SourceKind, _ names: [String], category: String? = nil) {
+        self.kind = kind
+        self.names = names
+        self.category = category
+    }
+}
+
+/// What an indicator is divided by.
+public enum Denominator: Sendable {
+    /// ONS mid-year estimate of children aged 0 to 17, for mid-(census year − 1).
+    case childPopulation
+    /// Another measure from the same file, area and year.
+    case measure(MeasureSource)
+}
+
+/// How an indicator's periods are written.
+public enum PeriodStyle: Sendable {
+    /// Census year ending 31 March: 2025 is "2024-25".
+    case censusYear
+    /// Workforce snapshot at 30 September: 2025 is "Sep 2025".
+    case septemberSnapshot
+
+    public func label(_ year: Int) -> String {
+        switch self {
+        case .censusYear:
+            let next = year % 100
+            return "\(year - 1)-\(next < 10 ? "0" : "")\(next)"
+        case .septemberSnapshot:
+            return "Sep \(year)"
+        }
+    }
+}
+
+/// One indicator of the chapter: everything needed to compute, compare and describe it.
+public struct IndicatorDefinition: Sendable, Identifiable {
+    /// The contract id (`referrals_rate`): column values and template names use it.
+    public var id: String
+    /// Table and chart heading: "Referrals to children's social care".
+    public var title: String
+    /// Completes "Bolton's … was": "rate of referrals".
+    public var phrase: String
+    public var numerator: MeasureSource
+    public var denominator: Denominator
+    public var multiplier: Double
+    /// Columns where DfE published its own value of this indicator, newest release first.
+    public var published: [String]
+    /// Decimals DfE publishes the rate with (whole numbers for children looked after).
+    public var publishedDecimals: Int
+    public var polarity: Polarity
+    /// Decimals shown: 1 for rates and percentages.
+    public var decimals: Int
+    /// Unit after the value: "per 10,000 children", "%", "cases per social worker".
+    public var unit: String
+    public var periodStyle: PeriodStyle
+    /// Plain-English definition for the methods note.
+    public var definition: String
+
+    /// "503.0 per 10,000 children", "20.5%".
+    public func withUnit(_ text: String) -> String { unit == "%" ? text + "%" : text + " " + unit }
+}

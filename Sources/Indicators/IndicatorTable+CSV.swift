@@ -1,0 +1,84 @@
+import CensusIngest
+import Statistics
+
+extension IndicatorTable {
+    /// The tidy CSV columns, in order. The first fourteen are a contract.
+    public static let csvColumns = [
+        "indicator", "time_period", "geographic_level", "new_la_code", "old_la_code", "area_name",
+        "numerator", "denominator", "value", "status", "sn_mean", "sn_median", "england_value", "region_value",
+        "period", "area_code", "region_name", "published_value", "published_release", "sn_model", "sn_count",
+        "sn_min", "sn_max", "counts_rounded", "boundary_change",
+    ]
+
+    /// The table as CSV: one row per indicator, area and year; England, regions, then
+    /// authorities; values at full precision. Cells that a spreadsheet would run as a formula
+    /// are prefixed with an apostrophe.
+    ///
+    /// With a `note`, a last column `note` repeats it on every row (used to mark synthetic data).
+    public func csv(rows selected: [IndicatorValue]? = nil, note: String? = nil) -> String {
+        var out = (Self.csvColumns + (note == nil ? [] : ["note"])).joined(separator: ",") + "\n"
+        let ordered = (selected ?? rows).sorted {
+            ($0.indicator.id, $0.area.level, $0.area.id, $0.year) < ($1.indicator.id, $1.area.level, $1.area.id, $1.year)
+        }
+        for row in ordered {
+            out += (csvCells(row) + (note.map { [$0] } ?? [])).map(CSVText.escape).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    func csvCells(_ row: IndicatorValue) -> [String] {
+        let isLA = row.area.level == .localAuthority
+        let sn = row.neighbours
+        return [
+            row.indicator.id, String(row.year), row.area.level.rawValue,
+            isLA ? row.area.newCode : "", isLA ? row.area.oldCode : "", row.area.name,
+            CSVText.number(row.numerator), CSVText.number(row.denominator), CSVText.number(row.value),
+            row.value.missing?.symbol ?? "",
+            CSVText.number(sn?.mean), CSVText.number(sn?.median),
+            isLA ? CSVText.number(row.england) : "", isLA ? CSVText.number(row.region) : "",
+            row.period, row.area.level == .localAuthority ? row.area.newCode : row.area.id, row.area.regionName,
+            CSVText.number(row.published?.value), row.published.map { String($0.release) } ?? "",
+            sn == nil ? "" : model.rawValue, sn.map { "\($0.used)/\($0.neighbours)" } ?? "",
+            CSVText.number(sn?.minimum), CSVText.number(sn?.maximum),
+            row.countsRounded ? "nearest 10" : "",
+            row.boundaryChange.map { BoundaryText.short($0) } ?? "",
+        ]
+    }
+}
+
+/// CSV cell text: full-precision numbers, symbols for missing values, safe escaping.
+public enum CSVText {
+    /// A figure at full precision ("3803", "503.04898212939327"); the symbol if missing.
+    public static func number(_ figure: Figure?) -> String {
+        guard let figure else { return "" }
+        switch figure {
+        case .missing(let m): return m.symbol
+        case .value(let v):
+            if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+            return String(v)
+        }
+    }
+
+    /// Quotes a cell when needed, and defuses spreadsheet formulas (= + - @ at the start
+    /// of text that is not a number).
+    public static func escape(_ cell: String) -> String {
+        var text = cell
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Words for boundary changes.
+public enum BoundaryText {
+    /// "909 → 942, 943 from 2023-24".
+    public static func short(_ change: BoundaryChange) -> String {
+        "\(change.predecessors.joined(separator: ", ")) → \(change.successors.joined(separator: ", ")) from \(PeriodStyle.censusYear.label(change.firstCensusYear))"
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,101 @@
+import CensusIngest
+import Statistics
+
+/// Every indicator for every area and year in a dataset, with statistical neighbour,
+/// England and region comparators: the tidy table behind the chapter and `jsna indicators`.
+public struct IndicatorTable: Sendable {
+    struct Key: Hashable { var indicator: String; var area: String; var year: Int }
+
+    public private(set) var rows: [IndicatorValue] = []
+    private var index: [Key: Int] = [:]
+    public let model: StatisticalNeighbours.Model
+    public let neighbours: StatisticalNeighbours?
+
+    /// Builds the table. `model` chooses the statistical neighbour groups (2025 by default).
+    public init(dataset: CensusDataset, indicators: [IndicatorDefinition] = IndicatorCatalogue.all,
+                model: StatisticalNeighbours.Model = .model2025) {
+        self.model = model
+        neighbours = dataset.neighbours(model)
+        for indicator in indicators {
+            for key in Self.rowKeys(indicator, dataset) {
+                guard let area = dataset.areas[key.area] else { continue }
+                index[Key(indicator: indicator.id, area: key.area, year: key.year)] = rows.count
+                rows.append(Self.compute(indicator, area: area, year: key.year, dataset))
+            }
+        }
+        addComparators()
+    }
+
+    /// Area-years for which any release has a numerator row.
+    static func rowKeys(_ indicator: IndicatorDefinition, _ dataset: CensusDataset) -> [RowKey] {
+        var keys: Set<RowKey> = []
+        for table in dataset.tables(indicator.numerator.kind) where table.column(among: indicator.numerator.names) != nil {
+            let category = indicator.numerator.category ?? (table.categories.count == 1 ? table.categories.first! : "")
+            keys.formUnion(table.rowKeys.filter { $0.category == category })
+        }
+        return keys.sorted { ($0.area, $0.year) < ($1.area, $1.year) }
+    }
+
+    static func compute(_ indicator: IndicatorDefinition, area: Area, year: Int, _ dataset: CensusDataset) -> IndicatorValue {
+        let source = indicator.numerator
+        let found = dataset.figure(source.kind, measure: source.names, area: area.id, year: year, category: source.category)
+        let numerator = found?.figure ?? .missing(.notPublished)
+        let denominator: Figure
+        switch indicator.denominator {
+        case .childPopulation:
+            denominator = dataset.childPopulation(area: area.id, midYear: RatePer10k.populationYear(forCensusYear: year))
+        case .measure(let measure):
+            denominator = dataset.figure(measure.kind, measure: measure.names, area: area.id, year: year, category: measure.category)?.figure ?? .missing(.notPublished)
+        }
+        var value = IndicatorValue(
+            indicator: indicator, year: year, area: area, numerator: numerator, denominator: denominator,
+            value: Ratio.compute(numerator: numerator, denominator: denominator, multiplier: indicator.multiplier))
+        value.published = published(indicator, area: area.id, year: year, dataset)
+        if area.level == .localAuthority { value.boundaryChange = BoundaryChange.affecting(area.id) }
+        return value
+    }
+
+    static func published(_ indicator: IndicatorDefinition, area: String, year: Int, _ dataset: CensusDataset) -> IndicatorValue.Published? {
+        guard !indicator.published.isEmpty else { return nil }
+        for table in dataset.tables(indicator.numerator.kind) {
+            guard let column = table.column(among: indicator.published),
+                let figure = table.figure(column, area: area, year: year, category: indicator.numerator.category)
+            else { continue }
+            let count = table.column(among: indicator.numerator.names).flatMap {
+                table.figure($0, area: area, year: year, category: indicator.numerator.category)
+            }
+            return .init(value: figure, release: table.release, path: table.path, numerator: count)
+        }
+        return nil
+    }
+
+    private mutating func addComparators() {
+        for i in rows.indices where rows[i].area.level == .localAuthority {
+            let row = rows[i]
+            let id = row.indicator.id
+            rows[i].england = value(id, area: Area.englandID, year: row.year)?.value
+            if !row.area.regionCode.isEmpty {
+                rows[i].region = value(id, area: row.area.regionCode, year: row.year)?.value
+            }
+            if let codes = neighbours?.neighbours(of: row.area.id), !codes.isEmpty {
+                let figures = codes.map { value(id, area: $0, year: row.year)?.value ?? .missing(.notPublished) }
+                rows[i].neighbours = StatisticalNeighbourSummary(values: figures, places: row.indicator.decimals)
+            }
+        }
+    }
+
+    /// One indicator, area and year.
+    public func value(_ indicator: String, area: String, year: Int) -> IndicatorValue? {
+        index[Key(indicator: indicator, area: area, year: year)].map { rows[$0] }
+    }
+
+    /// One indicator for one area, oldest year first.
+    public func series(_ indicator: String, area: String) -> [IndicatorValue] {
+        rows.filter { $0.indicator.id == indicator && $0.area.id == area }.sorted { $0.year < $1.year }
+    }
+
+    /// The latest year with a row for this indicator (any area).
+    public func latestYear(_ indicator: String) -> Int? {
+        rows.lazy.filter { $0.indicator.id == indicator }.map(\.year).max()
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The `jsna` command: DfE children-in-need statistics to a JSNA safeguarding chapter.
+public struct JSNA: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "jsna",
+        abstract: "Build the safeguarding chapter of a Joint Strategic Needs Assessment from DfE children-in-need statistics.",
+        discussion: """
+            jsna reads the Department for Education's published CSV files (children in need census, \
+            children looked after, social work workforce, ONS population, statistical neighbours), \
+            recomputes rates per 10,000 children as LAIT does, and writes a chapter comparing an \
+            authority with England, its region and its statistical neighbours.
+
+            Examples:
+              jsna build --data ../shared/data/dfe --la Bolton --year 2024-25 --out reports/bolton
+              jsna indicators --data ../shared/data/dfe --output indicators.csv
+            """,
+        version: version,
+        subcommands: [BuildCommand.self, IndicatorsCommand.self, DemoDataCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,67 @@
+import CensusIngest
+import Foundation
+import Yams
+
+/// What one chapter build needs, from the command line or a YAML config file.
+///
+///     # jsna.yml — paths are relative to this file
+///     la: Bolton            # old code, new code or name
+///     year: 2025            # census year (2024-25); or "2024-25"; default: latest
+///     data: [../shared/data/dfe]
+///     out: reports/bolton
+///     sn_model: "2025"      # or "2021"
+public struct ChapterSettings: Sendable, Equatable {
+    public var authority: String
+    public var year: Int?
+    public var dataFolders: [String]
+    public var outputFolder: String
+    public var neighbourModel: StatisticalNeighbours.Model = .model2025
+
+    public init(authority: String, year: Int?, dataFolders: [String], outputFolder: String, neighbourModel: StatisticalNeighbours.Model = .model2025) {
+        self.authority = authority
+        self.year = year
+        self.dataFolders = dataFolders
+        self.outputFolder = outputFolder
+        self.neighbourModel = neighbourModel
+    }
+
+    struct File: Decodable {
+        var la: String
+        var year: String?
+        var data: [String]
+        var out: String?
+        var sn_model: String?
+    }
+
+    /// Reads a config file; relative paths are taken from the file's folder.
+    public static func load(configPath: String) throws -> ChapterSettings {
+        guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else {
+            throw UserError("\(configPath): cannot read the config file")
+        }
+        let file: File
+        do {
+            file = try YAMLDecoder().decode(File.self, from: text)
+        } catch let error as YamlError {
+            throw UserError("\(configPath): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw UserError("\(configPath):1:1: missing key '\(key.stringValue)' (needed: la, data)")
+        } catch {
+            throw UserError("\(configPath):1:1: \(error)")
+        }
+        let base = URL(fileURLWithPath: configPath).deletingLastPathComponent()
+        let resolve = { (p: String) in p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardized.path }
+        var year: Int?
+        if let y = file.year {
+            guard let parsed = CensusYearArgument(argument: y) else { throw UserError("\(configPath): year \"\(y)\" is not a census year such as 2025 or 2024-25") }
+            year = parsed.year
+        }
+        var model = StatisticalNeighbours.Model.model2025
+        if let m = file.sn_model {
+            guard let parsed = StatisticalNeighbours.Model(rawValue: m) else { throw UserError("\(configPath): sn_model must be 2021 or 2025") }
+            model = parsed
+        }
+        return ChapterSettings(
+            authority: file.la, year: year, dataFolders: file.data.map(resolve),
+            outputFolder: resolve(file.out ?? "reports"), neighbourModel: model)
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Write the chapter (chapter.md, chapter.html, charts/, indicators.csv) for one authority.",
+        discussion: """
+            Examples:
+              jsna build --data ../shared/data/dfe --la Bolton --year 2025 --out reports/bolton
+              jsna build --data ../shared/data/dfe --la 350 --sn-model 2021 --out reports/bolton-2021
+              jsna build --config jsna.yml
+
+            An authority is accepted by old code (350), new code (E08000001) or name (bolton). \
+            The year is the census year, 2025 or 2024-25 (default: the latest in the data). \
+            Outputs are written in full to temporary files and then renamed into place.
+            """)
+
+    @OptionGroup var data: DataOptions
+
+    @Option(name: .long, help: ArgumentHelp("Local authority: old code, new code or name.", valueName: "code-or-name"))
+    var la: String?
+
+    @Option(name: .long, help: ArgumentHelp("Census year, e.g. 2025 or 2024-25 (default: latest).", valueName: "year"))
+    var year: CensusYearArgument?
+
+    @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
+    var out: String = "reports"
+
+    @Option(name: .long, help: ArgumentHelp("A YAML config file (la, year, data, out, sn_model) instead of the options above.", valueName: "file"))
+    var config: String?
+
+    func validate() throws {
+        if config == nil {
+            guard la != nil else { throw ValidationError("give --la (or --config FILE)") }
+            guard !data.data.isEmpty else { throw ValidationError("give at least one --data folder (or --config FILE)") }
+        }
+    }
+
+    func run() throws {
+        let settings = try config.map(ChapterSettings.load(configPath:))
+            ?? ChapterSettings(authority: la!, year: year?.year, dataFolders: data.data, outputFolder: out, neighbourModel: data.snModel.model)
+        let result = try ChapterPipeline(settings: settings).run()
+        for d in result.diagnostics { printError("jsna: \(d)") }
+        printError("jsna: wrote \(result.files.count) files for \(result.authority.name) (\(result.authority.oldCode)), \(result.year) to \(settings.outputFolder)")
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
