@@ -18,15 +18,18 @@ extension ChapterBuilder {
         if neighbours.isEmpty {
             notes.append("No statistical neighbours were found for \(authority.name) in the \(table.model.rawValue) model, so no neighbour average is shown.")
         }
+        let shown = (year - window + 1)...year
         for indicator in IndicatorCatalogue.all {
             let differing = table.series(indicator.id, area: authority.id).filter(\.differsFromPublished)
-            guard !differing.isEmpty else { continue }
-            notes.append(publishedDifferenceNote(indicator, differing, authority: authority))
+            let inWindow = differing.filter { shown.contains($0.year) }
+            guard !inWindow.isEmpty else { continue }
+            let earlier = differing.count - inWindow.count
+            notes.append(publishedDifferenceNote(indicator, inWindow, authority: authority, earlier: earlier))
         }
         return notes
     }
 
-    func publishedDifferenceNote(_ indicator: IndicatorDefinition, _ rows: [IndicatorValue], authority: Area) -> String {
+    func publishedDifferenceNote(_ indicator: IndicatorDefinition, _ rows: [IndicatorValue], authority: Area, earlier: Int) -> String {
         let items = rows.map { row -> String in
             let published = row.published!
             let shownPublished = Rounding.format(published.value.value!, places: indicator.publishedDecimals)
@@ -39,7 +42,8 @@ extension ChapterBuilder {
         let reason = countRevised
             ? "DfE has since revised some of the counts, and ONS has revised the population estimates after Census 2021"
             : "DfE's published rates used the population estimates of the time, which ONS has since revised after Census 2021"
-        return "\(indicator.title) for \(authority.name) differs from the value DfE published by more than rounding — \(items.joined(separator: "; ")). The reason: \(reason). jsna shows the recomputed values, as LAIT does."
+        let more = earlier > 0 ? " (and in \(earlier) earlier year\(earlier == 1 ? "" : "s"); see published_value in indicators.csv)" : ""
+        return "\(indicator.title) for \(authority.name) differs from the value DfE published by more than rounding — \(items.joined(separator: "; "))\(more). The reason: \(reason). jsna shows the recomputed values, as LAIT does."
     }
 }
 

@@ -1,0 +1,93 @@
+import CensusIngest
+import Statistics
+import Testing
+
+@testable import Indicators
+
+/// A tiny dataset written by hand: three authorities, one region, England.
+struct HandMade {
+    static let population = """
+        time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,age_group,population_estimate
+        2024,Reporting year,National,E92000001,England,,,,,,Children aged 0 to 17 years,100000
+        2024,Reporting year,Regional,E92000001,England,E12000002,North West,,,,Children aged 0 to 17 years,30000
+        2024,Reporting year,Local authority,E92000001,England,E12000002,North West,901,E06000901,Alpha,Children aged 0 to 17 years,10000
+        2024,Reporting year,Local authority,E92000001,England,E12000002,North West,902,E06000902,Beta,Children aged 0 to 17 years,10000
+        2024,Reporting year,Local authority,E92000001,England,E12000002,North West,903,E06000903,Gamma,Children aged 0 to 17 years,x
+
+        """
+    static let d5 = """
+        \(eesHeader),CPP_At31
+        2025,Reporting year,National,E92000001,England,,,,,,Plans,400
+        2025,Reporting year,Regional,E92000001,England,E12000002,North West,,,,Plans,130
+        2025,Reporting year,Local authority,E92000001,England,E12000002,North West,901,E06000901,Alpha,Plans,50
+        2025,Reporting year,Local authority,E92000001,England,E12000002,North West,902,E06000902,Beta,Plans,c
+        2025,Reporting year,Local authority,E92000001,England,E12000002,North West,903,E06000903,Gamma,Plans,30
+
+        """
+    static let neighbours = """
+        old_la_code,la_name,region_ind,region_name,SN_1,SN_1P,SN_2,SN_2P
+        901,Alpha,2,North West,902,Close ,903,Close
+        902,Beta,2,North West,901,Close,903,Close
+
+        """
+
+    static func table() throws -> IndicatorTable {
+        let folder = try temporaryFolder(["pop.csv": population, "d5.csv": d5, "sn.csv": neighbours])
+        return IndicatorTable(dataset: try CensusDataset.load(folders: [folder]))
+    }
+}
+
+@Suite struct HandMadeIndicators {
+    @Test func rateAndComparators() throws {
+        let table = try HandMade.table()
+        let alpha = try #require(table.value("cpp_rate", area: "901", year: 2025))
+        #expect(alpha.value == .value(50))
+        #expect(alpha.england == .value(40))
+        #expect(alpha.region == .value(130.0 / 30000 * 10000))
+        #expect(alpha.countsRounded == false)
+        #expect(table.value("cpp_rate", area: "E92000001", year: 2025)?.countsRounded == true)
+    }
+
+    @Test func neighbourMeanDropsMissingWithReasons() throws {
+        let table = try HandMade.table()
+        let alpha = try #require(table.value("cpp_rate", area: "901", year: 2025))
+        let sn = try #require(alpha.neighbours)
+        #expect(sn.neighbours == 2)
+        #expect(sn.used == 0)
+        #expect(sn.missingReasons.sorted { $0.rawValue < $1.rawValue } == [.confidential, .notAvailable])
+        let beta = try #require(table.value("cpp_rate", area: "902", year: 2025))
+        #expect(beta.value.missing?.reason == .confidential)
+        #expect(beta.neighbours?.used == 1)
+        #expect(beta.neighbours?.mean == .value(50))
+    }
+
+    @Test func missingPopulationCarriesItsReason() throws {
+        let table = try HandMade.table()
+        let gamma = try #require(table.value("cpp_rate", area: "903", year: 2025))
+        #expect(gamma.numerator == .value(30))
+        #expect(gamma.denominator.missing?.symbol == "x")
+        #expect(gamma.value.missing?.reason == .notAvailable)
+    }
+
+    @Test func csvHasTheContractColumnsAndStatus() throws {
+        let table = try HandMade.table()
+        let lines = table.csv().split(separator: "\n")
+        #expect(lines[0].hasPrefix("indicator,time_period,geographic_level,new_la_code,old_la_code,area_name,numerator,denominator,value,status,sn_mean,sn_median,england_value,region_value"))
+        let beta = try #require(lines.first { $0.contains(",902,") })
+        #expect(beta.hasPrefix("cpp_rate,2025,Local authority,E06000902,902,Beta,c,10000,c,c,50,50,40,"))
+    }
+
+    @Test func formulaInjectionIsDefused() {
+        #expect(CSVText.escape("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVText.escape("-12.5") == "-12.5")
+        #expect(CSVText.escape("@cmd") == "'@cmd")
+        #expect(CSVText.escape("Bournemouth, Christchurch and Poole") == "\"Bournemouth, Christchurch and Poole\"")
+    }
+
+    @Test func periodLabels() {
+        #expect(PeriodStyle.censusYear.label(2025) == "2024-25")
+        #expect(PeriodStyle.censusYear.label(2010) == "2009-10")
+        #expect(PeriodStyle.censusYear.label(2000) == "1999-00")
+        #expect(PeriodStyle.septemberSnapshot.label(2025) == "Sep 2025")
+    }
+}
