@@ -26,6 +26,19 @@ public struct Area: Sendable, Hashable {
     public var firstYear: Int
 
     public static let englandID = "E92000001"
+
+    public init(id: String, level: GeographicLevel, name: String, newCode: String, oldCode: String,
+                regionCode: String, regionName: String, latestYear: Int, firstYear: Int) {
+        self.id = id
+        self.level = level
+        self.name = name
+        self.newCode = newCode
+        self.oldCode = oldCode
+        self.regionCode = regionCode
+        self.regionName = regionName
+        self.latestYear = latestYear
+        self.firstYear = firstYear
+    }
 }
 
 /// Every area seen in the files, with lookup by code or name for the command line.

@@ -23,7 +23,7 @@ struct DemoTables {
             population[la.old, default: [:]][year] = (la.population * pow(la.growth, Double(year - 2015))).rounded()
         }
         for year in years {
-            for key in la.base.keys { drift[key, default: 1] *= 0.94 + 0.12 * rng.unit() }
+            for (key, _, _) in DemoGenerator.levels { drift[key, default: 1] *= 0.94 + 0.12 * rng.unit() }
             let level = { (key: String) in la.base[key]! * drift[key]! }
             let children = population[la.old]![year - 1]!
             let perChildren = { (key: String) in (level(key) * children / 10_000).rounded() }

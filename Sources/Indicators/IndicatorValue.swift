@@ -28,6 +28,15 @@ public struct IndicatorValue: Sendable {
         public var numerator: Figure?
     }
 
+    public init(indicator: IndicatorDefinition, year: Int, area: Area, numerator: Figure, denominator: Figure, value: Figure) {
+        self.indicator = indicator
+        self.year = year
+        self.area = area
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+    }
+
     /// England and regional counts are rounded to the nearest 10 by DfE.
     public var countsRounded: Bool { area.level != .localAuthority }
 

@@ -59,8 +59,10 @@ public struct ChapterBuilder: Sendable {
         var symbols: Set<String> = []
         let tableRows = rows.map { label, values, pick in
             (label: label, cells: values.map { v -> String in
-                guard let v else { return "–" }
-                guard let figure = pick(v) else { return "–" }
+                guard let v, let figure = pick(v) else {
+                    symbols.insert("–")
+                    return "–"
+                }
                 if let m = figure.missing { symbols.insert(m.symbol) }
                 return v.shown(figure)
             })
@@ -74,11 +76,10 @@ public struct ChapterBuilder: Sendable {
     }
 
     func keyLines(_ symbols: Set<String>) -> [String] {
-        var lines = symbols.sorted().map { symbol in
-            "\(symbol): \(Missing(symbol: symbol)?.reason.explanation ?? "not available")"
+        symbols.sorted().map { symbol in
+            symbol == "–" ? "–: no figure for this area and period"
+                : "\(symbol): \(Missing(symbol: symbol)?.reason.explanation ?? "not available")"
         }
-        lines.append("–: no figure for this area and period")
-        return lines
     }
 
     func sources() -> [SourceNote] {

@@ -46,7 +46,7 @@ public enum HTMLRenderer {
         for row in t.rows {
             s += "<tr><th scope=\"row\">\(e(row.label))</th>" + row.cells.map { "<td class=\"num\">\(e($0))</td>" }.joined() + "</tr>\n"
         }
-        s += "</tbody>\n</table>\n<p class=\"key\">\(e(t.key.joined(separator: "; ")))</p>\n</section>\n"
+        s += "</tbody>\n</table>\n" + (t.key.isEmpty ? "" : "<p class=\"key\">\(e(t.key.joined(separator: "; ")))</p>\n") + "</section>\n"
         return s
     }
 

@@ -32,7 +32,7 @@ public enum MarkdownRenderer {
         var s = "*\(e(t.caption))*\n\n| Area | " + t.columns.map(e).joined(separator: " | ") + " |\n"
         s += "| --- |" + String(repeating: " ---: |", count: t.columns.count) + "\n"
         for row in t.rows { s += "| \(e(row.label)) | " + row.cells.map(e).joined(separator: " | ") + " |\n" }
-        s += "\n" + t.key.map { "\(e($0))" }.joined(separator: "; ") + "\n\n"
+        s += t.key.isEmpty ? "\n" : "\n" + t.key.map(e).joined(separator: "; ") + "\n\n"
         return s
     }
 }

@@ -6,7 +6,7 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of DfE/ONS CSV files (repeat for several releases).", valueName: "dir"))
     var data: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Statistical neighbour model: 2025 (default) or 2021.", valueName: "year"))
+    @Option(name: .long, help: ArgumentHelp("Statistical neighbour model: 2025 or 2021.", valueName: "year"))
     var snModel: NeighbourModelArgument = .init(.model2025)
 }
 

@@ -1,0 +1,52 @@
+# jsna — two commands do all set-up on a fresh Debian machine:
+#   make report   builds jsna and writes the demonstration chapter into reports/demo/
+#   make test     builds and runs every test
+SWIFT ?= swift
+JSNA := .build/release/jsna
+APT_PACKAGES := libcsv-dev
+
+.PHONY: all deps build report test demo-data real-report clean help
+
+all: report
+
+help:
+	@echo "make report       build jsna (release) and write the demo chapter to reports/demo/"
+	@echo "make test         run all tests (real-data tests run when ../shared/data exists)"
+	@echo "make demo-data    regenerate data/demo (synthetic, fixed seed)"
+	@echo "make real-report  a Bolton chapter from ../shared/data/dfe into reports/bolton/"
+
+# Installs what is missing: libcsv (C CSV parser, no pkg-config file) and checks for Swift.
+deps:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "jsna needs Swift 6: https://www.swift.org/install/"; exit 1; }
+	@if ! printf '#include <csv.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing $(APT_PACKAGES) with apt-get"; \
+	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES); \
+	  else \
+	    echo "jsna needs libcsv (a C library). Install it with your package manager:"; \
+	    echo "  Debian/Ubuntu: apt-get install libcsv-dev"; \
+	    echo "  Fedora:        dnf install libcsv-devel"; \
+	    echo "  macOS:         brew install libcsv"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+report: build
+	$(JSNA) build --config data/demo.yml
+	@echo "Demo chapter: reports/demo/chapter.html (synthetic demonstration data)"
+
+test: deps
+	$(SWIFT) test
+
+demo-data: build
+	$(JSNA) demo-data --out data/demo
+
+real-report: build
+	$(JSNA) build --data ../shared/data/dfe --la Bolton --out reports/bolton
+
+clean:
+	rm -rf .build reports/demo reports/bolton

@@ -1,0 +1,58 @@
+import CensusIngest
+import Foundation
+import Indicators
+import Statistics
+import Testing
+
+@testable import Chapter
+
+@Suite struct NarrativeTests {
+    func value(_ v: Figure, numerator: Figure = .value(1), england: Figure? = nil, region: Figure? = nil, sn: [Figure]? = nil) -> IndicatorValue {
+        let area = Area(id: "350", level: .localAuthority, name: "Bolton", newCode: "E08000001", oldCode: "350",
+                        regionCode: "E12000002", regionName: "North West", latestYear: 2025, firstYear: 2013)
+        var row = IndicatorValue(indicator: IndicatorCatalogue.definition("referrals_rate")!, year: 2025, area: area,
+                                 numerator: numerator, denominator: .value(75_599), value: v)
+        row.england = england
+        row.region = region
+        row.neighbours = sn.map { StatisticalNeighbourSummary(values: $0, places: 1) }
+        return row
+    }
+
+    @Test func theIssuesSentence() {
+        let row = value(.value(503.0489), england: .value(519.436), sn: [.value(605.0)])
+        #expect(Narrative.headline(row, authority: row.area)
+            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children, lower than England (519.4) and the average of its statistical neighbours (605.0).")
+    }
+
+    @Test func mixedDirections() {
+        let row = value(.value(503.0), england: .value(519.4), region: .value(480.0), sn: [.value(503.04)])
+        #expect(Narrative.headline(row, authority: row.area)
+            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children, higher than the North West region (480.0), lower than England (519.4) and the same as the average of its statistical neighbours (503.0).")
+    }
+
+    @Test func suppressedCountIsExplained() {
+        let c = Missing(symbol: "c")!
+        let row = value(.missing(c), numerator: .missing(c), england: .value(519.4))
+        #expect(Narrative.headline(row, authority: row.area)
+            == "In 2024-25 Bolton's rate of referrals is not available: the count was suppressed to protect confidentiality (c).")
+    }
+
+    @Test func dataDerivedTextIsEscaped() throws {
+        var chapter = try demoChapter()
+        chapter.authority.name = "<script>alert(1)</script>"
+        chapter.sections[0].chart.series[0].name = "</svg><script>x</script>"
+        chapter.sections[0].sentence = "\"onload=alert(1) <b>"
+        let html = HTMLRenderer.render(chapter)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!MarkdownRenderer.render(chapter).contains("<script"))
+    }
+
+    @Test func boundaryNote() {
+        let area = Area(id: "942", level: .localAuthority, name: "Cumberland", newCode: "E06000063", oldCode: "942",
+                        regionCode: "E12000002", regionName: "North West", latestYear: 2025, firstYear: 2024)
+        let note = BoundaryNarrative.note(BoundaryChange.affecting("942")!, authority: area, areas: AreaDirectory())
+        #expect(note == "Cumberland was formed in April 2023, replacing 909 (909); it has figures from 2023-24 only. Earlier figures are for different areas and are not joined to this series.")
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@Suite struct BuildCommand {
+    @Test func demoChapterFromFlags() throws {
+        let out = try temporaryDirectory().appendingPathComponent("demo")
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "amberfold", "--year", "2024-25", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["chapter.md", "chapter.html", "indicators.csv", "charts/referrals_rate.svg"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("chapter.html"), encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(html.contains("Synthetic demonstration data"))
+        let csv = try String(contentsOf: out.appendingPathComponent("indicators.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",synthetic demonstration data") })
+        #expect(run.stderr.contains("wrote"))
+    }
+
+    @Test func configFileGivesTheSameChapter() throws {
+        let dir = try temporaryDirectory()
+        let config = dir.appendingPathComponent("jsna.yml")
+        try Data("la: \"971\"\nyear: \"2025\"\ndata: [\(demoData)]\nout: from-config\n".utf8).write(to: config)
+        let fromConfig = try Run.jsna(["build", "--config", config.path])
+        #expect(fromConfig.status == 0, "\(fromConfig.stderr)")
+        let flags = try Run.jsna(["build", "--data", demoData, "--la", "E06900001", "--year", "2025", "--out", dir.appendingPathComponent("from-flags").path])
+        #expect(flags.status == 0)
+        let a = try Data(contentsOf: dir.appendingPathComponent("from-config/chapter.html"))
+        let b = try Data(contentsOf: dir.appendingPathComponent("from-flags/chapter.html"))
+        #expect(a == b)
+    }
+
+    @Test func twoProcessesWriteTheSameBytes() throws {
+        let dir = try temporaryDirectory()
+        for name in ["a", "b"] {
+            let run = try Run.jsna(["build", "--data", demoData, "--la", "972", "--out", dir.appendingPathComponent(name).path])
+            #expect(run.status == 0)
+        }
+        for file in ["chapter.md", "chapter.html", "indicators.csv", "charts/cpp_rate.svg"] {
+            let a = try Data(contentsOf: dir.appendingPathComponent("a/\(file)"))
+            let b = try Data(contentsOf: dir.appendingPathComponent("b/\(file)"))
+            #expect(a == b, "\(file)")
+        }
+    }
+
+    @Test func unknownAuthorityListsTheClosest() throws {
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "Amberfeld", "--out", try temporaryDirectory().path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no local authority matches \"Amberfeld\"; closest: Amberfold (971, E06900001)"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func badInputIsOneLineAndWritesNothing() throws {
+        let data = try temporaryDirectory()
+        let text = try String(contentsOfFile: demoData + "/d5_cpps_at31march_by_duration_2016_to_2025.csv", encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[7] = lines[7] + ",extra"
+        for name in try FileManager.default.contentsOfDirectory(atPath: demoData) where name.hasSuffix(".csv") {
+            try FileManager.default.copyItem(atPath: demoData + "/" + name, toPath: data.path + "/" + name)
+        }
+        let broken = data.path + "/d5_cpps_at31march_by_duration_2016_to_2025.csv"
+        try FileManager.default.removeItem(atPath: broken)
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: broken))
+        let out = try temporaryDirectory().appendingPathComponent("never")
+        let run = try Run.jsna(["build", "--data", data.path, "--la", "971", "--out", out.path])
+        #expect(run.status != 0)
+        let column = lines[7].count - "extra".count + 1
+        #expect(run.stderr.contains("read data: \(broken):8:\(column): ragged row: 13 fields where the header has 12"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aFailedBuildLeavesThePreviousChapterIntact() throws {
+        let out = try temporaryDirectory()
+        let good = try Run.jsna(["build", "--data", demoData, "--la", "971", "--out", out.path])
+        #expect(good.status == 0)
+        let before = try Data(contentsOf: out.appendingPathComponent("chapter.md"))
+        // A folder where the chart file should go makes the final rename fail.
+        let chart = out.appendingPathComponent("charts/referrals_rate.svg")
+        try FileManager.default.removeItem(at: chart)
+        try FileManager.default.createDirectory(at: chart.appendingPathComponent("blocker"), withIntermediateDirectories: true)
+        let bad = try Run.jsna(["build", "--data", demoData, "--la", "972", "--out", out.path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("write outputs:"))
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        _ = before
+    }
+
+    @Test func boltonFromTheRealFiles() throws {
+        guard let dfe = sharedDFE else { return }
+        let out = try temporaryDirectory()
+        let run = try Run.jsna(["build", "--data", dfe, "--la", "350", "--year", "2025", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let md = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
+        #expect(md.contains("In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children, lower than England (519.4), the North West region (529.1) and the average of its statistical neighbours (605.0)."))
+        #expect(!md.contains("ynthetic"))
+    }
+}
+
+@Suite struct IndicatorsCommand {
+    @Test func tidyCSVOverTheDemoData() throws {
+        let out = try temporaryDirectory().appendingPathComponent("all.csv")
+        let run = try Run.jsna(["indicators", "--data", demoData, "--output", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOf: out, encoding: .utf8)
+        #expect(csv.hasPrefix("indicator,time_period,geographic_level,new_la_code,old_la_code,area_name,numerator,denominator,value,status,sn_mean,sn_median,england_value,region_value"))
+        #expect(csv.contains("referrals_rate,2025,National,"))
+        #expect(csv.contains(",c,"))
+    }
+
+    @Test func missingOutputFolderIsAnErrorAndWritesNothing() throws {
+        let out = try temporaryDirectory().appendingPathComponent("no/such/folder/all.csv")
+        let run = try Run.jsna(["indicators", "--data", demoData, "--output", out.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("output folder does not exist"))
+    }
+
+    @Test func realFilesReproduceLAIT() throws {
+        guard let dfe = sharedDFE else { return }
+        let out = try temporaryDirectory().appendingPathComponent("all.csv")
+        let run = try Run.jsna(["indicators", "--data", dfe, "--output", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOf: out, encoding: .utf8)
+        #expect(csv.contains("referrals_rate,2025,Local authority,E08000001,350,Bolton,3803,75599,503.04898212939327,,604.99,594.2,519.4362381203472,529.1362888450058"))
+    }
+
+    @Test func noRecognisedFileIsAnError() throws {
+        let data = try temporaryDirectory()
+        try Data("a,b\n1,2\n".utf8).write(to: data.appendingPathComponent("x.csv"))
+        let run = try Run.jsna(["indicators", "--data", data.path, "--output", data.appendingPathComponent("o.csv").path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no recognised DfE or ONS file"))
+        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("o.csv").path))
+    }
+}
