@@ -56,3 +56,24 @@ import Testing
         #expect(note == "Cumberland was formed in April 2023, replacing 909 (909); it has figures from 2023-24 only. Earlier figures are for different areas and are not joined to this series.")
     }
 }
+
+@Suite struct RealChapters {
+    static var dfe: String? {
+        let path = Paths.project.deletingLastPathComponent().appendingPathComponent("shared/data/dfe").path
+        if FileManager.default.fileExists(atPath: path) { return path }
+        print("SKIP: \(path) is absent; real-data chapter tests are skipped")
+        return nil
+    }
+
+    @Test func cumberlandsTablesFlagTheBoundaryChange() throws {
+        guard let dfe = Self.dfe else { return }
+        let dataset = try CensusDataset.load(folders: [dfe])
+        let table = IndicatorTable(dataset: dataset)
+        let chapter = ChapterBuilder(table: table, dataset: dataset, isSynthetic: false).build(authority: dataset.areas["942"]!, year: 2025)
+        let referrals = try #require(chapter.sections.first { $0.id == "referrals_rate" })
+        #expect(referrals.table.rows[0].cells.prefix(3) == ["–", "–", "–"])
+        #expect(referrals.table.key.contains { $0.hasPrefix("boundary change in April 2023") })
+        #expect(referrals.notes.contains { $0.contains("Cumberland was formed in April 2023, replacing Cumbria (909)") })
+        #expect(!chapter.isSynthetic)
+    }
+}

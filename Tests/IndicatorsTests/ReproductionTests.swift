@@ -115,3 +115,23 @@ import Testing
         #expect(Double(differing.count) / Double(rows.count) < 0.01, "\(differing.count) of \(rows.count)")
     }
 }
+
+@Suite struct NeighbourModels {
+    @Test func the2021ModelIsUsedWhenAsked() throws {
+        guard let dfe = SharedData.dfe else { return }
+        let dataset = try CensusDataset.load(folders: [dfe])
+        let m2021 = IndicatorTable(dataset: dataset, model: .model2021)
+        let m2025 = IndicatorTable(dataset: dataset, model: .model2025)
+        #expect(m2021.neighbours?.model == .model2021)
+        let codes2021 = try #require(dataset.neighbours(.model2021)).neighbours(of: "350")
+        #expect(codes2021.count == 10)
+        #expect(codes2021 != dataset.neighbours(.model2025)!.neighbours(of: "350"))
+        let a = try #require(m2021.value("referrals_rate", area: "350", year: 2025)?.neighbours?.mean.value)
+        let b = try #require(m2025.value("referrals_rate", area: "350", year: 2025)?.neighbours?.mean.value)
+        #expect(a != b)
+        // The 2021 mean is the mean of those ten authorities' published (1 dp) values.
+        let values = codes2021.compactMap { m2021.value("referrals_rate", area: $0, year: 2025)?.value.value }
+            .map { Rounding.halfAwayFromZero($0, places: 1) }
+        #expect(abs(a - values.reduce(0, +) / Double(values.count)) < 1e-9)
+    }
+}

@@ -134,3 +134,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("o.csv").path))
     }
 }
+
+@Suite struct BuildOptions {
+    @Test func aYearWithoutDataIsAnError() throws {
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--year", "2031", "--out", try temporaryDirectory().path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no census figures for Amberfold in 2031; years available: 2016, 2017"))
+    }
+
+    @Test func aMalformedYearIsRejectedByTheParser() throws {
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--year", "2024-26"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--year"))
+    }
+
+    @Test func aConfigWithoutDataSaysWhatIsMissing() throws {
+        let config = try temporaryDirectory().appendingPathComponent("jsna.yml")
+        try Data("la: Bolton\n".utf8).write(to: config)
+        let run = try Run.jsna(["build", "--config", config.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("missing key 'data'"))
+    }
+}

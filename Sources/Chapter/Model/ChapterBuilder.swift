@@ -47,8 +47,10 @@ public struct ChapterBuilder: Sendable {
             let when = indicator.periodStyle == .censusYear ? "In \(indicator.periodStyle.label(year))" : "At 30 September \(year)"
             sentence = "\(when) no figure for \(authority.name)'s \(indicator.phrase) was published in the data given."
         }
+        var boundaryKey: String?
         if let change = BoundaryChange.affecting(authority.id), change.crosses(years.first!...years.last!, for: authority.id) {
             notes.append(BoundaryNarrative.note(change, authority: authority, areas: dataset.areas))
+            boundaryKey = "boundary change in \(change.effective): figures before \(PeriodStyle.censusYear.label(change.firstCensusYear)) are for different areas and are not joined"
         }
         let rows: [(String, [IndicatorValue?], (IndicatorValue) -> Figure?)] = [
             (authority.name, series, { $0.value }),
@@ -70,7 +72,7 @@ public struct ChapterBuilder: Sendable {
         let unit = indicator.unit == "%" ? "percentage" : indicator.unit
         let comparison = ComparisonTable(
             caption: "\(indicator.title) (\(unit)), \(authority.name) and comparators, \(periods.first!) to \(periods.last!)",
-            columns: periods, rows: tableRows, key: keyLines(symbols))
+            columns: periods, rows: tableRows, key: keyLines(symbols) + (boundaryKey.map { [$0] } ?? []))
         let chart = TrendChartBuilder.chart(indicator, authority: authority, periods: periods, series: series)
         return IndicatorSection(id: indicator.id, title: indicator.title, sentence: sentence, notes: notes, table: comparison, chart: chart)
     }
