@@ -13,8 +13,9 @@ public enum TrendChartSVG {
         let plotW = width - left - right, plotH = height - top - bottom
         let all = chart.series.flatMap { $0.values.compactMap { $0 } }
         let (maxY, step) = niceScale(all.max() ?? 1)
+        let inset = 36.0  // keeps the first and last period labels inside the picture
         let x = { (i: Int) -> Double in
-            chart.periods.count == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(chart.periods.count - 1)
+            chart.periods.count == 1 ? left + plotW / 2 : left + inset + (plotW - 2 * inset) * Double(i) / Double(chart.periods.count - 1)
         }
         let y = { (v: Double) -> Double in top + plotH * (1 - v / maxY) }
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"13\">\n"
