@@ -46,18 +46,19 @@ let package = Package(
         ),
         .executableTarget(name: "jsna", dependencies: ["JSNACommands"], swiftSettings: swiftSettings),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: swiftSettings),
-        .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest"], swiftSettings: swiftSettings),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest"], swiftSettings: swiftSettings),
+        .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChapterTests",
-            dependencies: ["Chapter", "Indicators", "CensusIngest", "DemoData"],
+            dependencies: ["Chapter", "Indicators", "CensusIngest", "DemoData", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JSNACommandsTests",
-            dependencies: ["JSNACommands", "jsna"],
+            dependencies: ["JSNACommands", "jsna", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

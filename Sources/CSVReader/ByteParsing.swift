@@ -35,17 +35,4 @@ public enum ByteParsing {
         if dots == 0, let whole = unsignedInteger(field) { return Double(whole) }
         return Double(String(decoding: field, as: UTF8.self))
     }
-
-    /// True when the field's bytes equal `text` exactly.
-    @inlinable
-    public static func equals(_ field: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
-        guard field.count == text.utf8CodeUnitCount else { return false }
-        return memcmpEqual(field, text.utf8Start, text.utf8CodeUnitCount)
-    }
-
-    @usableFromInline
-    static func memcmpEqual(_ field: UnsafeBufferPointer<UInt8>, _ other: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        for i in 0..<n where field[i] != other[i] { return false }
-        return true
-    }
 }

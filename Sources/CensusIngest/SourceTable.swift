@@ -58,10 +58,5 @@ public struct SourceTable: Sendable {
     /// Every row's area, year and category.
     public var rowKeys: Dictionary<RowKey, Int>.Keys { rows.keys }
 
-    /// Years with at least one row for the area.
-    public func years(for area: String) -> [Int] {
-        Set(rows.keys.lazy.filter { $0.area == area }.map(\.year)).sorted()
-    }
-
     public var yearRange: ClosedRange<Int>? { firstYear <= release ? firstYear...release : nil }
 }

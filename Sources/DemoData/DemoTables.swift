@@ -1,3 +1,4 @@
+import Foundation
 import Statistics
 
 /// Accumulates the synthetic counts and writes them in the EES layout.
@@ -52,10 +53,4 @@ struct DemoTables {
 
     static let factors = [("Domestic_Abuse_child", "da_child"), ("Domestic_Abuse_parent", "da_parent"), ("Mental_Health_parent", "mh_parent"),
                           ("Going_missing", "missing"), ("Child_sexual_exploitation", "cse"), ("Child_criminal_exploitation", "cce")]
-}
-
-func pow(_ x: Double, _ n: Double) -> Double {
-    var r = 1.0
-    for _ in 0..<Int(abs(n)) { r *= x }
-    return n < 0 ? 1 / r : r
 }

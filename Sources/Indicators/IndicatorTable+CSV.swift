@@ -1,4 +1,5 @@
 import CensusIngest
+import Foundation
 import Statistics
 
 extension IndicatorTable {
@@ -74,11 +75,5 @@ public enum BoundaryText {
     /// "909 → 942, 943 from 2023-24".
     public static func short(_ change: BoundaryChange) -> String {
         "\(change.predecessors.joined(separator: ", ")) → \(change.successors.joined(separator: ", ")) from \(PeriodStyle.censusYear.label(change.firstCensusYear))"
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -51,8 +51,6 @@ public struct IndicatorValue: Sendable {
     /// True when DfE's published value differs from the recomputed one by more than rounding.
     public var differsFromPublished: Bool {
         guard let p = published?.value.value, let v = value.value else { return false }
-        return abs(v - p) > 0.5 / pow10(indicator.publishedDecimals) + 1e-9
+        return abs(v - p) > Rounding.halfUnit(places: indicator.publishedDecimals) + 1e-9
     }
 }
-
-func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }

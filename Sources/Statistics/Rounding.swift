@@ -40,6 +40,10 @@ public enum Rounding {
         return sign + digits + "." + String(repeating: "0", count: places - fractionText.count) + fractionText
     }
 
+    /// Half a unit in the last published decimal: 0.05 for one decimal place. Two values
+    /// closer than this can be the same figure rounded differently.
+    public static func halfUnit(places: Int) -> Double { 0.5 / power10(places) }
+
     static func power10(_ n: Int) -> Double {
         var f = 1.0
         for _ in 0..<max(0, n) { f *= 10 }

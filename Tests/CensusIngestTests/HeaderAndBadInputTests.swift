@@ -1,6 +1,7 @@
 import CSVReader
 import Foundation
 import Statistics
+import TestSupport
 import Testing
 
 @testable import CensusIngest

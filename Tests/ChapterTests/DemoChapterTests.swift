@@ -2,6 +2,7 @@ import CensusIngest
 import DemoData
 import Foundation
 import Indicators
+import TestSupport
 import Testing
 
 @testable import Chapter
@@ -9,8 +10,7 @@ import Testing
 enum Paths {
     static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let golden = tests.appendingPathComponent("Golden")
-    static let project = tests.deletingLastPathComponent().deletingLastPathComponent()
-    static let demo = project.appendingPathComponent("data/demo").path
+    static let demo = SharedData.demo
 }
 
 /// Compares `text` with a golden file; `UPDATE_GOLDEN=1 swift test` rewrites the file instead.

@@ -2,6 +2,7 @@ import CensusIngest
 import Foundation
 import Indicators
 import Statistics
+import TestSupport
 import Testing
 
 @testable import Chapter
@@ -58,15 +59,8 @@ import Testing
 }
 
 @Suite struct RealChapters {
-    static var dfe: String? {
-        let path = Paths.project.deletingLastPathComponent().appendingPathComponent("shared/data/dfe").path
-        if FileManager.default.fileExists(atPath: path) { return path }
-        print("SKIP: \(path) is absent; real-data chapter tests are skipped")
-        return nil
-    }
-
     @Test func cumberlandsTablesFlagTheBoundaryChange() throws {
-        guard let dfe = Self.dfe else { return }
+        guard let dfe = SharedData.dfe else { return }
         let dataset = try CensusDataset.load(folders: [dfe])
         let table = IndicatorTable(dataset: dataset)
         let chapter = ChapterBuilder(table: table, dataset: dataset, isSynthetic: false).build(authority: dataset.areas["942"]!, year: 2025)

@@ -1,5 +1,6 @@
 import CensusIngest
 import Statistics
+import TestSupport
 import Testing
 
 @testable import Indicators

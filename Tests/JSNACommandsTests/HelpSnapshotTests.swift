@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `jsna --help` and each subcommand's help, compared with snapshots.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `jsna` executable as a separate process, as a user would.
@@ -7,8 +8,7 @@ struct Run {
     var stdout: String
     var stderr: String
 
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let projectRoot = SharedData.projectRoot
 
     static var executable: URL {
         #if os(macOS)
@@ -39,17 +39,6 @@ struct Run {
     }
 }
 
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+let demoData = SharedData.demo
 
-let demoData = Run.projectRoot.appendingPathComponent("data/demo").path
-
-var sharedDFE: String? {
-    let path = Run.projectRoot.deletingLastPathComponent().appendingPathComponent("shared/data/dfe").path
-    if FileManager.default.fileExists(atPath: path) { return path }
-    print("SKIP: \(path) is absent; real-data CLI tests are skipped")
-    return nil
-}
+var sharedDFE: String? { SharedData.dfe }

@@ -1,4 +1,5 @@
 import CensusIngest
+import Foundation
 
 /// Finds a local authority by old code, new code or name (case-insensitive).
 enum AreaLookup {
@@ -29,5 +30,3 @@ enum AreaLookup {
         return previous[y.count]
     }
 }
-
-import Foundation
