@@ -157,3 +157,19 @@ import Testing
         #expect(run.stderr.contains("missing key 'data'"))
     }
 }
+
+@Suite struct ConfigPaths {
+    @Test func relativePathsAreTakenFromTheConfigFilesFolder() throws {
+        let work = try temporaryDirectory()
+        let project = work.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: demoData, toPath: project.appendingPathComponent("demo").path)
+        try Data("la: Amberfold\ndata: [../demo]\nout: ../out/chapter\n".utf8)
+            .write(to: project.appendingPathComponent("config/jsna.yml"))
+        // Run from the work folder with a relative config path, as `make report` does.
+        let run = try Run.jsna(["build", "--config", "project/config/jsna.yml"], in: work)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("out/chapter/chapter.html").path))
+        #expect(run.stderr.contains("to \(project.path)/out/chapter"), "\(run.stderr)")
+    }
+}

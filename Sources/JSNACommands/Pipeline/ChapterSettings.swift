@@ -48,8 +48,9 @@ public struct ChapterSettings: Sendable, Equatable {
         } catch {
             throw UserError("\(configPath):1:1: \(error)")
         }
-        let base = URL(fileURLWithPath: configPath).deletingLastPathComponent()
-        let resolve = { (p: String) in p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardized.path }
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let base = URL(fileURLWithPath: configPath, relativeTo: current).absoluteURL.deletingLastPathComponent()
+        let resolve = { (p: String) in p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path }
         var year: Int?
         if let y = file.year {
             guard let parsed = CensusYearArgument(argument: y) else { throw UserError("\(configPath): year \"\(y)\" is not a census year such as 2025 or 2024-25") }
