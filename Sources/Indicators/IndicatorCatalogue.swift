@@ -1,4 +1,5 @@
 import CensusIngest
+import Statistics
 
 /// The indicators jsna computes. Adding an indicator is adding one entry here.
 public enum IndicatorCatalogue {
