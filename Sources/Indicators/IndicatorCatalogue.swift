@@ -37,14 +37,14 @@ public enum IndicatorCatalogue {
             id: "cla_rate", title: "Children looked after at 31 March", phrase: "rate of children looked after",
             numerator: MeasureSource(.childrenLookedAfter, ["children_count"], category: "Children looked after on 31 March each year"),
             denominator: .childPopulation, multiplier: 10_000, published: ["rate_per_10000"], publishedDecimals: 0,
-            polarity: .none, decimals: 0, unit: perChildren, periodStyle: .censusYear,
+            polarity: .none, decimals: 0, unit: perChildren, periodStyle: .censusYear, interval: .poissonRate,
             definition: "Children looked after at 31 March, per 10,000 children aged under 18 (DfE publishes whole numbers)."),
         IndicatorDefinition(
             id: "caseload_fte", title: "Average caseload of children's social workers", phrase: "average caseload per social worker",
             numerator: MeasureSource(.workforce, ["cases"]),
             denominator: .measure(MeasureSource(.workforce, ["case_holders_fte"])), multiplier: 1,
             published: ["caseload_fte"], publishedDecimals: 1, polarity: .lowIsGood, decimals: 1,
-            unit: "cases per FTE social worker", periodStyle: .septemberSnapshot,
+            unit: "cases per FTE social worker", periodStyle: .septemberSnapshot, interval: .none,
             definition: "Cases held at 30 September divided by full-time-equivalent case-holding children's social workers."),
         factor("factor_domestic_abuse_parent_pct", "Domestic abuse: parent or carer", "Domestic_Abuse_parent",
                "domestic abuse involving a parent or carer"),
@@ -65,7 +65,7 @@ public enum IndicatorCatalogue {
         IndicatorDefinition(
             id: id, title: title, phrase: phrase, numerator: numerator, denominator: .childPopulation, multiplier: 10_000,
             published: published, publishedDecimals: 1, polarity: .none, decimals: 1, unit: perChildren,
-            periodStyle: .censusYear, definition: definition)
+            periodStyle: .censusYear, interval: .poissonRate, definition: definition)
     }
 
     static func percent(_ id: String, _ title: String, _ phrase: String, _ numerator: MeasureSource, of denominator: MeasureSource,
@@ -73,7 +73,7 @@ public enum IndicatorCatalogue {
         IndicatorDefinition(
             id: id, title: title, phrase: phrase, numerator: numerator, denominator: .measure(denominator), multiplier: 100,
             published: published, publishedDecimals: 1, polarity: polarity, decimals: 1, unit: "%",
-            periodStyle: .censusYear, definition: definition)
+            periodStyle: .censusYear, interval: .wilsonPercentage, definition: definition)
     }
 
     static func factor(_ id: String, _ title: String, _ column: String, _ what: String) -> IndicatorDefinition {

@@ -24,6 +24,16 @@ public enum Denominator: Sendable {
     case measure(MeasureSource)
 }
 
+/// Which confidence interval fits an indicator.
+public enum IntervalKind: Sendable {
+    /// A count over a population: Byar (count ≥ 10) or exact Poisson.
+    case poissonRate
+    /// Part of a whole: Wilson score.
+    case wilsonPercentage
+    /// No interval (a ratio of two measured quantities, such as caseload).
+    case none
+}
+
 /// How an indicator's periods are written.
 public enum PeriodStyle: Sendable {
     /// Census year ending 31 March: 2025 is "2024-25".
@@ -63,6 +73,8 @@ public struct IndicatorDefinition: Sendable, Identifiable {
     /// Unit after the value: "per 10,000 children", "%", "cases per social worker".
     public var unit: String
     public var periodStyle: PeriodStyle
+    /// The interval method for this indicator's values.
+    public var interval: IntervalKind
     /// Plain-English definition for the methods note.
     public var definition: String
 

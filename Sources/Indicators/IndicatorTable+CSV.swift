@@ -7,8 +7,10 @@ extension IndicatorTable {
     public static let csvColumns = [
         "indicator", "time_period", "geographic_level", "new_la_code", "old_la_code", "area_name",
         "numerator", "denominator", "value", "status", "sn_mean", "sn_median", "england_value", "region_value",
-        "period", "area_code", "region_name", "published_value", "published_release", "sn_model", "sn_count",
-        "sn_min", "sn_max", "counts_rounded", "boundary_change",
+        "ci95_lower", "ci95_upper", "ci998_lower", "ci998_upper", "ci_method", "vs_england", "vs_region", "vs_sn",
+        "sn_count", "sn_min", "sn_max", "rank", "rank_of", "quartile_band", "change", "trend", "funnel",
+        "period", "area_code", "region_name", "published_value", "published_release", "sn_model", "sn_position",
+        "counts_rounded", "boundary_change",
     ]
 
     /// The table as CSV: one row per indicator, area and year; England, regions, then
@@ -30,6 +32,10 @@ extension IndicatorTable {
     func csvCells(_ row: IndicatorValue) -> [String] {
         let isLA = row.area.level == .localAuthority
         let sn = row.neighbours
+        let polarity = row.indicator.polarity
+        let number = { (x: Double?) in x.map { CSVText.number(.value($0)) } ?? "" }
+        var method = row.ci95?.method.rawValue ?? ""
+        if row.ci95?.fromRoundedCount == true { method += " (widened: counts rounded to the nearest 10)" }
         return [
             row.indicator.id, String(row.year), row.area.level.rawValue,
             isLA ? row.area.newCode : "", isLA ? row.area.oldCode : "", row.area.name,
@@ -37,10 +43,14 @@ extension IndicatorTable {
             row.value.missing?.symbol ?? "",
             CSVText.number(sn?.mean), CSVText.number(sn?.median),
             isLA ? CSVText.number(row.england) : "", isLA ? CSVText.number(row.region) : "",
-            row.period, row.area.level == .localAuthority ? row.area.newCode : row.area.id, row.area.regionName,
+            number(row.ci95?.lower), number(row.ci95?.upper), number(row.ci998?.lower), number(row.ci998?.upper), method,
+            row.vsEngland?.label(polarity) ?? "", row.vsRegion?.label(polarity) ?? "", row.vsNeighbours?.label(polarity) ?? "",
+            sn.map { "\($0.used)/\($0.neighbours)" } ?? "", CSVText.number(sn?.minimum), CSVText.number(sn?.maximum),
+            row.rank.map { String($0.rank) } ?? "", row.rank.map { String($0.of) } ?? "", row.rank?.band.rawValue ?? "",
+            number(row.change), row.trend?.label ?? "", row.funnel?.rawValue ?? "",
+            row.period, isLA ? row.area.newCode : row.area.id, row.area.regionName,
             CSVText.number(row.published?.value), row.published.map { String($0.release) } ?? "",
-            sn == nil ? "" : model.rawValue, sn.map { "\($0.used)/\($0.neighbours)" } ?? "",
-            CSVText.number(sn?.minimum), CSVText.number(sn?.maximum),
+            sn == nil ? "" : model.rawValue, row.neighbourPosition.map { "\($0.position) of \($0.of)" } ?? "",
             row.countsRounded ? "nearest 10" : "",
             row.boundaryChange.map { BoundaryText.short($0) } ?? "",
         ]

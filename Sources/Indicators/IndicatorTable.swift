@@ -80,8 +80,11 @@ public struct IndicatorTable: Sendable {
             if let codes = neighbours?.neighbours(of: row.area.id), !codes.isEmpty {
                 let figures = codes.map { value(id, area: $0, year: row.year)?.value ?? .missing(.notPublished) }
                 rows[i].neighbours = StatisticalNeighbourSummary(values: figures, places: row.indicator.decimals)
+                rows[i].neighbourPosition = Benchmarks.neighbourPosition(row.value, neighbours: figures, places: row.indicator.decimals)
             }
         }
+        let index = self.index
+        Benchmarks.add(to: &rows) { index[Key(indicator: $0, area: $1, year: $2)] }
     }
 
     /// One indicator, area and year.

@@ -19,6 +19,22 @@ public struct IndicatorValue: Sendable {
     /// Set on rows of authorities that were reorganised.
     public var boundaryChange: BoundaryChange?
 
+    // Benchmarking (see ``Benchmarks``).
+    public var ci95: ConfidenceInterval?
+    public var ci998: ConfidenceInterval?
+    /// Fingertips' test of England's, the region's and the neighbours' mean value against this 95% interval.
+    public var vsEngland: Significance?
+    public var vsRegion: Significance?
+    public var vsNeighbours: Significance?
+    /// Position among the authority and its neighbours, highest value first (1 = highest).
+    public var neighbourPosition: (position: Int, of: Int)?
+    /// LAIT rank and quartile band among all authorities (indicators with a polarity only).
+    public var rank: LAITRanking.Position?
+    /// Value minus the previous year's, at full precision.
+    public var change: Double?
+    public var trend: TrendTest.Result?
+    public var funnel: FunnelLimits.Position?
+
     public struct Published: Sendable {
         public var value: Figure
         /// The release (newest time period of the file) it was published in.

@@ -19,16 +19,35 @@ import Testing
         return row
     }
 
-    @Test func theIssuesSentence() {
-        let row = value(.value(503.0489), england: .value(519.436), sn: [.value(605.0)])
+    @Test func testedComparisonsSaySignificantlyOnlyWhenTheTestDoes() {
+        var row = value(.value(503.0489), england: .value(519.436), region: .value(510.0), sn: [.value(605.0)])
+        row.ci95 = PoissonInterval.rate(count: 3803, denominator: 75_599, multiplier: 10_000, level: .percent95)
+        row.vsEngland = Significance.compare(row.ci95!, with: 519.436)
+        row.vsRegion = Significance.compare(row.ci95!, with: 510.0)
+        row.vsNeighbours = Significance.compare(row.ci95!, with: 605.0)
         #expect(Narrative.headline(row, authority: row.area)
-            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children, lower than England (519.4) and the average of its statistical neighbours (605.0).")
+            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children (95% CI 487.2–519.3), significantly lower than England (519.4) and the average of its statistical neighbours (605.0), and similar to the North West region (510.0).")
     }
 
-    @Test func mixedDirections() {
+    @Test func untestedComparisonsSaySo() {
         let row = value(.value(503.0), england: .value(519.4), region: .value(480.0), sn: [.value(503.04)])
         #expect(Narrative.headline(row, authority: row.area)
-            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children, higher than the North West region (480.0), lower than England (519.4) and the same as the average of its statistical neighbours (503.0).")
+            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children, higher than the North West region (480.0), lower than England (519.4) and the same as the average of its statistical neighbours (503.0) (not tested for significance: this indicator has no confidence interval).")
+    }
+
+    @Test func detailsNameEveryMethod() {
+        var row = value(.value(20.46), england: .value(22.6))
+        row.indicator = IndicatorCatalogue.definition("rereferrals_pct")!
+        var previous = row
+        previous.year = 2024
+        previous.value = .value(24.3)
+        row.change = 20.46 - 24.3
+        row.trend = .decreasing
+        row.rank = LAITRanking.Position(rank: 82, of: 153, band: .c)
+        row.neighbourPosition = (6, 11)
+        let text = Narrative.details(row, previous: previous, authority: row.area).joined(separator: " ")
+        #expect(text == "This is 3.8 percentage points lower than in 2023-24 (24.3). Over the five years to 2024-25 it has fallen significantly (trend test at 99.8%). Bolton ranks 82nd of 153 authorities, where 1st is the lowest (quartile band C; A is the best quarter). It is the 6th highest of Bolton and the 10 statistical neighbours with a figure.")
+        #expect(Narrative.ordinal(1) == "1st" && Narrative.ordinal(12) == "12th" && Narrative.ordinal(22) == "22nd" && Narrative.ordinal(113) == "113th")
     }
 
     @Test func suppressedCountIsExplained() {

@@ -136,3 +136,61 @@ import Testing
         #expect(abs(a - values.reduce(0, +) / Double(values.count)) < 1e-9)
     }
 }
+
+@Suite struct BenchmarksOnRealData {
+    @Test func boltonReferralsAreTestedAgainstEveryComparator() throws {
+        guard let table = try Reproduction.table() else { return }
+        let v = try #require(table.value("referrals_rate", area: "350", year: 2025))
+        let ci = try #require(v.ci95)
+        #expect(Rounding.format(ci.lower, places: 1) == "487.2")
+        #expect(Rounding.format(ci.upper, places: 1) == "519.3")
+        #expect(ci.method == .byar)
+        // England's 519.4 lies just above Bolton's interval.
+        #expect(v.vsEngland == .lower)
+        #expect(v.vsNeighbours == .lower)
+        #expect(v.rank == nil, "no polarity, no rank")
+        #expect(v.funnel != nil)
+        #expect(v.trend != nil)
+        #expect(abs(v.change! - (503.04898212939327 - 509.92378746667384)) < 1e-9)
+    }
+
+    @Test func ranksAndBandsForPolarityIndicators() throws {
+        guard let table = try Reproduction.table() else { return }
+        let rows = table.rows.filter { $0.indicator.id == "rereferrals_pct" && $0.year == 2025 && $0.area.level == .localAuthority }
+        let ranked = rows.compactMap(\.rank)
+        #expect(ranked.count == rows.filter { $0.value.value != nil }.count)
+        #expect(ranked.contains { $0.rank == 1 && $0.band == .a })
+        for a in rows { for b in rows {
+            guard let x = a.rank, let y = b.rank else { continue }
+            if x.rank < y.rank { #expect(x.band <= y.band) }
+            if x.rank < y.rank { #expect(a.value.value! <= b.value.value! + 0.05) }
+        } }
+    }
+
+    @Test func englandIntervalsAreWidenedForRounding() throws {
+        guard let table = try Reproduction.table() else { return }
+        let england = try #require(table.value("referrals_rate", area: "E92000001", year: 2025))
+        #expect(england.ci95?.fromRoundedCount == true)
+        #expect(england.vsEngland == nil)
+    }
+
+    @Test func noFunnelForPercentagesAndTrendStopsAtBoundaryChanges() throws {
+        guard let table = try Reproduction.table() else { return }
+        #expect(table.value("rereferrals_pct", area: "350", year: 2025)?.funnel == nil)
+        #expect(table.value("referrals_rate", area: "942", year: 2025)?.trend?.label == "cannot be calculated")
+        #expect(table.value("referrals_rate", area: "940", year: 2025)?.trend?.label == "cannot be calculated")
+        #expect(table.value("referrals_rate", area: "350", year: 2016)?.trend?.label == "cannot be calculated")
+        #expect(table.value("referrals_rate", area: "350", year: 2017)?.trend?.label != "cannot be calculated")
+    }
+
+    @Test func csvCarriesEveryBenchmarkColumn() throws {
+        guard let table = try Reproduction.table() else { return }
+        let header = table.csv(rows: []).split(separator: "\n")[0].split(separator: ",").map(String.init)
+        for column in ["ci95_lower", "ci95_upper", "ci998_lower", "ci998_upper", "ci_method", "vs_england", "vs_region", "vs_sn",
+                       "sn_count", "sn_min", "sn_max", "rank", "rank_of", "quartile_band", "change", "trend", "funnel"] {
+            #expect(header.contains(column), "\(column)")
+        }
+        let bolton = table.csv(rows: [table.value("rereferrals_pct", area: "350", year: 2025)!]).split(separator: "\n")[1]
+        #expect(bolton.contains(",Wilson score,lower (better),"))
+    }
+}

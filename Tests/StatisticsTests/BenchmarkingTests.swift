@@ -126,4 +126,16 @@ import Testing
         let between = (large.upper95 + large.upper99_8) / 2
         #expect(large.classify(between) == .above95)
     }
+
+    @Test func positionFromTheCountAgreesWithTheLimits() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let n = Double.random(in: 300...150_000, using: &rng).rounded()
+            let target = Double.random(in: 5...900, using: &rng)
+            let count = (Double.random(in: 0.3...1.8, using: &rng) * target * n / 10_000).rounded()
+            let limits = FunnelLimits(target: target, denominator: n, multiplier: 10_000)
+            #expect(FunnelLimits.position(count: count, target: target, denominator: n, multiplier: 10_000) == limits.classify(count / n * 10_000),
+                    "count \(count), n \(n), target \(target)")
+        }
+    }
 }

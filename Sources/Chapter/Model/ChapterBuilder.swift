@@ -37,8 +37,10 @@ public struct ChapterBuilder: Sendable {
         let current = series.last ?? nil
         var notes: [String] = []
         let sentence: String
+        var details: [String] = []
         if let current {
             sentence = Narrative.headline(current, authority: authority)
+            details = Narrative.details(current, previous: table.value(indicator.id, area: authority.id, year: year - 1), authority: authority)
             if let sn = current.neighbours, sn.used < sn.neighbours {
                 let reasons = sn.missingReasons.map(\.explanation).joined(separator: " or ")
                 notes.append("The statistical neighbour average for \(current.period) uses \(sn.used) of \(sn.neighbours) neighbours; the others' figures were \(reasons).")
@@ -52,6 +54,11 @@ public struct ChapterBuilder: Sendable {
             notes.append(BoundaryNarrative.note(change, authority: authority, areas: dataset.areas))
             boundaryKey = "boundary change in \(change.effective): figures before \(PeriodStyle.censusYear.label(change.firstCensusYear)) are for different areas and are not joined"
         }
+        let places = indicator.decimals
+        let intervalRow = (label: "\(authority.name): 95% confidence interval", cells: series.map { v -> String in
+            guard let ci = v?.ci95 else { return "–" }
+            return "\(Rounding.format(ci.lower, places: places))–\(Rounding.format(ci.upper, places: places))"
+        })
         let rows: [(String, [IndicatorValue?], (IndicatorValue) -> Figure?)] = [
             (authority.name, series, { $0.value }),
             ("Statistical neighbours (mean)", series, { $0.neighbours?.mean }),
@@ -72,9 +79,10 @@ public struct ChapterBuilder: Sendable {
         let unit = indicator.unit == "%" ? "percentage" : indicator.unit
         let comparison = ComparisonTable(
             caption: "\(indicator.title) (\(unit)), \(authority.name) and comparators, \(periods.first!) to \(periods.last!)",
-            columns: periods, rows: tableRows, key: keyLines(symbols) + (boundaryKey.map { [$0] } ?? []))
+            columns: periods, rows: indicator.interval == .none ? tableRows : [tableRows[0], intervalRow] + tableRows.dropFirst(), key: keyLines(symbols) + (boundaryKey.map { [$0] } ?? []))
         let chart = TrendChartBuilder.chart(indicator, authority: authority, periods: periods, series: series)
-        return IndicatorSection(id: indicator.id, title: indicator.title, sentence: sentence, notes: notes, table: comparison, chart: chart)
+        return IndicatorSection(
+            id: indicator.id, title: indicator.title, sentence: sentence, details: details, notes: notes, table: comparison, chart: chart)
     }
 
     func keyLines(_ symbols: Set<String>) -> [String] {

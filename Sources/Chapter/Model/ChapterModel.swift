@@ -21,6 +21,8 @@ public struct IndicatorSection: Sendable {
     public var id: String
     public var title: String
     public var sentence: String
+    /// Change on last year, trend, rank, position among neighbours, funnel position.
+    public var details: [String]
     public var notes: [String]
     public var table: ComparisonTable
     public var chart: TrendChart

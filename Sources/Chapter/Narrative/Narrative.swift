@@ -13,31 +13,92 @@ enum Narrative {
         }
     }
 
-    /// The headline sentence for an indicator.
+    /// The headline sentence: level, interval, and comparison with England, the region and
+    /// the neighbours' mean. "Significantly" appears only where the interval test says so.
     static func headline(_ v: IndicatorValue, authority: Area) -> String {
         let subject = "\(authority.name)'s \(v.indicator.phrase)"
         guard let value = v.value.value else {
             return "\(when(v)) \(subject) is not available: \(whyMissing(v))."
         }
-        var sentence = "\(when(v)) \(subject) was \(v.indicator.withUnit(Rounding.format(value, places: v.indicator.decimals)))"
-        let comparators: [(String, Figure?)] = [
-            ("England", v.england),
-            (v.area.regionName.isEmpty ? "its region" : "the \(v.area.regionName) region", v.region),
-            ("the average of its statistical neighbours", v.neighbours?.mean),
+        let places = v.indicator.decimals
+        var sentence = "\(when(v)) \(subject) was \(v.indicator.withUnit(Rounding.format(value, places: places)))"
+        if let ci = v.ci95 {
+            sentence += " (95% CI \(Rounding.format(ci.lower, places: places))–\(Rounding.format(ci.upper, places: places)))"
+        }
+        let comparators: [(String, Figure?, Significance?)] = [
+            ("England", v.england, v.vsEngland),
+            (v.area.regionName.isEmpty ? "its region" : "the \(v.area.regionName) region", v.region, v.vsRegion),
+            ("the average of its statistical neighbours", v.neighbours?.mean, v.vsNeighbours),
         ]
-        var groups: [(Direction, [String])] = [(.higher, []), (.lower, []), (.same, [])]
-        for (name, figure) in comparators {
-            guard let figure, let direction = Direction.of(v.value, against: figure, places: v.indicator.decimals) else { continue }
-            let shown = Rounding.format(figure.value!, places: v.indicator.decimals)
-            let index = groups.firstIndex { $0.0 == direction }!
-            groups[index].1.append("\(name) (\(v.indicator.unit == "%" ? shown + "%" : shown))")
+        let show = { (f: Figure) in
+            let t = Rounding.format(f.value!, places: places)
+            return v.indicator.unit == "%" ? t + "%" : t
         }
-        let phrases = groups.filter { !$0.1.isEmpty }.map { direction, names in
-            let lead = direction == .same ? "the same as" : "\(direction.rawValue) than"
-            return "\(lead) \(list(names))"
+        var phrases: [String] = []
+        if v.ci95 != nil {
+            for outcome in [Significance.higher, .lower, .similar] {
+                let names = comparators.filter { $0.2 == outcome && $0.1?.value != nil }.map { "\($0.0) (\(show($0.1!)))" }
+                guard !names.isEmpty else { continue }
+                let judged = outcome.judged(v.indicator.polarity).map { " (\($0))" } ?? ""
+                phrases.append(outcome == .similar ? "similar to \(list(names))" : "significantly \(outcome.rawValue)\(judged) than \(list(names))")
+            }
+        } else {
+            for direction in [Direction.higher, .lower, .same] {
+                let names = comparators.filter { c in c.1.flatMap { Direction.of(v.value, against: $0, places: places) } == direction }
+                    .map { "\($0.0) (\(show($0.1!)))" }
+                guard !names.isEmpty else { continue }
+                phrases.append(direction == .same ? "the same as \(list(names))" : "\(direction.rawValue) than \(list(names))")
+            }
+            if !phrases.isEmpty { phrases[phrases.count - 1] += " (not tested for significance: this indicator has no confidence interval)" }
         }
-        if !phrases.isEmpty { sentence += ", " + list(phrases) }
+        if !phrases.isEmpty { sentence += ", " + clauses(phrases) }
         return sentence + "."
+    }
+
+    /// Joins clauses like ``list(_:)``, with a comma before the last "and" when a clause
+    /// already contains one, so the reader can tell where each list ends.
+    static func clauses(_ items: [String]) -> String {
+        guard items.count > 1, items.dropLast().contains(where: { $0.contains(" and ") }) else { return list(items) }
+        return items.dropLast().joined(separator: ", ") + ", and " + items.last!
+    }
+
+    /// Change on last year, trend, rank, position among neighbours and funnel position.
+    static func details(_ v: IndicatorValue, previous: IndicatorValue?, authority: Area) -> [String] {
+        guard v.value.value != nil else { return [] }
+        let places = v.indicator.decimals
+        let unit = v.indicator.unit == "%" ? " percentage points" : ""
+        var out: [String] = []
+        if let change = v.change, let before = previous {
+            let size = Rounding.format(abs(change), places: places)
+            let word = Rounding.halfAwayFromZero(change, places: places) == 0 ? "unchanged from the figure" : (change > 0 ? "\(size)\(unit) higher than" : "\(size)\(unit) lower than")
+            out.append("This is \(word) in \(before.period) (\(before.shown(before.value))).")
+        }
+        switch v.trend {
+        case .increasing?: out.append("Over the five years to \(v.period) it has risen significantly (trend test at 99.8%).")
+        case .decreasing?: out.append("Over the five years to \(v.period) it has fallen significantly (trend test at 99.8%).")
+        case .noSignificantChange?: out.append("Over the five years to \(v.period) there is no significant trend.")
+        case .cannotBeCalculated(let why)?: out.append("A five-year trend cannot be calculated: \(why).")
+        case nil: break
+        }
+        if let rank = v.rank {
+            out.append("\(authority.name) ranks \(ordinal(rank.rank)) of \(rank.of) authorities, where 1st is the \(v.indicator.polarity == .lowIsGood ? "lowest" : "highest") (quartile band \(rank.band.rawValue); A is the best quarter).")
+        }
+        if let p = v.neighbourPosition {
+            out.append("It is the \(p.position == 1 ? "" : ordinal(p.position) + " ")highest of \(authority.name) and the \(p.of - 1) statistical neighbours with a figure.")
+        }
+        if let funnel = v.funnel {
+            let words: [FunnelLimits.Position: String] = [
+                .above99_8: "above the 99.8% limit", .above95: "above the 95% limit", .within: "within the 95% limits",
+                .below95: "below the 95% limit", .below99_8: "below the 99.8% limit",
+            ]
+            out.append("Against England's rate, allowing for the number of children in \(authority.name), it lies \(words[funnel]!) (funnel plot).")
+        }
+        return out
+    }
+
+    static func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
+        return "\(n)\(suffix)"
     }
 
     /// Why a value is missing, naming the part that was missing.

@@ -37,6 +37,7 @@ public enum HTMLRenderer {
     static func render(_ section: IndicatorSection) -> String {
         let e = Escape.html
         var s = "<section aria-labelledby=\"\(section.id)\">\n<h2 id=\"\(section.id)\">\(e(section.title))</h2>\n<p>\(e(section.sentence))</p>\n"
+        if !section.details.isEmpty { s += "<p>\(e(section.details.joined(separator: " ")))</p>\n" }
         for note in section.notes { s += "<p class=\"note\"><strong>Note:</strong> \(e(note))</p>\n" }
         s += "<figure>\n\(TrendChartSVG.render(section.chart))<figcaption>\(e(section.chart.description))</figcaption>\n</figure>\n"
         let t = section.table

@@ -13,6 +13,7 @@ public enum MarkdownRenderer {
         s += "\n"
         for section in model.sections {
             s += "## \(e(section.title))\n\n\(e(section.sentence))\n\n"
+            if !section.details.isEmpty { s += e(section.details.joined(separator: " ")) + "\n\n" }
             for note in section.notes { s += "*Note:* \(e(note))\n\n" }
             s += table(section.table)
             s += "![\(e(section.chart.description))](\(chartPath(section.chart)))\n\n"

@@ -10,6 +10,12 @@ public enum LAITRanking {
         public var rank: Int
         public var of: Int
         public var band: QuartileBand
+
+        public init(rank: Int, of: Int, band: QuartileBand) {
+            self.rank = rank
+            self.of = of
+            self.band = band
+        }
     }
 
     public static func rank(_ values: [String: Double], places: Int, polarity: Polarity) -> [String: Position] {

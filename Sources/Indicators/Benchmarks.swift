@@ -1,0 +1,78 @@
+import CensusIngest
+import Statistics
+
+/// Adds intervals, tested comparisons, ranks, bands, change, trend and funnel position to
+/// an indicator table's rows. Every method is a pure function in Statistics.
+enum Benchmarks {
+    static func interval(_ row: IndicatorValue, _ level: ConfidenceLevel) -> ConfidenceInterval? {
+        guard let n = row.numerator.value, let d = row.denominator.value else { return nil }
+        let rounded: Double? = row.countsRounded ? 10 : nil
+        switch row.indicator.interval {
+        case .poissonRate:
+            return PoissonInterval.rate(count: n, denominator: d, multiplier: row.indicator.multiplier, level: level, roundedTo: rounded)
+        case .wilsonPercentage:
+            return WilsonInterval.percentage(n, of: d, level: level, roundedTo: rounded)
+        case .none:
+            return nil
+        }
+    }
+
+    /// Intervals for every row; then, for authorities, everything that compares them.
+    static func add(to rows: inout [IndicatorValue], lookup: (String, String, Int) -> Int?) {
+        for i in rows.indices {
+            rows[i].ci95 = interval(rows[i], .percent95)
+            rows[i].ci998 = interval(rows[i], .percent99_8)
+        }
+        var ranks: [String: [Int: [String: Double]]] = [:]
+        for row in rows where row.area.level == .localAuthority {
+            if let v = row.value.value { ranks[row.indicator.id, default: [:]][row.year, default: [:]][row.area.id] = v }
+        }
+        var positions: [String: [Int: [String: LAITRanking.Position]]] = [:]
+        for indicator in IndicatorCatalogue.all {
+            for (year, values) in ranks[indicator.id] ?? [:] {
+                positions[indicator.id, default: [:]][year] = LAITRanking.rank(values, places: indicator.decimals, polarity: indicator.polarity)
+            }
+        }
+        for i in rows.indices {
+            let row = rows[i]
+            let id = row.indicator.id
+            if let previous = lookup(id, row.area.id, row.year - 1), let a = row.value.value, let b = rows[previous].value.value {
+                rows[i].change = a - b
+            }
+            rows[i].trend = trend(row, rows: rows, lookup: lookup)
+            guard row.area.level == .localAuthority else { continue }
+            rows[i].rank = positions[id]?[row.year]?[row.area.id]
+            if let ci = row.ci95 {
+                rows[i].vsEngland = row.england?.value.map { Significance.compare(ci, with: $0) }
+                rows[i].vsRegion = row.region?.value.map { Significance.compare(ci, with: $0) }
+                rows[i].vsNeighbours = row.neighbours?.mean.value.map { Significance.compare(ci, with: $0) }
+            }
+            if row.indicator.interval == .poissonRate, let target = row.england?.value, let n = row.denominator.value, let count = row.numerator.value {
+                rows[i].funnel = FunnelLimits.position(count: count, target: target, denominator: n, multiplier: row.indicator.multiplier)
+            }
+        }
+    }
+
+    /// The five-year trend ending at the row's year; a boundary change inside it stops the test.
+    static func trend(_ row: IndicatorValue, rows: [IndicatorValue], lookup: (String, String, Int) -> Int?) -> TrendTest.Result {
+        let years = (row.year - TrendTest.points + 1)...row.year
+        if let change = row.boundaryChange, change.crosses(years, for: row.area.id) {
+            return .cannotBeCalculated("a boundary change falls inside the five years")
+        }
+        guard row.indicator.interval != .none else { return .cannotBeCalculated("no interval for this indicator") }
+        var points: [TrendTest.Point] = []
+        for year in years {
+            guard let i = lookup(row.indicator.id, row.area.id, year), let v = rows[i].value.value, let ci = rows[i].ci95 else { continue }
+            points.append(TrendTest.Point(year: year, value: v, standardError: ci.standardError))
+        }
+        return TrendTest.evaluate(points)
+    }
+
+    /// Position of `value` among the authority's and its neighbours' published values (1 = highest).
+    static func neighbourPosition(_ value: Figure, neighbours: [Figure], places: Int) -> (Int, Int)? {
+        guard let v = value.value else { return nil }
+        let shown = Rounding.halfAwayFromZero(v, places: places)
+        let all = [shown] + neighbours.compactMap(\.value).map { Rounding.halfAwayFromZero($0, places: places) }
+        return (all.filter { $0 > shown }.count + 1, all.count)
+    }
+}
