@@ -92,3 +92,35 @@ struct HandMade {
         #expect(PeriodStyle.septemberSnapshot.label(2025) == "Sep 2025")
     }
 }
+
+/// LAIT's rules end to end: twelve authorities, re-referral percentages with ties and two suppressed.
+@Suite struct TwelveAuthorities {
+    // (code, referrals, re-referrals): percentages 10.0, 12.0 ×3, 15.0, 18.0, 20.0 ×2, 25.0, 30.0, then c, c.
+    static let authorities: [(String, String, String)] = [
+        ("801", "1000", "100"), ("802", "500", "60"), ("803", "1000", "120"), ("804", "250", "30"),
+        ("805", "200", "30"), ("806", "500", "90"), ("807", "100", "20"), ("808", "1000", "200"),
+        ("809", "400", "100"), ("810", "300", "90"), ("811", "40", "c"), ("812", "c", "c"),
+    ]
+
+    static func table() throws -> IndicatorTable {
+        var c1 = eesHeader + ",referral_count,rereferral_count\n"
+        for (code, referrals, rereferrals) in authorities {
+            c1 += "2025,Reporting year,Local authority,E92000001,England,E12000002,North West,\(code),E06000\(code),LA \(code),Referrals,\(referrals),\(rereferrals)\n"
+        }
+        return IndicatorTable(dataset: try CensusDataset.load(folders: [try temporaryFolder(["c1.csv": c1])]))
+    }
+
+    @Test func ranksBandsAndMissing() throws {
+        let table = try Self.table()
+        let rank = { (code: String) in table.value("rereferrals_pct", area: code, year: 2025)?.rank }
+        #expect(["801", "802", "803", "804", "805", "806", "807", "808", "809", "810"].map { rank($0)?.rank }
+            == [1, 2, 2, 2, 5, 6, 7, 7, 9, 10])
+        #expect(rank("801")?.of == 10)
+        #expect(rank("811") == nil && rank("812") == nil)
+        #expect(table.value("rereferrals_pct", area: "811", year: 2025)?.value.missing?.reason == .confidential)
+        // Q1 = 12, Q2 = 16.5, Q3 = 20 (R type 7 over the ten published values).
+        #expect(["801", "802", "805", "806", "807", "809"].map { rank($0)?.band } == [.a, .a, .b, .c, .c, .d])
+        // No polarity, no rank: the referral rate is not ranked.
+        #expect(table.value("referrals_rate", area: "801", year: 2025)?.rank == nil)
+    }
+}

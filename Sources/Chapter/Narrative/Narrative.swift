@@ -84,7 +84,11 @@ enum Narrative {
             out.append("\(authority.name) ranks \(ordinal(rank.rank)) of \(rank.of) authorities, where 1st is the \(v.indicator.polarity == .lowIsGood ? "lowest" : "highest") (quartile band \(rank.band.rawValue); A is the best quarter).")
         }
         if let p = v.neighbourPosition {
-            out.append("It is the \(p.position == 1 ? "" : ordinal(p.position) + " ")highest of \(authority.name) and the \(p.of - 1) statistical neighbours with a figure.")
+            var text = "It is the \(p.position == 1 ? "" : ordinal(p.position) + " ")highest of \(authority.name) and the \(p.of - 1) statistical neighbours with a figure"
+            if let low = v.neighbours?.minimum.value, let high = v.neighbours?.maximum.value, p.of > 2 {
+                text += " (the neighbours range from \(Rounding.format(low, places: places)) to \(Rounding.format(high, places: places)))"
+            }
+            out.append(text + ".")
         }
         if let funnel = v.funnel {
             let words: [FunnelLimits.Position: String] = [
