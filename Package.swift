@@ -28,6 +28,10 @@ let package = Package(
         .target(name: "Statistics", swiftSettings: swiftSettings),
         // 2. Ingest of DfE explore-education-statistics files.
         .target(name: "CensusIngest", dependencies: ["CSVReader", "Statistics"], swiftSettings: swiftSettings),
+        // Local child-level referral extracts (Ofsted Annex A List 3 and mapped exports).
+        .target(name: "ReferralExtract", dependencies: ["CSVReader"], swiftSettings: swiftSettings),
+        // Disclosure control for everything published: one module owns it.
+        .target(name: "DisclosureControl", swiftSettings: swiftSettings),
         // The indicator catalogue and the tidy indicator table built from ingested data.
         .target(name: "Indicators", dependencies: ["CensusIngest", "Statistics"], swiftSettings: swiftSettings),
         // 4. Chapter: one report model; Markdown, HTML and SVG renderers.
@@ -38,7 +42,7 @@ let package = Package(
         .target(
             name: "JSNACommands",
             dependencies: [
-                "CensusIngest", "Indicators", "Chapter", "DemoData",
+                "CensusIngest", "Indicators", "Chapter", "DemoData", "ReferralExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -49,6 +53,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl"], swiftSettings: swiftSettings),
         .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

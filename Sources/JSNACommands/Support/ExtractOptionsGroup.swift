@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import ReferralExtract
+import Yams
+
+/// Options for reading a referral extract: date format and a config with `columns:`.
+struct ExtractOptionsGroup: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Date format of the extract: dd/mm/yyyy or yyyy-mm-dd (default: detected).", valueName: "format"))
+    var dateFormat: DateFormatArgument?
+
+    @Option(name: .long, help: ArgumentHelp("A YAML config whose `columns:` maps List 3 fields to the file's headers.", valueName: "file"))
+    var config: String?
+
+    func options() throws -> ExtractOptions {
+        var options = try config.map(ExtractConfig.load(path:)) ?? ExtractOptions()
+        if let dateFormat { options.dateFormat = dateFormat.format }
+        return options
+    }
+}
+
+struct DateFormatArgument: ExpressibleByArgument, Sendable {
+    var format: DateFormat
+    init?(argument: String) {
+        guard let f = DateFormat(rawValue: argument.lowercased()) else { return nil }
+        format = f
+    }
+    static var allValueStrings: [String] { DateFormat.allCases.map(\.rawValue) }
+}
+
+/// The extract part of a config file:
+///
+///     extract: referrals.csv
+///     date_format: dd/mm/yyyy
+///     columns:
+///       Child Unique ID: PersonID
+///       Date of Referral: ReferralDate
+enum ExtractConfig {
+    struct File: Decodable {
+        var columns: [String: String]?
+        var date_format: String?
+    }
+
+    static func load(path: String) throws -> ExtractOptions {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the config file") }
+        let file: File
+        do { file = try YAMLDecoder().decode(File.self, from: text) } catch {
+            throw UserError("\(path): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
+        }
+        return try options(columns: file.columns, dateFormat: file.date_format, path: path)
+    }
+
+    static func options(columns: [String: String]?, dateFormat: String?, path: String) throws -> ExtractOptions {
+        var options = ExtractOptions()
+        for (field, header) in columns ?? [:] {
+            guard let f = ExtractField.allCases.first(where: { $0.rawValue.lowercased() == field.lowercased() }) else {
+                throw UserError("\(path): columns: '\(field)' is not an Annex A List 3 field (\(ExtractField.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            options.columns[f] = header
+        }
+        if let dateFormat {
+            guard let f = DateFormat(rawValue: dateFormat.lowercased()) else {
+                throw UserError("\(path): date_format must be dd/mm/yyyy or yyyy-mm-dd")
+            }
+            options.dateFormat = f
+        }
+        return options
+    }
+}

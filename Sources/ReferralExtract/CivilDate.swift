@@ -1,0 +1,136 @@
+/// Calendar dates as day numbers (days since 1970-01-01), parsed from bytes without
+/// Foundation: cheap to compare, subtract and store.
+///
+///     let d = CivilDate(year: 2024, month: 2, day: 29)!
+///     d.oneYearBefore   // 2023-02-28
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let dayNumber: Int32
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year), (1000...9999).contains(year) else { return nil }
+        dayNumber = Int32(CivilDate.daysFromCivil(year, month, day))
+    }
+
+    public init(dayNumber: Int32) { self.dayNumber = dayNumber }
+
+    public var components: (year: Int, month: Int, day: Int) { CivilDate.civilFromDays(Int(dayNumber)) }
+    public var year: Int { components.year }
+
+    /// The same calendar day a year earlier; 29 February becomes 28 February.
+    public var oneYearBefore: CivilDate {
+        let (y, m, d) = components
+        return CivilDate(year: y - 1, month: m, day: m == 2 && d == 29 ? 28 : d)!
+    }
+
+    /// Completed years from `self` (a birth date) to `date`; a 29 February birthday is
+    /// reached on 1 March in common years.
+    public func completedYears(on date: CivilDate) -> Int {
+        let (by, bm, bd) = components
+        let (y, m, d) = date.components
+        return y - by - ((m, d) < (bm, bd) ? 1 : 0)
+    }
+
+    /// The census year a date falls in: 1 April Y−1 to 31 March Y is year Y.
+    public var censusYear: Int {
+        let (y, m, _) = components
+        return m >= 4 ? y + 1 : y
+    }
+
+    /// 1 April of the year before census year `year`.
+    public static func censusYearStart(_ year: Int) -> CivilDate { CivilDate(year: year - 1, month: 4, day: 1)! }
+    /// 31 March of census year `year`.
+    public static func censusYearEnd(_ year: Int) -> CivilDate { CivilDate(year: year, month: 3, day: 31)! }
+
+    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+
+    public var description: String {
+        let (y, m, d) = components
+        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+
+    /// "31 March 2025".
+    public var longText: String {
+        let (y, m, d) = components
+        return "\(d) \(CivilDate.monthNames[m - 1]) \(y)"
+    }
+
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    // Howard Hinnant's algorithms (proleptic Gregorian calendar).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
+
+/// The two date layouts extracts use. A file uses one; it is detected once or configured.
+public enum DateFormat: String, Sendable, CaseIterable {
+    /// dd/mm/yyyy, as UK exports write it (day and month may have one digit, as Python's
+    /// strptime and pandas accept).
+    case dayMonthYear = "dd/mm/yyyy"
+    /// ISO 8601 yyyy-mm-dd.
+    case iso = "yyyy-mm-dd"
+
+    /// Parses a field exactly; anything else (two-digit years, Excel serials, 31/02/2024,
+    /// surrounding spaces) is nil.
+    public func parse(_ field: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        switch self {
+        case .dayMonthYear:
+            guard field.count >= 8, field.count <= 10 else { return nil }
+            var i = 0
+            guard let d = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
+            i += 1
+            guard let m = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
+            i += 1
+            guard let y = digits(field, &i, 4...4), i == field.count else { return nil }
+            return CivilDate(year: y, month: m, day: d)
+        case .iso:
+            guard field.count == 10, field[4] == UInt8(ascii: "-"), field[7] == UInt8(ascii: "-") else { return nil }
+            var i = 0
+            guard let y = digits(field, &i, 4...4) else { return nil }
+            i = 5
+            guard let m = digits(field, &i, 2...2) else { return nil }
+            i = 8
+            guard let d = digits(field, &i, 2...2), i == 10 else { return nil }
+            return CivilDate(year: y, month: m, day: d)
+        }
+    }
+
+    private func digits(_ f: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ count: ClosedRange<Int>) -> Int? {
+        var value = 0, n = 0
+        while i < f.count, n < count.upperBound, f[i] >= 48, f[i] <= 57 {
+            value = value * 10 + Int(f[i] - 48)
+            i += 1
+            n += 1
+        }
+        return count.contains(n) ? value : nil
+    }
+}

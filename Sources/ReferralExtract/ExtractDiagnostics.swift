@@ -1,0 +1,50 @@
+/// Row problems in an extract, grouped by kind with a count and the first line.
+///
+///     312 rows: Date of Birth is after Date of Referral — first at line 88
+public struct ExtractDiagnostics: Sendable {
+    public enum Kind: String, Sendable, CaseIterable, Comparable {
+        case referralDateBlank = "Date of Referral is blank"
+        case referralDateInvalid = "Date of Referral is not a valid date in the file's format"
+        case birthDateInvalid = "Date of Birth is not a valid date in the file's format"
+        case birthDateBlank = "Date of Birth is blank"
+        case birthAfterReferral = "Date of Birth is after Date of Referral"
+        case childIDBlank = "Child Unique ID is blank, so the referral cannot be linked to others"
+        case duplicate = "duplicate row: same child and Date of Referral as an earlier row"
+
+        /// Errors exclude the row from every figure; warnings keep it (as the peers do).
+        public var isError: Bool { self == .referralDateBlank || self == .referralDateInvalid }
+
+        public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    }
+
+    public struct Group: Sendable {
+        public var kind: Kind
+        public var count: Int
+        public var firstLine: Int
+        /// An example value, for the message ("31/02/2024").
+        public var example: String
+    }
+
+    public private(set) var groups: [Kind: Group] = [:]
+
+    mutating func add(_ kind: Kind, line: Int, example: @autoclosure () -> String = "") {
+        if groups[kind] != nil {
+            groups[kind]!.count += 1
+            groups[kind]!.firstLine = min(groups[kind]!.firstLine, line)
+        } else {
+            groups[kind] = Group(kind: kind, count: 1, firstLine: line, example: example())
+        }
+    }
+
+    public var sorted: [Group] { groups.values.sorted { $0.kind < $1.kind } }
+    public var errorRows: Int { groups.values.filter(\.kind.isError).reduce(0) { $0 + $1.count } }
+    public var warningRows: Int { groups.values.filter { !$0.kind.isError }.reduce(0) { $0 + $1.count } }
+
+    /// One line per group: "312 rows: … — first at line 88".
+    public func lines(path: String) -> [String] {
+        sorted.map { g in
+            let example = g.example.isEmpty ? "" : " (e.g. \"\(g.example)\")"
+            return "\(path): \(g.kind.isError ? "error" : "warning"): \(g.count) row\(g.count == 1 ? "" : "s"): \(g.kind.rawValue)\(example) — first at line \(g.firstLine)"
+        }
+    }
+}

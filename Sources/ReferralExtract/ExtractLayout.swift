@@ -1,0 +1,64 @@
+import CSVReader
+
+/// The columns of an Ofsted Annex A List 3 (referrals) extract.
+public enum ExtractField: String, CaseIterable, Sendable, Hashable {
+    case childID = "Child Unique ID"
+    case gender = "Gender"
+    case ethnicity = "Ethnicity"
+    case dateOfBirth = "Date of Birth"
+    case age = "Age"
+    case dateOfReferral = "Date of Referral"
+    case source = "Referral Source"
+    case nfa = "Referral NFA?"
+    case referralsInLast12Months = "Number of Referrals in Last 12 Months"
+    case team = "Allocated Team"
+    case worker = "Allocated Worker"
+
+    /// The columns the figures need; the others may be absent.
+    public var isRequired: Bool {
+        switch self {
+        case .age, .referralsInLast12Months, .team, .worker: false
+        default: true
+        }
+    }
+}
+
+/// Where each field is in a file's header, after applying the config's `columns:` mapping.
+public struct ExtractLayout: Sendable {
+    public private(set) var index: [ExtractField: Int] = [:]
+
+    public subscript(field: ExtractField) -> Int? { index[field] }
+
+    /// Matches header names case-insensitively, ignoring surrounding spaces.
+    /// - Parameter mapping: the file's own header for a field, where it differs from Annex A's.
+    public static func resolve(header: [String], mapping: [ExtractField: String], path: String) throws -> ExtractLayout {
+        let normalised = header.map { $0.trimmingCharacters(in: " \t").lowercased() }
+        var layout = ExtractLayout()
+        var missing: [String] = []
+        for field in ExtractField.allCases {
+            let name = (mapping[field] ?? field.rawValue).trimmingCharacters(in: " \t").lowercased()
+            if let i = normalised.firstIndex(of: name) {
+                layout.index[field] = i
+            } else if field.isRequired {
+                missing.append(mapping[field].map { "'\($0)' (for \(field.rawValue))" } ?? "'\(field.rawValue)'")
+            }
+        }
+        guard missing.isEmpty else {
+            var hint = "map other names with `columns:` in the config"
+            if normalised.contains(where: { $0.contains("assessment") }) && !normalised.contains("date of referral") {
+                hint = "this looks like another Annex A list (assessments, List 4?), not List 3 (referrals)"
+            }
+            throw CSVError(path: path, line: 1, column: 1, message: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) in a referral extract: \(hint)")
+        }
+        return layout
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
