@@ -5,7 +5,7 @@ SWIFT ?= swift
 JSNA := .build/release/jsna
 APT_PACKAGES := libcsv-dev
 
-.PHONY: all deps build report test demo-data real-report clean help
+.PHONY: all deps build report test peers demo-data real-report clean help
 
 all: report
 
@@ -14,6 +14,7 @@ help:
 	@echo "make test         run all tests (real-data tests run when ../shared/data exists)"
 	@echo "make demo-data    regenerate data/demo (synthetic, fixed seed)"
 	@echo "make real-report  a Bolton chapter from ../shared/data/dfe into reports/bolton/"
+	@echo "make peers        a venv (.venv-bench) with pandas and duckdb for the peer checks"
 
 # Installs what is missing: libcsv (C CSV parser, no pkg-config file) and checks for Swift.
 deps:
@@ -47,7 +48,16 @@ test: deps
 	else \
 	  echo "SKIP: python3 with scipy not found: the interval table is not recomputed (swift test still checks the committed one)"; \
 	fi
+	$(SWIFT) build
+	scripts/peer-check.sh
 	$(SWIFT) test
+
+# The independent peers (../shared/bench) need pandas and duckdb: a venv outside shared/.
+peers:
+	@if ! .venv-bench/bin/python -c 'import pandas, duckdb' >/dev/null 2>&1; then \
+	  python3 -m venv --help >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq python3-venv; }; \
+	  python3 -m venv .venv-bench && .venv-bench/bin/pip install -q pandas duckdb; \
+	fi
 
 demo-data: build
 	$(JSNA) demo-data --out data/demo

@@ -1,1 +1,101 @@
-// placeholder
+/// Disclosure control for everything jsna publishes from child-level data.
+///
+/// Published counts are cells; a ``Relation`` says that some cells add up to another (a
+/// breakdown and its total, the months of a year and the year). Rules, in order:
+/// 1. primary: a count of 1 to 5 is suppressed (shown as "c"); 0 is shown;
+/// 2. secondary: in every relation whose total is shown, the suppressed cells must not be
+///    recoverable by subtraction: one suppressed cell alone, or suppressed cells that could
+///    only all be 1, get the smallest shown non-zero cell suppressed as well, or, failing
+///    that, the total; a cell suppressed in one relation is suppressed in all of them;
+/// 3. the result is attacked (``DisclosureAttack``); anything still recoverable is suppressed
+///    with the whole relation.
+/// Rates and percentages built from a suppressed count are suppressed with it.
+///
+///     var t = CountTable()
+///     let total = t.cell(40, "All referrals")
+///     let parts = [t.cell(3, "Under 1"), t.cell(37, "1 and over")]
+///     t.relate(parts, total: total)
+///     t.control()          // "Under 1" primary, "1 and over" secondary
+public struct CountTable: Sendable {
+    public enum Status: Sendable, Hashable {
+        case shown
+        case primary
+        case secondary
+
+        public var isSuppressed: Bool { self != .shown }
+    }
+
+    public struct Relation: Sendable, Hashable {
+        public var parts: [Int]
+        public var total: Int
+    }
+
+    /// The smallest count that may be shown, other than 0.
+    public static let threshold = 6
+    /// The symbol for a suppressed cell.
+    public static let symbol = "c"
+
+    public private(set) var values: [Int] = []
+    public private(set) var labels: [String] = []
+    public private(set) var status: [Status] = []
+    public private(set) var relations: [Relation] = []
+
+    public init() {}
+
+    /// Adds a count and returns its cell index.
+    public mutating func cell(_ value: Int, _ label: String) -> Int {
+        precondition(value >= 0, "counts are not negative")
+        values.append(value)
+        labels.append(label)
+        status.append(.shown)
+        return values.count - 1
+    }
+
+    /// Declares that `parts` add up to `total` (a published breakdown and its total).
+    public mutating func relate(_ parts: [Int], total: Int) {
+        precondition(parts.reduce(0) { $0 + values[$1] } == values[total], "parts of \(labels[total]) do not add up")
+        relations.append(Relation(parts: parts, total: total))
+    }
+
+    public func isSuppressed(_ cell: Int) -> Bool { status[cell].isSuppressed }
+
+    /// Sets a cell's status by hand (tests of the attack use it).
+    mutating func setStatus(_ cell: Int, _ s: Status) { status[cell] = s }
+
+    /// The cell as published: its count, or "c".
+    public func text(_ cell: Int) -> String { isSuppressed(cell) ? Self.symbol : String(values[cell]) }
+
+    /// Applies primary and secondary suppression until no relation exposes a cell.
+    public mutating func control() {
+        for i in values.indices where (1..<Self.threshold).contains(values[i]) { status[i] = .primary }
+        var changed = true
+        while changed {
+            changed = false
+            for relation in relations where !isSuppressed(relation.total) && exposes(relation) {
+                let shown = relation.parts.filter { !isSuppressed($0) && values[$0] > 0 }
+                if let smallest = shown.min(by: { (values[$0], $0) < (values[$1], $1) }) {
+                    status[smallest] = .secondary
+                } else {
+                    status[relation.total] = .secondary
+                }
+                changed = true
+            }
+        }
+        // The safety net: an exact interval attack over every relation at once.
+        while let cell = DisclosureAttack(table: self).recovered().first {
+            for relation in relations where relation.parts.contains(cell) || relation.total == cell {
+                for i in relation.parts + [relation.total] where !isSuppressed(i) { status[i] = .secondary }
+            }
+            if !isSuppressed(cell) { status[cell] = .secondary }
+        }
+    }
+
+    /// True when subtraction pins a suppressed part of this relation: exactly one is
+    /// suppressed, or they add up to no more than their number (each must then be 1).
+    func exposes(_ relation: Relation) -> Bool {
+        let hidden = relation.parts.filter(isSuppressed)
+        guard !hidden.isEmpty else { return false }
+        let sum = hidden.reduce(0) { $0 + values[$1] }
+        return hidden.count == 1 || sum <= hidden.count
+    }
+}

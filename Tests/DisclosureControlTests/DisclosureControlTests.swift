@@ -1,0 +1,107 @@
+import Testing
+
+@testable import DisclosureControl
+
+@Suite struct Rules {
+    @Test func smallCountsArePrimaryAndOneMoreIsHidden() {
+        var t = CountTable()
+        let total = t.cell(60, "All")
+        let parts = [t.cell(3, "a"), t.cell(20, "b"), t.cell(37, "c")]
+        t.relate(parts, total: total)
+        t.control()
+        #expect(t.status[parts[0]] == .primary)
+        #expect(t.status[parts[1]] == .secondary)
+        #expect(t.status[parts[2]] == .shown)
+        #expect(t.text(total) == "60")
+        #expect(t.text(parts[0]) == "c")
+        #expect(DisclosureAttack(table: t).recovered().isEmpty)
+    }
+
+    @Test func zerosAreShownAndNeverHideAnything() {
+        var t = CountTable()
+        let total = t.cell(4, "All")
+        let parts = [t.cell(4, "a"), t.cell(0, "b")]
+        t.relate(parts, total: total)
+        t.control()
+        #expect(t.text(parts[1]) == "0")
+        #expect(t.isSuppressed(total))
+        #expect(DisclosureAttack(table: t).recovered().isEmpty)
+    }
+
+    @Test func twoOnesAreStillRecoverableSoAThirdCellGoes() {
+        var t = CountTable()
+        let total = t.cell(52, "All")
+        let parts = [t.cell(1, "a"), t.cell(1, "b"), t.cell(50, "c")]
+        t.relate(parts, total: total)
+        t.control()
+        #expect(t.isSuppressed(parts[2]) || t.isSuppressed(total))
+        #expect(DisclosureAttack(table: t).recovered().isEmpty)
+    }
+
+    @Test func aCellHiddenInOneTableIsHiddenInAll() {
+        // Months of a year (total: the year) and the same months in a year-to-date table.
+        var t = CountTable()
+        let months = [40, 3, 30, 50].enumerated().map { t.cell($0.element, "m\($0.offset)") }
+        let year = t.cell(123, "year")
+        t.relate(months, total: year)
+        let ytd = t.cell(73, "ytd")
+        t.relate(Array(months[0...2]), total: ytd)
+        t.control()
+        #expect(t.isSuppressed(months[1]))
+        #expect(DisclosureAttack(table: t).recovered().isEmpty)
+    }
+
+    @Test func theAttackerSeesThroughASingleSuppression() {
+        var t = CountTable()
+        let total = t.cell(10, "All")
+        let parts = [t.cell(4, "a"), t.cell(6, "b")]
+        t.relate(parts, total: total)
+        // Suppress by hand only the small cell: the attack must find it.
+        var exposed = t
+        exposed.forceSuppress(parts[0])
+        #expect(DisclosureAttack(table: exposed).recovered() == [parts[0]])
+    }
+}
+
+/// Property: for random hierarchical tables (months → years, breakdowns sharing a total),
+/// every 1–5 count is suppressed and no suppressed 1–5 count can be recovered.
+@Suite struct Properties {
+    @Test func randomTablesNeverDisclose() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            var t = CountTable()
+            let scale = [3, 8, 30, 200].randomElement(using: &rng)!
+            var yearTotals: [Int] = []
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let values = (0..<12).map { _ in Int.random(in: 0...scale, using: &rng) }
+                let cells = values.map { t.cell($0, "month") }
+                let year = t.cell(values.reduce(0, +), "year")
+                t.relate(cells, total: year)
+                let cut = Int.random(in: 1...12, using: &rng)
+                let partial = t.cell(values.prefix(cut).reduce(0, +), "ytd")
+                t.relate(Array(cells.prefix(cut)), total: partial)
+                yearTotals.append(year)
+            }
+            // Breakdowns of the first year's total.
+            let total = t.values[yearTotals[0]]
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                var remaining = total
+                var parts: [Int] = []
+                let k = Int.random(in: 2...6, using: &rng)
+                for i in 0..<k {
+                    let v = i == k - 1 ? remaining : Int.random(in: 0...remaining, using: &rng)
+                    parts.append(t.cell(v, "part"))
+                    remaining -= v
+                }
+                t.relate(parts, total: yearTotals[0])
+            }
+            t.control()
+            for i in t.values.indices where (1...5).contains(t.values[i]) { #expect(t.isSuppressed(i)) }
+            #expect(DisclosureAttack(table: t).recovered().isEmpty)
+        }
+    }
+}
+
+extension CountTable {
+    mutating func forceSuppress(_ cell: Int) { setStatus(cell, .primary) }
+}

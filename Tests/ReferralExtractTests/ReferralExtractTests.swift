@@ -1,0 +1,203 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ReferralExtract
+
+let list3Header = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,Date of Referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker"
+
+/// A List 3 row with the fields that matter.
+func row(_ id: String, _ referral: String, dob: String = "01/01/2015", gender: String = "a) Male", ethnicity: String = "a) WBRI",
+         source: String = "q) 6: Police", nfa: String = "b) No", team: String = "MASH Team", worker: String = "Worker 0001") -> String {
+    "\(id),\(gender),\(ethnicity),\(dob),,\(referral),\(source),\(nfa),0,\(team),\(worker)"
+}
+
+func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: ExtractOptions = ExtractOptions()) throws -> ReferralExtract {
+    let eol = crlf ? "\r\n" : "\n"
+    let text = (bom ? "\u{FEFF}" : "") + ([list3Header] + rows).joined(separator: eol) + eol
+    let path = try temporaryFolder(["list3.csv": text]) + "/list3.csv"
+    return try ReferralExtract.read(path: path, options: options)
+}
+
+@Suite struct ReReferrals {
+    @Test func leapDays() throws {
+        // 28 Feb 2023 counts for 29 Feb 2024; 27 Feb 2023 does not.
+        let a = try extract([row("A", "28/02/2023"), row("A", "29/02/2024"), row("B", "27/02/2023"), row("B", "29/02/2024")])
+        #expect(a.figures(for: 2024).rereferrals == 1)
+        // 29 Feb 2024 counts for 28 Feb 2025 but not for 1 Mar 2025.
+        let b = try extract([row("C", "29/02/2024"), row("C", "28/02/2025"), row("D", "29/02/2024"), row("D", "01/03/2025")])
+        #expect(b.figures(for: 2025).rereferrals == 1)
+    }
+
+    @Test func exactlyOneYearCountsOneYearAndADayDoesNot() throws {
+        let e = try extract([row("A", "15/06/2022"), row("A", "15/06/2023"), row("B", "14/06/2022"), row("B", "15/06/2023")])
+        #expect(e.figures(for: 2024).rereferrals == 1)
+        #expect(e.figures(for: 2024).referrals == 2)
+    }
+
+    @Test func sameDayDuplicatesAreNotReReferralsOfEachOther() throws {
+        let alone = try extract([row("A", "10/10/2023"), row("A", "10/10/2023")])
+        #expect(alone.figures(for: 2024).rereferrals == 0)
+        #expect(alone.diagnostics.groups[.duplicate]?.count == 1)
+        #expect(alone.diagnostics.groups[.duplicate]?.firstLine == 3)
+        let withEarlier = try extract([row("B", "01/05/2023"), row("B", "10/10/2023"), row("B", "10/10/2023")])
+        #expect(withEarlier.figures(for: 2024).rereferrals == 2)
+    }
+
+    @Test func blankIDsLinkToNothing() throws {
+        let e = try extract([row("", "02/08/2023"), row("", "03/08/2023"), row("  ", "04/08/2023")])
+        #expect(e.figures(for: 2024).referrals == 3)
+        #expect(e.figures(for: 2024).rereferrals == 0)
+        #expect(e.diagnostics.groups[.childIDBlank]?.count == 3)
+    }
+
+    @Test func theTwelveMonthColumnIsIgnored() throws {
+        let e = try extract(["A,a) Male,a) WBRI,01/01/2015,8,10/10/2023,q) 6: Police,b) No,7,MASH Team,W"])
+        #expect(e.figures(for: 2024).rereferrals == 0)
+    }
+}
+
+@Suite struct AgesAndLabels {
+    @Test func ageBands() throws {
+        let e = try extract([
+            row("A", "01/09/2023", dob: "01/09/2023"), row("B", "14/03/2024", dob: "15/03/2023"), row("C", "15/03/2024", dob: "15/03/2023"),
+            row("D", "20/07/2023", dob: "15/08/2023"), row("E", "05/01/2024", dob: ""), row("F", "06/01/2024", dob: "31/02/2015"),
+            row("G", "10/10/2023", dob: "05/05/2005"), row("H", "01/03/2024", dob: "29/02/2020"),
+        ])
+        let f = e.figures(for: 2024)
+        #expect(f.byAge == ["Under 1": 2, "1 to 4": 2, "Unknown": 3, "16 and over": 1])
+        #expect(e.diagnostics.groups[.birthAfterReferral]?.firstLine == 5)
+        #expect(e.diagnostics.groups[.birthDateBlank]?.count == 1)
+        #expect(e.diagnostics.groups[.birthDateInvalid]?.example == "31/02/2015")
+    }
+
+    @Test func labelsNFAAndQuotedCommas() throws {
+        let e = try extract([
+            row("A", "07/11/2023", source: "\"s) 8: Other, incl. \"\"anonymous\"\" callers\"", nfa: "a) Yes", team: "\"Assessment, North\"", worker: "\"Smith, Jo\""),
+            row("B", "08/11/2023", gender: "Female", ethnicity: "", source: "6", nfa: "YES"),
+            row("C", "09/11/2023", gender: " b)  Female ", source: "", nfa: "y"),
+            row("D", "10/11/2023", nfa: "No"), row("E", "11/11/2023", nfa: ""),
+        ])
+        let f = e.figures(for: 2024)
+        #expect(f.nfa == 3)
+        #expect(f.byGender == ["Male": 3, "Female": 2])
+        #expect(f.byEthnicity == ["WBRI": 4, "Unknown": 1])
+        #expect(f.bySource == ["8": 1, "6": 3, "Unknown": 1])
+        #expect(f.byMonth == ["2023-11": 5])
+    }
+
+    @Test func bomAndCRLF() throws {
+        let e = try extract([row("A", "28/02/2024"), row("A", "29/02/2024")], bom: true, crlf: true)
+        #expect(e.figures(for: 2024).referrals == 2)
+        #expect(e.figures(for: 2024).rereferrals == 1)
+    }
+}
+
+@Suite struct DatesAndColumns {
+    @Test func isoFilesAreDetected() throws {
+        let e = try extract([row("A", "2023-05-01", dob: "2015-01-01"), row("A", "2024-03-31", dob: "2015-01-01"), row("B", "01/05/2023")])
+        #expect(e.dateFormat == .iso)
+        #expect(e.dateFormatDetected)
+        #expect(e.figures(for: 2024).referrals == 2)
+        #expect(e.figures(for: 2024).rereferrals == 1)
+        #expect(e.diagnostics.groups[.referralDateInvalid]?.firstLine == 4)
+    }
+
+    @Test(arguments: ["44927", "31/02/2024", "2024-13-01", "01/05/23", " 01/05/2023", "1/5/2023 ", "01-05-2023"])
+    func oddDatesAreLeftOutNeverGuessed(date: String) throws {
+        let e = try extract([row("A", "01/05/2023"), row("B", date), row("C", "02/05/2023")])
+        #expect(e.figures(for: 2024).referrals == 2)
+        #expect(e.rowsExcluded == 1)
+        #expect(e.diagnostics.groups[.referralDateInvalid]?.firstLine == 3)
+    }
+
+    @Test func singleDigitDayAndMonthAreAcceptedAsPandasDoes() throws {
+        let e = try extract([row("A", "1/5/2023")])
+        #expect(e.figures(for: 2024).byMonth == ["2023-05": 1])
+    }
+
+    @Test func configuredDateFormatWins() throws {
+        let e = try extract([row("A", "2023-05-01")], options: ExtractOptions(dateFormat: .dayMonthYear))
+        #expect(e.figures(for: 2024).referrals == 0)
+        #expect(e.rowsExcluded == 1)
+    }
+
+    @Test func mappedColumns() throws {
+        let text = "PersonID,Sex,Ethnic,DOB,ReferralDate,Source,NFA\nP1,M,WBRI,01/01/2015,01/05/2023,6,N\nP1,M,WBRI,01/01/2015,01/06/2023,6,Y\n"
+        let path = try temporaryFolder(["cms.csv": text]) + "/cms.csv"
+        let options = ExtractOptions(columns: [
+            .childID: "PersonID", .gender: "Sex", .ethnicity: "Ethnic", .dateOfBirth: "DOB", .dateOfReferral: "ReferralDate",
+            .source: "Source", .nfa: "NFA",
+        ])
+        let f = try ReferralExtract.read(path: path, options: options).figures(for: 2024)
+        #expect(f.referrals == 2 && f.rereferrals == 1 && f.nfa == 1)
+        #expect(f.byGender == ["M": 2])
+    }
+
+    @Test func missingColumnsAndOtherListsAreNamed() throws {
+        let path = try temporaryFolder(["l4.csv": "Child Unique ID,Gender,Ethnicity,Date of Birth,Continuous Assessment Start Date\nA,M,WBRI,01/01/2015,01/05/2023\n"]) + "/l4.csv"
+        do {
+            _ = try ReferralExtract.read(path: path)
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".contains("l4.csv:1:1: missing columns 'Date of Referral', 'Referral Source', 'Referral NFA?'"))
+            #expect("\(error)".contains("List 4"))
+        }
+    }
+}
+
+@Suite struct Output {
+    @Test func jsonIsWhatPythonPrints() {
+        var f = ReferralFigures(year: 2024)
+        f.referrals = 2
+        f.byGender = ["Male": 1, "Zoë \"Z\"": 1]
+        #expect(f.json == """
+            {
+              "by_age": {},
+              "by_ethnicity": {},
+              "by_gender": {
+                "Male": 1,
+                "Zo\\u00eb \\"Z\\"": 1
+              },
+              "by_month": {},
+              "by_source": {},
+              "nfa": 0,
+              "referrals": 2,
+              "rereferrals": 0,
+              "year": 2024
+            }
+
+            """)
+        #expect(PythonJSON.quote("a\u{1F600}") == "\"a\\ud83d\\ude00\"")
+        #expect(PythonJSON.quote("\u{01}") == "\"\\u0001\"")
+    }
+
+    @Test func theKitsEdgeCasesMatchTheirHandComputedAnswers() throws {
+        let kit = SharedData.root.deletingLastPathComponent().appendingPathComponent("bench/tests")
+        guard FileManager.default.fileExists(atPath: kit.path) else {
+            print("SKIP: \(kit.path) is absent: the kit's edge cases are not checked")
+            return
+        }
+        let e = try ReferralExtract.read(path: kit.appendingPathComponent("edge.csv").path)
+        for year in 2022...2025 {
+            let expected = try String(contentsOf: kit.appendingPathComponent("edge_expected_\(year).json"), encoding: .utf8)
+            #expect(e.figures(for: year).json == expected, "year \(year)")
+        }
+    }
+}
+
+@Suite struct Calendar {
+    @Test func dayNumbersRoundTrip() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 2, 29), (1900, 1, 1), (2099, 12, 31)] {
+            let c = CivilDate(year: y, month: m, day: d)!
+            #expect(c.components == (y, m, d))
+        }
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
+        #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 2024, month: 2, day: 29)!.oneYearBefore == CivilDate(year: 2023, month: 2, day: 28))
+        #expect(CivilDate(year: 2024, month: 3, day: 31)!.censusYear == 2024)
+        #expect(CivilDate(year: 2024, month: 4, day: 1)!.censusYear == 2025)
+        #expect(CivilDate(year: 2020, month: 2, day: 29)!.completedYears(on: CivilDate(year: 2025, month: 2, day: 28)!) == 4)
+        #expect(CivilDate(year: 2020, month: 2, day: 29)!.completedYears(on: CivilDate(year: 2025, month: 3, day: 1)!) == 5)
+    }
+}

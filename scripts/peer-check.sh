@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# jsna referrals must print exactly the JSON that ../shared/bench/peer_pandas.py prints, for
+# generated extracts of several sizes and seeds and for the kit's hand-made edge cases.
+# Usage: scripts/peer-check.sh   (BENCH_PYTHON: a python with pandas; JSNA: the jsna binary)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCH=../shared/bench
+PY=${BENCH_PYTHON:-.venv-bench/bin/python}
+JSNA=${JSNA:-.build/debug/jsna}
+[ -d "$BENCH" ] || { echo "SKIP: $BENCH is absent: peer equality not checked"; exit 0; }
+"$PY" -c 'import pandas' 2>/dev/null || { echo "SKIP: $PY has no pandas (make peers installs it): peer equality not checked"; exit 0; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+compare() {  # label, file, year
+  "$PY" "$BENCH/peer_pandas.py" "$2" --year "$3" > "$tmp/peer.json"
+  "$JSNA" referrals "$2" --year "$3" > "$tmp/jsna.json" 2>/dev/null
+  if cmp -s "$tmp/peer.json" "$tmp/jsna.json"; then pass=$((pass + 1))
+  else fail=$((fail + 1)); echo "FAIL  $1 year $3"; diff "$tmp/peer.json" "$tmp/jsna.json" | head -10 || true; fi
+}
+for y in 2022 2023 2024 2025; do compare "edge cases" "$BENCH/tests/edge.csv" "$y"; done
+for spec in "2000 11" "20000 12" "60000 13"; do
+  set -- $spec
+  python3 "$BENCH/gen_referrals.py" --rows "$1" --seed "$2" --start 2020-04-01 --end 2025-03-31 > "$tmp/r.csv"
+  for y in 2021 2022 2023 2024 2025; do compare "generated $1 rows seed $2" "$tmp/r.csv" "$y"; done
+done
+echo "peer equality: $pass passed, $fail failed"
+[ "$fail" = 0 ]
