@@ -35,7 +35,7 @@ let package = Package(
         // The indicator catalogue and the tidy indicator table built from ingested data.
         .target(name: "Indicators", dependencies: ["CensusIngest", "Statistics"], swiftSettings: swiftSettings),
         // 4. Chapter: one report model; Markdown, HTML and SVG renderers.
-        .target(name: "Chapter", dependencies: ["Indicators", "Statistics"], swiftSettings: swiftSettings),
+        .target(name: "Chapter", dependencies: ["Indicators", "Statistics", "ReferralExtract", "DisclosureControl"], swiftSettings: swiftSettings),
         // Synthetic demonstration data with fictional authorities.
         .target(name: "DemoData", dependencies: ["Statistics"], swiftSettings: swiftSettings),
         // 5. CLI: thin commands that only wire the stages.
@@ -53,13 +53,13 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl"], swiftSettings: swiftSettings),
         .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChapterTests",
-            dependencies: ["Chapter", "Indicators", "CensusIngest", "DemoData", "TestSupport"],
+            dependencies: ["Chapter", "Indicators", "CensusIngest", "DemoData", "TestSupport", "ReferralExtract", "DisclosureControl"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import CensusIngest
 import DemoData
 import Foundation
 import Indicators
+import ReferralExtract
 import TestSupport
 import Testing
 
@@ -29,10 +30,15 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
     }
 }
 
-func demoChapter(_ la: String = "971") throws -> ChapterModel {
+func demoChapter(_ la: String = "971", withExtract: Bool = false) throws -> ChapterModel {
     let dataset = try CensusDataset.load(folders: [Paths.demo])
     let table = IndicatorTable(dataset: dataset)
-    return ChapterBuilder(table: table, dataset: dataset, isSynthetic: true).build(authority: dataset.areas[la]!, year: 2025)
+    var model = ChapterBuilder(table: table, dataset: dataset, isSynthetic: true).build(authority: dataset.areas[la]!, year: 2025)
+    if withExtract {
+        let extract = try ReferralExtract.read(path: Paths.demo + "/amberfold_referrals_list3.csv")
+        model.local = LocalSectionBuilder(extract: extract, table: table, dataset: dataset, authority: model.authority).build()
+    }
+    return model
 }
 
 @Suite struct DemoChapter {
@@ -45,11 +51,11 @@ func demoChapter(_ la: String = "971") throws -> ChapterModel {
     }
 
     @Test func markdownGolden() throws {
-        try expectGolden(MarkdownRenderer.render(try demoChapter()), "demo-chapter.md")
+        try expectGolden(MarkdownRenderer.render(try demoChapter(withExtract: true)), "demo-chapter.md")
     }
 
     @Test func htmlGolden() throws {
-        try expectGolden(HTMLRenderer.render(try demoChapter()), "demo-chapter.html")
+        try expectGolden(HTMLRenderer.render(try demoChapter(withExtract: true)), "demo-chapter.html")
     }
 
     @Test func svgGolden() throws {

@@ -173,3 +173,47 @@ import Testing
         #expect(run.stderr.contains("to \(project.path)/out/chapter"), "\(run.stderr)")
     }
 }
+
+@Suite struct ReferralCommands {
+    var extract: String { demoData + "/amberfold_referrals_list3.csv" }
+
+    @Test func jsonOnStdoutWarningOnStderr() throws {
+        let run = try Run.jsna(["referrals", extract, "--year", "2024-25"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("{\n  \"by_age\": {"))
+        #expect(run.stdout.hasSuffix("  \"year\": 2025\n}\n"))
+        #expect(run.stderr.contains("NOT disclosure-controlled"))
+    }
+
+    @Test func tableForAPerson() throws {
+        let run = try Run.jsna(["referrals", extract, "--year", "2025", "--format", "table"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("UNSUPPRESSED"))
+        #expect(run.stdout.contains("Re-referrals within 12 months"))
+    }
+
+    @Test func checkGroupsProblemsAndSetsTheExitCode() throws {
+        let ok = try Run.jsna(["check", extract])
+        #expect(ok.status == 0, "\(ok.stdout)")
+        #expect(ok.stdout.contains("duplicate row"))
+        let strict = try Run.jsna(["check", extract, "--strict"])
+        #expect(strict.status != 0)
+        let dir = try temporaryDirectory()
+        let bad = dir.appendingPathComponent("bad.csv")
+        try Data((try String(contentsOfFile: extract, encoding: .utf8)).replacingOccurrences(of: ",01/04/2023,", with: ",31/02/2023,").utf8).write(to: bad)
+        let errors = try Run.jsna(["check", bad.path])
+        #expect(errors.status != 0)
+        #expect(errors.stdout.contains("error:") && errors.stdout.contains("Date of Referral is not a valid date") && errors.stdout.contains("first at line 2"))
+    }
+
+    @Test func mappedColumnsFromAConfig() throws {
+        let dir = try temporaryDirectory()
+        try Data("PersonID,Sex,Ethnic,DOB,ReferralDate,Source,NFA\nP1,M,WBRI,2015-01-01,2023-05-01,6,N\nP1,M,WBRI,2015-01-01,2023-06-01,6,Y\n".utf8)
+            .write(to: dir.appendingPathComponent("cms.csv"))
+        try Data("columns:\n  Child Unique ID: PersonID\n  Gender: Sex\n  Ethnicity: Ethnic\n  Date of Birth: DOB\n  Date of Referral: ReferralDate\n  Referral Source: Source\n  Referral NFA?: NFA\ndate_format: yyyy-mm-dd\n".utf8)
+            .write(to: dir.appendingPathComponent("jsna.yml"))
+        let run = try Run.jsna(["referrals", dir.appendingPathComponent("cms.csv").path, "--year", "2024", "--config", dir.appendingPathComponent("jsna.yml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"rereferrals\": 1"))
+    }
+}

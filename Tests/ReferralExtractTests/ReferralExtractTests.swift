@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import Yams
 
 @testable import ReferralExtract
 
@@ -199,5 +200,37 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
         #expect(CivilDate(year: 2024, month: 4, day: 1)!.censusYear == 2025)
         #expect(CivilDate(year: 2020, month: 2, day: 29)!.completedYears(on: CivilDate(year: 2025, month: 2, day: 28)!) == 4)
         #expect(CivilDate(year: 2020, month: 2, day: 29)!.completedYears(on: CivilDate(year: 2025, month: 3, day: 1)!) == 5)
+    }
+}
+
+@Suite struct AnnexAGroups {
+    @Test func codedAndPlainValuesGroupAlike() {
+        #expect(AnnexA.genderGroup("Male") == "Male" && AnnexA.genderGroup("M") == "Male" && AnnexA.genderGroup("f") == "Female")
+        #expect(AnnexA.genderGroup("Unknown") == "Not stated, recorded or known")
+        #expect(AnnexA.ethnicGroup("WBRI") == "White" && AnnexA.ethnicGroup("White British") == "White")
+        #expect(AnnexA.ethnicGroup("APKN") == "Asian or Asian British" && AnnexA.ethnicGroup("Pakistani") == "Asian or Asian British")
+        #expect(AnnexA.ethnicGroup("CHNE") == "Other ethnic group")
+        #expect(AnnexA.ethnicGroup("Unknown") == "Refused, not obtained or unknown")
+        #expect(AnnexA.sourceGroup("6") == "Police" && AnnexA.sourceGroup("Police") == "Police")
+        #expect(AnnexA.sourceGroup("3A") == "Health services" && AnnexA.sourceGroup("GP") == "Health services")
+        #expect(AnnexA.sourceGroup("2A") == "Schools" && AnnexA.sourceGroup("10") == "Unknown")
+    }
+
+    /// jsna's own table agrees with the Annex A value map in ../shared/data/specs.
+    @Test func everyListThreeCodeInTheSpecIsKnown() throws {
+        let spec = SharedData.root.appendingPathComponent("specs/annex_a_data_map.yml")
+        guard let text = try? String(contentsOf: spec, encoding: .utf8) else {
+            print("SKIP: \(spec.path) is absent: Annex A codes not cross-checked")
+            return
+        }
+        let yaml = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let list3 = try #require((yaml["data_config"] as? [String: Any])?["List 3"] as? [String: Any])
+        let codes = { (field: String) in ((list3[field] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String } }
+        // "a) WBRI" → "WBRI"; "q) 6: Police" → "6".
+        let ethnicity = codes("Ethnicity").map { String($0.dropFirst(3)) }
+        #expect(Set(ethnicity) == Set(AnnexA.ethnicities.map(\.code)))
+        let sources = codes("Referral Source").map { String($0.dropFirst(3).prefix { $0 != ":" }) }
+        #expect(sources.count == 21)
+        for code in sources { #expect(AnnexA.sources.contains { $0.code == code }, "\(code)") }
     }
 }

@@ -27,7 +27,7 @@ public struct ChapterBuilder: Sendable {
             neighbourModel: table.model.rawValue,
             neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 },
             sections: sections, dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
-            sources: sources())
+            sources: sources(), local: nil)
     }
 
     func section(_ indicator: IndicatorDefinition, authority: Area, year: Int) -> IndicatorSection {

@@ -14,6 +14,8 @@ public struct ChapterModel: Sendable {
     public var dataNotes: [String]
     public var methods: [MethodNote]
     public var sources: [SourceNote]
+    /// From the council's own referral extract, when one is given.
+    public var local: LocalSection?
 }
 
 /// One indicator's part of the chapter.

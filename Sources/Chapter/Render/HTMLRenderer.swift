@@ -15,11 +15,13 @@ public enum HTMLRenderer {
         }
         s += "</header>\n<nav aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a></li>\n"
         for section in model.sections { s += "<li><a href=\"#\(section.id)\">\(e(section.title))</a></li>\n" }
+        if let local = model.local { s += "<li><a href=\"#local\">\(e(local.title))</a></li>\n" }
         s += "<li><a href=\"#data-notes\">Data notes</a></li>\n<li><a href=\"#methods\">Methods</a></li>\n<li><a href=\"#sources\">Sources</a></li>\n</ol>\n</nav>\n"
         s += "<main id=\"main\">\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n<ul>\n"
         for section in model.sections { s += "<li>\(e(section.sentence))</li>\n" }
         s += "</ul>\n</section>\n"
         for section in model.sections { s += render(section) }
+        if let local = model.local { s += render(local) }
         s += "<section aria-labelledby=\"data-notes\"><h2 id=\"data-notes\">Data notes</h2>\n<ul>\n"
         for note in model.dataNotes { s += "<li>\(e(note))</li>\n" }
         s += "</ul>\n</section>\n<section aria-labelledby=\"methods\"><h2 id=\"methods\">Methods</h2>\n<dl>\n"

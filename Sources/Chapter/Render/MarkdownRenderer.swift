@@ -18,6 +18,7 @@ public enum MarkdownRenderer {
             s += table(section.table)
             s += "![\(e(section.chart.description))](\(chartPath(section.chart)))\n\n"
         }
+        if let local = model.local { s += render(local) }
         s += "## Data notes\n\n"
         for note in model.dataNotes { s += "- \(e(note))\n" }
         s += "\n## Methods\n\n"

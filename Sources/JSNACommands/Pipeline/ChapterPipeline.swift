@@ -3,6 +3,7 @@ import Chapter
 import DemoData
 import Foundation
 import Indicators
+import ReferralExtract
 
 /// The build as named steps; an error names the step it stopped in.
 ///
@@ -48,8 +49,15 @@ public struct ChapterPipeline: Sendable {
             return year
         }
         let synthetic = settings.dataFolders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(DemoMarker.fileName)) }
-        let model = Self.step("assemble chapter") {
-            ChapterBuilder(table: table, dataset: dataset, isSynthetic: synthetic).build(authority: authority, year: year)
+        let extract = try settings.extract.map { path in
+            try Self.step("read extract") { try ReferralExtract.read(path: path, options: settings.extractOptions) }
+        }
+        let model = Self.step("assemble chapter") { () -> ChapterModel in
+            var model = ChapterBuilder(table: table, dataset: dataset, isSynthetic: synthetic).build(authority: authority, year: year)
+            if let extract {
+                model.local = LocalSectionBuilder(extract: extract, table: table, dataset: dataset, authority: authority).build()
+            }
+            return model
         }
         let output = Self.step("render") { () -> AtomicOutput in
             var output = AtomicOutput()
@@ -58,6 +66,7 @@ public struct ChapterPipeline: Sendable {
             for section in model.sections {
                 output.add("charts/\(section.chart.id).svg", contents: TrendChartSVG.render(section.chart))
             }
+            if let local = model.local { output.add("charts/\(local.monthly.id).svg", contents: BarChartSVG.render(local.monthly)) }
             let rows = table.rows.filter { $0.area.id == authority.id }
             output.add("indicators.csv", contents: table.csv(rows: rows, note: synthetic ? "synthetic demonstration data" : nil))
             return output

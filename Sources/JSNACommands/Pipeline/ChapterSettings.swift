@@ -1,5 +1,6 @@
 import CensusIngest
 import Foundation
+import ReferralExtract
 import Yams
 
 /// What one chapter build needs, from the command line or a YAML config file.
@@ -10,12 +11,15 @@ import Yams
 ///     data: [../shared/data/dfe]
 ///     out: reports/bolton
 ///     sn_model: "2025"      # or "2021"
-public struct ChapterSettings: Sendable, Equatable {
+public struct ChapterSettings: Sendable {
     public var authority: String
     public var year: Int?
     public var dataFolders: [String]
     public var outputFolder: String
     public var neighbourModel: StatisticalNeighbours.Model = .model2025
+    /// The council's own referral extract (Annex A List 3 or a mapped export), if any.
+    public var extract: String?
+    public var extractOptions = ExtractOptions()
 
     public init(authority: String, year: Int?, dataFolders: [String], outputFolder: String, neighbourModel: StatisticalNeighbours.Model = .model2025) {
         self.authority = authority
@@ -31,6 +35,9 @@ public struct ChapterSettings: Sendable, Equatable {
         var data: [String]
         var out: String?
         var sn_model: String?
+        var extract: String?
+        var columns: [String: String]?
+        var date_format: String?
     }
 
     /// Reads a config file; relative paths are taken from the file's folder.
@@ -61,8 +68,11 @@ public struct ChapterSettings: Sendable, Equatable {
             guard let parsed = StatisticalNeighbours.Model(rawValue: m) else { throw UserError("\(configPath): sn_model must be 2021 or 2025") }
             model = parsed
         }
-        return ChapterSettings(
+        var settings = ChapterSettings(
             authority: file.la, year: year, dataFolders: file.data.map(resolve),
             outputFolder: resolve(file.out ?? "reports"), neighbourModel: model)
+        settings.extract = file.extract.map(resolve)
+        settings.extractOptions = try ExtractConfig.options(columns: file.columns, dateFormat: file.date_format, path: configPath)
+        return settings
     }
 }

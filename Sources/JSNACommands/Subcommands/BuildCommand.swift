@@ -27,6 +27,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
     var out: String = "reports"
 
+    @Option(name: .long, help: ArgumentHelp("The council's referral extract (Annex A List 3) for the local section.", valueName: "file"))
+    var extract: String?
+
     @Option(name: .long, help: ArgumentHelp("A YAML config file (la, year, data, out, sn_model) instead of the options above.", valueName: "file"))
     var config: String?
 
@@ -38,8 +41,9 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try config.map(ChapterSettings.load(configPath:))
+        var settings = try config.map(ChapterSettings.load(configPath:))
             ?? ChapterSettings(authority: la!, year: year?.year, dataFolders: data.data, outputFolder: out, neighbourModel: data.snModel.model)
+        if let extract { settings.extract = extract }
         let result = try ChapterPipeline(settings: settings).run()
         for d in result.diagnostics { printError("jsna: \(d)") }
         printError("jsna: wrote \(result.files.count) files for \(result.authority.name) (\(result.authority.oldCode)), \(result.year) to \(settings.outputFolder)")

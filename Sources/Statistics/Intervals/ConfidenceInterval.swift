@@ -35,6 +35,14 @@ public struct ConfidenceInterval: Sendable, Hashable {
 
     public func contains(_ value: Double) -> Bool { value >= lower && value <= upper }
 
+    /// The same interval in other units (a part-year count scaled to a full year).
+    public func scaled(by factor: Double) -> ConfidenceInterval {
+        var c = self
+        c.lower *= factor
+        c.upper *= factor
+        return c
+    }
+
     /// Fingertips' standard error from a 95% interval: (upper − lower) / 3.92.
     public var standardError: Double { (upper - lower) / (2 * level.z) }
 }
@@ -93,6 +101,7 @@ public enum WilsonInterval {
         let centre = p + z * z / (2 * n)
         let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
         let scale = 1 + z * z / n
-        return (max(0, (centre - half) / scale), min(1, (centre + half) / scale))
+        // At 0 and n the limits are exactly 0 and 1 (rounding error must not exclude them).
+        return (s <= 0 ? 0 : max(0, (centre - half) / scale), s >= n ? 1 : min(1, (centre + half) / scale))
     }
 }
