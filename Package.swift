@@ -37,7 +37,7 @@ let package = Package(
         // 4. Chapter: one report model; Markdown, HTML and SVG renderers.
         .target(name: "Chapter", dependencies: ["Indicators", "Statistics", "ReferralExtract", "DisclosureControl"], swiftSettings: swiftSettings),
         // Synthetic demonstration data with fictional authorities.
-        .target(name: "DemoData", dependencies: ["Statistics"], swiftSettings: swiftSettings),
+        .target(name: "DemoData", dependencies: ["Statistics", "ReferralExtract"], swiftSettings: swiftSettings),
         // 5. CLI: thin commands that only wire the stages.
         .target(
             name: "JSNACommands",

@@ -1,3 +1,4 @@
+import ReferralExtract
 import Statistics
 
 /// A synthetic Annex A List 3 referral extract for one fictional authority, consistent
@@ -52,26 +53,13 @@ struct DemoExtract {
         return ([header] + rows.map(\.text)).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        let yy = m <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-    }
+    static func days(_ y: Int, _ m: Int, _ d: Int) -> Int { Int(CivilDate(year: y, month: m, day: d)!.dayNumber) }
 
     static func daysFrom(april1 year: Int, to day: (Int, Int, Int)) -> Int { days(day.0, day.1, day.2) - days(year - 1, 4, 1) }
 
+    /// dd/mm/yyyy.
     static func date(_ n: Int) -> String {
-        let z = n + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, m, d) = CivilDate(dayNumber: Int32(n)).components
         return "\(d < 10 ? "0" : "")\(d)/\(m < 10 ? "0" : "")\(m)/\(y)"
     }
 }
