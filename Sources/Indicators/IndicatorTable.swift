@@ -8,6 +8,9 @@ public struct IndicatorTable: Sendable {
 
     public private(set) var rows: [IndicatorValue] = []
     private var index: [Key: Int] = [:]
+    /// Row indices per indicator and area, oldest year first.
+    private var seriesIndex: [SeriesKey: [Int]] = [:]
+    struct SeriesKey: Hashable { var indicator: String; var area: String }
     public let model: StatisticalNeighbours.Model
     public let neighbours: StatisticalNeighbours?
 
@@ -85,6 +88,8 @@ public struct IndicatorTable: Sendable {
         }
         let index = self.index
         Benchmarks.add(to: &rows) { index[Key(indicator: $0, area: $1, year: $2)] }
+        for (i, row) in rows.enumerated() { seriesIndex[SeriesKey(indicator: row.indicator.id, area: row.area.id), default: []].append(i) }
+        for key in seriesIndex.keys { seriesIndex[key]!.sort { rows[$0].year < rows[$1].year } }
     }
 
     /// One indicator, area and year.
@@ -94,7 +99,7 @@ public struct IndicatorTable: Sendable {
 
     /// One indicator for one area, oldest year first.
     public func series(_ indicator: String, area: String) -> [IndicatorValue] {
-        rows.filter { $0.indicator.id == indicator && $0.area.id == area }.sorted { $0.year < $1.year }
+        (seriesIndex[SeriesKey(indicator: indicator, area: area)] ?? []).map { rows[$0] }
     }
 
     /// The latest year with a row for this indicator (any area).

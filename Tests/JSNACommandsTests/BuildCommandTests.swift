@@ -217,3 +217,25 @@ import Testing
         #expect(run.stdout.contains("\"rereferrals\": 1"))
     }
 }
+
+@Suite struct BatchBuild {
+    @Test func everyAuthorityAndAnIndex() throws {
+        let out = try temporaryDirectory()
+        let run = try Run.jsna(["build", "--all", "--data", demoData, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("[12/12] Larkspur (982)"))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(folders.count == 13)
+        #expect(folders.contains("971-amberfold") && folders.contains("980-juniper-cross") && folders.contains("index.html"))
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<a href=\"973-corvin-heath/chapter.html\">Corvin Heath</a>"))
+        #expect(index.contains("Synthetic demonstration data"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("982-larkspur/charts/cpp_rate.svg").path))
+    }
+
+    @Test func allAndLaTogetherIsAnError() throws {
+        let run = try Run.jsna(["build", "--all", "--la", "971", "--data", demoData])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("either --la or --all"))
+    }
+}

@@ -53,7 +53,7 @@ public enum HTMLRenderer {
         return s
     }
 
-    static let css = """
+    public static let css = """
     body { font-family: Arial, Helvetica, sans-serif; color: #0B0C0C; background: #FFFFFF; line-height: 1.5; margin: 0 auto; max-width: 58rem; padding: 0 1rem 2rem; }
     a { color: #1D70B8; } a:focus { outline: 3px solid #FFDD00; background: #FFDD00; color: #0B0C0C; }
     .skip-link { position: absolute; left: -9999px; } .skip-link:focus { position: static; display: inline-block; padding: 0.5rem; }

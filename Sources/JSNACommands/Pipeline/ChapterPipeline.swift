@@ -32,46 +32,92 @@ public struct ChapterPipeline: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    @discardableResult
-    public func run() throws -> Result {
+    /// Everything shared by the chapters of one run: data, indicators, the extract.
+    struct Prepared {
+        var dataset: CensusDataset
+        var table: IndicatorTable
+        var synthetic: Bool
+        var extract: ReferralExtract?
+    }
+
+    func prepare() throws -> Prepared {
         let dataset = try Self.step("read data") { try CensusDataset.load(folders: settings.dataFolders) }
         let table = Self.step("compute indicators") { IndicatorTable(dataset: dataset, model: settings.neighbourModel) }
-        let authority = try Self.step("find authority") { try AreaLookup.find(settings.authority, in: dataset.areas) }
-        let year = try Self.step("choose year") { () throws -> Int in
-            let latest = table.latestYear("referrals_rate") ?? 0
-            let year = settings.year ?? latest
-            guard table.value("referrals_rate", area: authority.id, year: year) != nil
-                || table.value("cin_rate", area: authority.id, year: year) != nil
-            else {
-                let years = table.series("referrals_rate", area: authority.id).map(\.year)
-                throw UserError("no census figures for \(authority.name) in \(year); years available: \(years.map(String.init).joined(separator: ", "))")
-            }
-            return year
-        }
         let synthetic = settings.dataFolders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(DemoMarker.fileName)) }
         let extract = try settings.extract.map { path in
             try Self.step("read extract") { try ReferralExtract.read(path: path, options: settings.extractOptions) }
         }
+        return Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract)
+    }
+
+    /// The census year to build: the one asked for, or the latest with referral figures.
+    func chooseYear(_ p: Prepared, for authority: Area) throws -> Int {
+        try Self.step("choose year") { () throws -> Int in
+            let year = settings.year ?? p.table.latestYear("referrals_rate") ?? 0
+            guard p.table.value("referrals_rate", area: authority.id, year: year) != nil
+                || p.table.value("cin_rate", area: authority.id, year: year) != nil
+            else {
+                let years = p.table.series("referrals_rate", area: authority.id).map(\.year)
+                throw UserError("no census figures for \(authority.name) in \(year); years available: \(years.map(String.init).joined(separator: ", "))")
+            }
+            return year
+        }
+    }
+
+    /// One chapter's files, named relative to its folder.
+    func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) -> (model: ChapterModel, files: [(String, String)]) {
         let model = Self.step("assemble chapter") { () -> ChapterModel in
-            var model = ChapterBuilder(table: table, dataset: dataset, isSynthetic: synthetic).build(authority: authority, year: year)
-            if let extract {
-                model.local = LocalSectionBuilder(extract: extract, table: table, dataset: dataset, authority: authority).build()
+            var model = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic).build(authority: authority, year: year)
+            if withExtract, let extract = p.extract {
+                model.local = LocalSectionBuilder(extract: extract, table: p.table, dataset: p.dataset, authority: authority).build()
             }
             return model
         }
-        let output = Self.step("render") { () -> AtomicOutput in
-            var output = AtomicOutput()
-            output.add("chapter.md", contents: MarkdownRenderer.render(model))
-            output.add("chapter.html", contents: HTMLRenderer.render(model))
+        let files = Self.step("render") { () -> [(String, String)] in
+            var files = [("chapter.md", MarkdownRenderer.render(model)), ("chapter.html", HTMLRenderer.render(model))]
             for section in model.sections {
-                output.add("charts/\(section.chart.id).svg", contents: TrendChartSVG.render(section.chart))
+                files.append(("charts/\(section.chart.id).svg", TrendChartSVG.render(section.chart)))
             }
-            if let local = model.local { output.add("charts/\(local.monthly.id).svg", contents: BarChartSVG.render(local.monthly)) }
-            let rows = table.rows.filter { $0.area.id == authority.id }
-            output.add("indicators.csv", contents: table.csv(rows: rows, note: synthetic ? "synthetic demonstration data" : nil))
-            return output
+            if let local = model.local { files.append(("charts/\(local.monthly.id).svg", BarChartSVG.render(local.monthly))) }
+            let rows = p.table.rows.filter { $0.area.id == authority.id }
+            files.append(("indicators.csv", p.table.csv(rows: rows, note: p.synthetic ? "synthetic demonstration data" : nil)))
+            return files
         }
+        return (model, files)
+    }
+
+    /// Builds one authority's chapter into the output folder.
+    @discardableResult
+    public func run() throws -> Result {
+        let p = try prepare()
+        let authority = try Self.step("find authority") { try AreaLookup.find(settings.authority, in: p.dataset.areas) }
+        let year = try chooseYear(p, for: authority)
+        var output = AtomicOutput()
+        for (name, text) in chapter(p, authority: authority, year: year, withExtract: true).files { output.add(name, contents: text) }
         try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
-        return Result(authority: authority, year: year, files: output.files.map(\.name), diagnostics: dataset.diagnostics)
+        return Result(authority: authority, year: year, files: output.files.map(\.name), diagnostics: p.dataset.diagnostics)
+    }
+
+    /// Builds a chapter for every authority with figures in the year, each into
+    /// `<old code>-<slug>/`, and an index.html that lists them; all written or none.
+    public func runAll(progress: (String) -> Void) throws -> (chapters: Int, year: Int, diagnostics: [Diagnostic]) {
+        let p = try prepare()
+        let year = settings.year ?? p.table.latestYear("referrals_rate") ?? 0
+        let authorities = p.dataset.areas.localAuthorities.filter {
+            p.table.value("referrals_rate", area: $0.id, year: year) != nil || p.table.value("cin_rate", area: $0.id, year: year) != nil
+        }
+        guard !authorities.isEmpty else { throw UserError("no local authority has census figures for \(year)") }
+        var output = AtomicOutput()
+        var entries: [BatchIndex.Entry] = []
+        for (i, authority) in authorities.enumerated() {
+            progress("[\(i + 1)/\(authorities.count)] \(authority.name) (\(authority.oldCode))")
+            let folder = BatchIndex.folderName(authority)
+            let (model, files) = chapter(p, authority: authority, year: year, withExtract: false)
+            for (name, text) in files { output.add(folder + "/" + name, contents: text) }
+            entries.append(BatchIndex.Entry(authority: authority, folder: folder, model: model))
+        }
+        output.add("index.html", contents: BatchIndex.html(entries, table: p.table, year: year, synthetic: p.synthetic))
+        try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
+        return (authorities.count, year, p.dataset.diagnostics)
     }
 }

@@ -10,6 +10,7 @@ struct BuildCommand: ParsableCommand {
               jsna build --data ../shared/data/dfe --la Bolton --year 2025 --out reports/bolton
               jsna build --data ../shared/data/dfe --la 350 --sn-model 2021 --out reports/bolton-2021
               jsna build --config jsna.yml
+              jsna build --all --data ../shared/data/dfe --out reports/
 
             An authority is accepted by old code (350), new code (E08000001) or name (bolton). \
             The year is the census year, 2025 or 2024-25 (default: the latest in the data). \
@@ -27,6 +28,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
     var out: String = "reports"
 
+    @Flag(name: .long, help: "Build a chapter for every authority, each in <old code>-<name>/, with an index.html.")
+    var all = false
+
     @Option(name: .long, help: ArgumentHelp("The council's referral extract (Annex A List 3) for the local section.", valueName: "file"))
     var extract: String?
 
@@ -34,16 +38,23 @@ struct BuildCommand: ParsableCommand {
     var config: String?
 
     func validate() throws {
+        if all && la != nil { throw ValidationError("give either --la or --all, not both") }
         if config == nil {
-            guard la != nil else { throw ValidationError("give --la (or --config FILE)") }
+            guard la != nil || all else { throw ValidationError("give --la, --all or --config FILE") }
             guard !data.data.isEmpty else { throw ValidationError("give at least one --data folder (or --config FILE)") }
         }
     }
 
     func run() throws {
         var settings = try config.map(ChapterSettings.load(configPath:))
-            ?? ChapterSettings(authority: la!, year: year?.year, dataFolders: data.data, outputFolder: out, neighbourModel: data.snModel.model)
+            ?? ChapterSettings(authority: la ?? "", year: year?.year, dataFolders: data.data, outputFolder: out, neighbourModel: data.snModel.model)
         if let extract { settings.extract = extract }
+        if all {
+            let result = try ChapterPipeline(settings: settings).runAll { printError("jsna: \($0)") }
+            for d in result.diagnostics { printError("jsna: \(d)") }
+            printError("jsna: wrote \(result.chapters) chapters for \(result.year) and index.html to \(settings.outputFolder)")
+            return
+        }
         let result = try ChapterPipeline(settings: settings).run()
         for d in result.diagnostics { printError("jsna: \(d)") }
         printError("jsna: wrote \(result.files.count) files for \(result.authority.name) (\(result.authority.oldCode)), \(result.year) to \(settings.outputFolder)")
