@@ -5,7 +5,7 @@ SWIFT ?= swift
 JSNA := .build/release/jsna
 APT_PACKAGES := libcsv-dev
 
-.PHONY: all deps build report test peers demo-data real-report clean help
+.PHONY: all deps build report test peers browser-test demo-data real-report clean help
 
 all: report
 
@@ -15,6 +15,7 @@ help:
 	@echo "make demo-data    regenerate data/demo (synthetic, fixed seed)"
 	@echo "make real-report  a Bolton chapter from ../shared/data/dfe into reports/bolton/"
 	@echo "make peers        a venv (.venv-bench) with pandas and duckdb for the peer checks"
+	@echo "make browser-test the demo (and a real Bolton) chapter in headless Chromium: axe-core, PDF, screenshot"
 
 # Installs what is missing: libcsv (C CSV parser, no pkg-config file) and checks for Swift.
 deps:
@@ -58,6 +59,21 @@ peers:
 	  python3 -m venv --help >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq python3-venv; }; \
 	  python3 -m venv .venv-bench && .venv-bench/bin/pip install -q pandas duckdb; \
 	fi
+
+# Accessibility in a real browser: Debian chromium + chromium-driver, selenium and axe-core's
+# axe.min.js (shipped in PyPI's axe-playwright-python, installed without its dependencies).
+browser-test: report
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; \
+	fi
+	@if ! .venv-browser/bin/python -c 'import selenium, axe_playwright_python' >/dev/null 2>&1; then \
+	  python3 -m venv .venv-browser && .venv-browser/bin/pip install -q selenium && .venv-browser/bin/pip install -q --no-deps axe-playwright-python; \
+	fi
+	@pages=reports/demo/chapter.html; \
+	if [ -d ../shared/data/dfe ]; then $(JSNA) build --data ../shared/data/dfe --la Bolton --out reports/bolton && pages="$$pages reports/bolton/chapter.html"; \
+	else echo "SKIP: ../shared/data/dfe is absent: only the demo chapter is checked"; fi; \
+	.venv-browser/bin/python scripts/browser_test.py $$pages
 
 demo-data: build
 	$(JSNA) demo-data --out data/demo

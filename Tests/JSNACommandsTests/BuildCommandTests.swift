@@ -239,3 +239,20 @@ import Testing
         #expect(run.stderr.contains("either --la or --all"))
     }
 }
+
+@Suite struct PDFOutput {
+    @Test func withoutChromiumItSaysHowToGetIt() throws {
+        let process = Process()
+        process.executableURL = Run.executable
+        process.arguments = ["build", "--data", demoData, "--la", "971", "--pdf", "--out", try temporaryDirectory().path]
+        process.environment = ["PATH": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(text.contains("--pdf needs Chromium: on Debian or Ubuntu `apt-get install chromium`"))
+    }
+}

@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
     var out: String = "reports"
 
+    @Flag(name: .long, help: "Also print chapter.pdf with headless Chromium (when installed).")
+    var pdf = false
+
     @Flag(name: .long, help: "Build a chapter for every authority, each in <old code>-<name>/, with an index.html.")
     var all = false
 
@@ -55,8 +58,15 @@ struct BuildCommand: ParsableCommand {
             printError("jsna: wrote \(result.chapters) chapters for \(result.year) and index.html to \(settings.outputFolder)")
             return
         }
+        if pdf && PDFPrinter.browser() == nil { throw PDFPrinter.missing }  // say so before building
         let result = try ChapterPipeline(settings: settings).run()
         for d in result.diagnostics { printError("jsna: \(d)") }
+        if pdf {
+            let folder = settings.outputFolder as NSString
+            try ChapterPipeline.step("print PDF") {
+                try PDFPrinter.print(html: folder.appendingPathComponent("chapter.html"), to: folder.appendingPathComponent("chapter.pdf"))
+            }
+        }
         printError("jsna: wrote \(result.files.count) files for \(result.authority.name) (\(result.authority.oldCode)), \(result.year) to \(settings.outputFolder)")
     }
 }
