@@ -1,3 +1,4 @@
+import CSVReader
 import Foundation
 import Statistics
 
@@ -23,11 +24,13 @@ public struct CensusDataset: Sendable {
             var recognised = 0
             for path in files {
                 switch try SourceFile.read(path: path) {
-                case .table(let table):
+                case .table(var table):
                     recognised += 1
+                    table.sha256 = SHA256.hex(ofFile: path) ?? ""
                     dataset.add(table)
-                case .neighbours(let model):
+                case .neighbours(var model):
                     recognised += 1
+                    model.sha256 = SHA256.hex(ofFile: path) ?? ""
                     if let existing = dataset.neighbourModels[model.model] {
                         dataset.diagnostics.append(.init(.warning, "two \(model.model.rawValue) statistical neighbour files: \(existing.path) is used, \(path) is ignored"))
                     } else {

@@ -22,6 +22,8 @@ public struct SourceTable: Sendable {
     public internal(set) var areas = AreaDirectory()
     public internal(set) var categories: Set<String> = []
     public internal(set) var rowsRead = 0
+    /// SHA-256 of the file as read, for the chapter's provenance appendix.
+    public internal(set) var sha256 = ""
     /// The newest time period in the file: its release.
     public internal(set) var release = 0
     public internal(set) var firstYear = Int.max

@@ -19,6 +19,8 @@ public struct StatisticalNeighbours: Sendable {
     public let model: Model
     public let path: String
     public internal(set) var groups: [String: [Neighbour]] = [:]
+    /// SHA-256 of the file as read.
+    public internal(set) var sha256 = ""
 
     /// The old LA codes of an authority's neighbours, closest first (empty if unknown).
     public func neighbours(of code: String) -> [String] { groups[code]?.map(\.code) ?? [] }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import Chapter
 
 /// The `jsna` command: DfE children-in-need statistics to a JSNA safeguarding chapter.
 public struct JSNA: ParsableCommand {
-    public static let version = "0.1.0"
+    public static let version = JSNAVersion.current
 
     public static let configuration = CommandConfiguration(
         commandName: "jsna",

@@ -27,6 +27,8 @@ public struct ReferralExtract: Sendable {
     public var firstDate: CivilDate?
     public var lastDate: CivilDate?
     public var diagnostics: ExtractDiagnostics
+    /// SHA-256 of the extract as read (for provenance; a hash reveals nothing about a child).
+    public var sha256 = ""
 
     /// Rows left out of every figure because of an error.
     public var rowsExcluded: Int { diagnostics.errorRows }
@@ -45,7 +47,9 @@ public struct ReferralExtract: Sendable {
             aggregator.add(record)
         }
         guard rows > 0 else { throw CSVError(path: path, line: 1, column: 1, message: "no data rows below the header") }
-        return aggregator.finish(path: path, rows: rows, detected: options.dateFormat == nil)
+        var extract = aggregator.finish(path: path, rows: rows, detected: options.dateFormat == nil)
+        extract.sha256 = SHA256.hex(ofFile: path) ?? ""
+        return extract
     }
 }
 

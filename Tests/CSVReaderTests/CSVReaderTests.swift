@@ -177,3 +177,15 @@ func expectError(_ path: String, line: Int, column: Int, containing text: String
         #expect(decimal(".") == nil)
     }
 }
+
+@Suite struct SHA256Tests {
+    @Test func standardVectors() throws {
+        #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        let path = try temporaryCSV(String(repeating: "x", count: 100_000))
+        #expect(SHA256.hex(ofFile: path) == SHA256.hex(of: [UInt8](repeating: UInt8(ascii: "x"), count: 100_000)))
+    }
+}

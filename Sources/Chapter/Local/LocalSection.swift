@@ -5,6 +5,9 @@ import DisclosureControl
 /// reconciliation with DfE's counts. Every count in it has passed disclosure control.
 public struct LocalSection: Sendable {
     public var title: String
+    /// The extract's file name and SHA-256, for provenance.
+    public var file: String
+    public var sha256: String
     public var summary: [String]
     public var monthly: BarChart
     public var breakdowns: [Breakdown]

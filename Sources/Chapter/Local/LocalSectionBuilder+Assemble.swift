@@ -56,7 +56,7 @@ extension LocalSectionBuilder {
         if let d = extract.diagnostics.groups[.duplicate] {
             notes.append("\(d.count) row\(d.count == 1 ? " repeats" : "s repeat") another referral of the same child on the same day; each is counted, as DfE counts referrals.")
         }
-        return LocalSection(title: "Referrals this year: the council's own data", summary: summary, monthly: monthly, breakdowns: tables,
+        return LocalSection(title: "Referrals this year: the council's own data", file: displayPath(extract.path), sha256: extract.sha256, summary: summary, monthly: monthly, breakdowns: tables,
                             reconciliation: reconciliation, notes: notes, counts: t)
     }
 

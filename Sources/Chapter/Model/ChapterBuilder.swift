@@ -98,12 +98,12 @@ public struct ChapterBuilder: Sendable {
             for t in dataset.tables(kind) {
                 notes.append(SourceNote(
                     file: displayPath(t.path), title: kind.title,
-                    years: t.yearRange.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "", rows: t.rowsRead))
+                    years: t.yearRange.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "", rows: t.rowsRead, sha256: t.sha256))
             }
         }
         for model in StatisticalNeighbours.Model.allCases {
             if let n = dataset.neighbours(model) {
-                notes.append(SourceNote(file: displayPath(n.path), title: "DfE statistical neighbours, \(model.rawValue) model", years: "", rows: n.groups.count))
+                notes.append(SourceNote(file: displayPath(n.path), title: "DfE statistical neighbours, \(model.rawValue) model", years: "", rows: n.groups.count, sha256: n.sha256))
             }
         }
         return notes

@@ -16,6 +16,7 @@ public struct ChapterModel: Sendable {
     public var sources: [SourceNote]
     /// From the council's own referral extract, when one is given.
     public var local: LocalSection?
+    public var provenance = Provenance()
 }
 
 /// One indicator's part of the chapter.
@@ -65,4 +66,19 @@ public struct SourceNote: Sendable {
     public var title: String
     public var years: String
     public var rows: Int
+    public var sha256: String
+}
+
+/// How the chapter was made: for the provenance appendix.
+public struct Provenance: Sendable {
+    public var generator = "jsna \(JSNAVersion.current)"
+    /// The command as typed (set by the command line; empty in library use).
+    public var commandLine = ""
+    /// Only when asked for (`--timestamp`): otherwise the same inputs give the same bytes.
+    public var generatedAt: String?
+    public init() {}
+}
+
+public enum JSNAVersion {
+    public static let current = "0.1.0"
 }

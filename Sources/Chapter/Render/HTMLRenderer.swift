@@ -16,7 +16,7 @@ public enum HTMLRenderer {
         s += "</header>\n<nav aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a></li>\n"
         for section in model.sections { s += "<li><a href=\"#\(section.id)\">\(e(section.title))</a></li>\n" }
         if let local = model.local { s += "<li><a href=\"#local\">\(e(local.title))</a></li>\n" }
-        s += "<li><a href=\"#data-notes\">Data notes</a></li>\n<li><a href=\"#methods\">Methods</a></li>\n<li><a href=\"#sources\">Sources</a></li>\n</ol>\n</nav>\n"
+        s += "<li><a href=\"#data-notes\">Data notes</a></li>\n<li><a href=\"#methods\">Methods</a></li>\n<li><a href=\"#sources\">Sources and provenance</a></li>\n</ol>\n</nav>\n"
         s += "<main id=\"main\">\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n<ul>\n"
         for section in model.sections { s += "<li>\(e(section.sentence))</li>\n" }
         s += "</ul>\n</section>\n"
@@ -26,12 +26,12 @@ public enum HTMLRenderer {
         for note in model.dataNotes { s += "<li>\(e(note))</li>\n" }
         s += "</ul>\n</section>\n<section aria-labelledby=\"methods\"><h2 id=\"methods\">Methods</h2>\n<dl>\n"
         for m in model.methods { s += "<dt>\(e(m.term))</dt>\n<dd>\(e(m.explanation))</dd>\n" }
-        s += "</dl>\n</section>\n<section aria-labelledby=\"sources\"><h2 id=\"sources\">Sources</h2>\n<table>\n<caption>Files read</caption>\n"
-        s += "<thead><tr><th scope=\"col\">File</th><th scope=\"col\">What it is</th><th scope=\"col\">Years</th><th scope=\"col\" class=\"num\">Rows read</th></tr></thead>\n<tbody>\n"
+        s += "</dl>\n</section>\n<section aria-labelledby=\"sources\"><h2 id=\"sources\">Sources and provenance</h2>\n<table>\n<caption>Files read</caption>\n"
+        s += "<thead><tr><th scope=\"col\">File</th><th scope=\"col\">What it is</th><th scope=\"col\">Years</th><th scope=\"col\" class=\"num\">Rows read</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
         for src in model.sources {
-            s += "<tr><th scope=\"row\">\(e(src.file))</th><td>\(e(src.title))</td><td>\(e(src.years))</td><td class=\"num\">\(src.rows)</td></tr>\n"
+            s += "<tr><th scope=\"row\">\(e(src.file))</th><td>\(e(src.title))</td><td>\(e(src.years))</td><td class=\"num\">\(src.rows)</td><td><code class=\"hash\">\(e(src.sha256))</code></td></tr>\n"
         }
-        s += "</tbody>\n</table>\n</section>\n</main>\n"
+        s += "</tbody>\n</table>\n<ul>\n" + ProvenanceText.lines(model).map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n</section>\n</main>\n"
         s += "<footer><p>Produced by jsna from published DfE and ONS statistics (Open Government Licence v3.0)\(model.isSynthetic ? "; this edition uses synthetic demonstration data" : "").</p></footer>\n</body>\n</html>\n"
         return s
     }
@@ -66,6 +66,7 @@ public enum HTMLRenderer {
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
     figcaption, .key { color: #505A5F; font-size: 0.9rem; }
+    code.hash { font-size: 0.75rem; word-break: break-all; }
     @media print {
       body { max-width: none; } nav, .skip-link { display: none; }
       section { break-before: page; } #summary, section[aria-labelledby="summary"] { break-before: auto; }

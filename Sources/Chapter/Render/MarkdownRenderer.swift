@@ -23,8 +23,9 @@ public enum MarkdownRenderer {
         for note in model.dataNotes { s += "- \(e(note))\n" }
         s += "\n## Methods\n\n"
         for m in model.methods { s += "- **\(e(m.term))**: \(e(m.explanation))\n" }
-        s += "\n## Sources\n\n| File | What it is | Years | Rows read |\n| --- | --- | --- | ---: |\n"
-        for src in model.sources { s += "| \(e(src.file)) | \(e(src.title)) | \(e(src.years)) | \(src.rows) |\n" }
+        s += "\n## Sources and provenance\n\n| File | What it is | Years | Rows read | SHA-256 |\n| --- | --- | --- | ---: | --- |\n"
+        for src in model.sources { s += "| \(e(src.file)) | \(e(src.title)) | \(e(src.years)) | \(src.rows) | `\(src.sha256)` |\n" }
+        s += "\n" + ProvenanceText.lines(model).map { "- " + e($0) }.joined(separator: "\n") + "\n"
         s += "\nProduced by jsna from published DfE and ONS statistics (Open Government Licence v3.0)\(model.isSynthetic ? "; this edition uses synthetic demonstration data" : "").\n"
         return s
     }

@@ -68,6 +68,7 @@ public struct ChapterPipeline: Sendable {
     func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) -> (model: ChapterModel, files: [(String, String)]) {
         let model = Self.step("assemble chapter") { () -> ChapterModel in
             var model = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic).build(authority: authority, year: year)
+            model.provenance = settings.provenance
             if withExtract, let extract = p.extract {
                 model.local = LocalSectionBuilder(extract: extract, table: p.table, dataset: p.dataset, authority: authority).build()
             }

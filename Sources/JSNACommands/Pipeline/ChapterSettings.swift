@@ -1,4 +1,5 @@
 import CensusIngest
+import Chapter
 import Foundation
 import ReferralExtract
 import Yams
@@ -20,6 +21,8 @@ public struct ChapterSettings: Sendable {
     /// The council's own referral extract (Annex A List 3 or a mapped export), if any.
     public var extract: String?
     public var extractOptions = ExtractOptions()
+    /// Written into the provenance appendix.
+    public var provenance = Provenance()
 
     public init(authority: String, year: Int?, dataFolders: [String], outputFolder: String, neighbourModel: StatisticalNeighbours.Model = .model2025) {
         self.authority = authority

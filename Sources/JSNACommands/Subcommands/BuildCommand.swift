@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
     var out: String = "reports"
 
+    @Flag(name: .long, help: "Write the date and time into the provenance appendix (otherwise the same inputs give the same bytes).")
+    var timestamp = false
+
     @Flag(name: .long, help: "Also print chapter.pdf with headless Chromium (when installed).")
     var pdf = false
 
@@ -48,10 +51,16 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
+    static func quoted(_ argument: String) -> String {
+        argument.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" }) ? "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'" : argument
+    }
+
     func run() throws {
         var settings = try config.map(ChapterSettings.load(configPath:))
             ?? ChapterSettings(authority: la ?? "", year: year?.year, dataFolders: data.data, outputFolder: out, neighbourModel: data.snModel.model)
         if let extract { settings.extract = extract }
+        settings.provenance.commandLine = (["jsna"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
+        if timestamp { settings.provenance.generatedAt = ISO8601DateFormatter().string(from: Date()) }
         if all {
             let result = try ChapterPipeline(settings: settings).runAll { printError("jsna: \($0)") }
             for d in result.diagnostics { printError("jsna: \(d)") }
