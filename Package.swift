@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JSNACommandsTests",
-            dependencies: ["JSNACommands", "jsna", "TestSupport"],
+            dependencies: ["JSNACommands", "jsna", "TestSupport", "Chapter"],
             swiftSettings: swiftSettings
         ),
     ]
