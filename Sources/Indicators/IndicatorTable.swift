@@ -11,6 +11,13 @@ public struct IndicatorTable: Sendable {
     /// Row indices per indicator and area, oldest year first.
     private var seriesIndex: [SeriesKey: [Int]] = [:]
     struct SeriesKey: Hashable { var indicator: String; var area: String }
+    /// How many authorities have a value, per indicator and year, and why the others do not.
+    public struct Coverage: Sendable {
+        public var authorities = 0
+        public var withValue = 0
+        public var missing: [String: Int] = [:]
+    }
+    private var coverageIndex: [Key: Coverage] = [:]
     public let model: StatisticalNeighbours.Model
     public let neighbours: StatisticalNeighbours?
 
@@ -88,7 +95,17 @@ public struct IndicatorTable: Sendable {
         }
         let index = self.index
         Benchmarks.add(to: &rows) { index[Key(indicator: $0, area: $1, year: $2)] }
-        for (i, row) in rows.enumerated() { seriesIndex[SeriesKey(indicator: row.indicator.id, area: row.area.id), default: []].append(i) }
+        for (i, row) in rows.enumerated() {
+            seriesIndex[SeriesKey(indicator: row.indicator.id, area: row.area.id), default: []].append(i)
+            guard row.area.level == .localAuthority else { continue }
+            let key = Key(indicator: row.indicator.id, area: "", year: row.year)
+            coverageIndex[key, default: Coverage()].authorities += 1
+            if row.value.value != nil {
+                coverageIndex[key]!.withValue += 1
+            } else if let m = row.value.missing {
+                coverageIndex[key]!.missing[m.symbol, default: 0] += 1
+            }
+        }
         for key in seriesIndex.keys { seriesIndex[key]!.sort { rows[$0].year < rows[$1].year } }
     }
 
@@ -100,6 +117,11 @@ public struct IndicatorTable: Sendable {
     /// One indicator for one area, oldest year first.
     public func series(_ indicator: String, area: String) -> [IndicatorValue] {
         (seriesIndex[SeriesKey(indicator: indicator, area: area)] ?? []).map { rows[$0] }
+    }
+
+    /// Authorities with and without a value for an indicator in a year.
+    public func coverage(_ indicator: String, year: Int) -> Coverage {
+        coverageIndex[Key(indicator: indicator, area: "", year: year)] ?? Coverage()
     }
 
     /// The latest year with a row for this indicator (any area).

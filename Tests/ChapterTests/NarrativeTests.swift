@@ -89,4 +89,14 @@ import Testing
         #expect(referrals.notes.contains { $0.contains("Cumberland was formed in April 2023, replacing Cumbria (909)") })
         #expect(!chapter.isSynthetic)
     }
+
+    @Test func boltonsKeyMessagesPutWorseFirstAndSectionsCountSuppressedAuthorities() throws {
+        guard let dfe = SharedData.dfe else { return }
+        let dataset = try CensusDataset.load(folders: [dfe])
+        let chapter = ChapterBuilder(table: IndicatorTable(dataset: dataset), dataset: dataset, isSynthetic: false).build(authority: dataset.areas["350"]!, year: 2025)
+        #expect(chapter.keyMessages.first == "Second or subsequent child protection plans: 30.7% in 2024-25, significantly higher (worse) than England (24.5%) and its statistical neighbours (23.9%).")
+        #expect(chapter.keyMessages.count <= 8)
+        let notes = chapter.sections.flatMap(\.notes)
+        #expect(notes.contains { $0.contains("authorities has no published figure") || $0.contains("authorities have no published figure") })
+    }
 }

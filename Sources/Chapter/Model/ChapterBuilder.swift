@@ -26,7 +26,7 @@ public struct ChapterBuilder: Sendable {
             authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
             neighbourModel: table.model.rawValue,
             neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 },
-            sections: sections, dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
+            sections: sections, keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
             sources: sources(), local: nil)
     }
 
@@ -50,6 +50,12 @@ public struct ChapterBuilder: Sendable {
             sentence = "\(when) no figure for \(authority.name)'s \(indicator.phrase) was published in the data given."
         }
         var boundaryKey: String?
+        let coverage = table.coverage(indicator.id, year: year)
+        if coverage.withValue < coverage.authorities {
+            let hidden = coverage.authorities - coverage.withValue
+            let symbols = coverage.missing.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            notes.append("In \(indicator.periodStyle.label(year)), \(hidden) of \(coverage.authorities) authorities \(hidden == 1 ? "has" : "have") no published figure for this indicator (\(symbols)), so ranks, bands and neighbour averages cover the other \(coverage.withValue).")
+        }
         if let change = BoundaryChange.affecting(authority.id), change.crosses(years.first!...years.last!, for: authority.id) {
             notes.append(BoundaryNarrative.note(change, authority: authority, areas: dataset.areas))
             boundaryKey = "boundary change in \(change.effective): figures before \(PeriodStyle.censusYear.label(change.firstCensusYear)) are for different areas and are not joined"

@@ -11,6 +11,8 @@ public struct ChapterModel: Sendable {
     public var neighbourModel: String
     public var neighbourNames: [String]
     public var sections: [IndicatorSection]
+    /// The indicators whose tested comparisons are significant, worst first.
+    public var keyMessages: [String]
     public var dataNotes: [String]
     public var methods: [MethodNote]
     public var sources: [SourceNote]
@@ -51,6 +53,8 @@ public struct TrendChart: Sendable {
     public var axisLabel: String
     public var periods: [String]
     public var series: [Series]
+    /// The authority's 95% confidence interval per period, drawn as a band (nil: none).
+    public var band: [ClosedRange<Double>?] = []
     /// The text alternative: what the chart shows, in words.
     public var description: String
     public var decimals: Int

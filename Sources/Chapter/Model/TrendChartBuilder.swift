@@ -13,10 +13,15 @@ enum TrendChartBuilder {
             TrendChart.Series(name: "England", values: pick { $0.england }),
         ]
         let axis = indicator.unit == "%" ? "Percentage" : indicator.unit.prefix(1).uppercased() + indicator.unit.dropFirst()
-        return TrendChart(
+        var chart = TrendChart(
             id: indicator.id, title: "\(indicator.title), \(periods.first!) to \(periods.last!)", axisLabel: axis,
             periods: periods, series: series,
             description: describe(indicator, periods: periods, series: series), decimals: indicator.decimals)
+        chart.band = values.map { $0?.ci95.map { $0.lower...$0.upper } }
+        if chart.band.contains(where: { $0 != nil }) {
+            chart.description += " The shaded band is \(authority.name)'s 95% confidence interval."
+        }
+        return chart
     }
 
     /// "Line chart. Bolton: 509.9 in 2023-24 … ; England: …". Each series from first to last value.

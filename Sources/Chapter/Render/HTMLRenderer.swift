@@ -13,11 +13,13 @@ public enum HTMLRenderer {
         if model.isSynthetic {
             s += "<p class=\"banner\"><strong>Synthetic demonstration data.</strong> Every authority, code and figure in this chapter is fictional.</p>\n"
         }
-        s += "</header>\n<nav aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a></li>\n"
+        s += "</header>\n<nav aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>\n<ol>\n<li><a href=\"#key-messages\">Key messages</a></li>\n<li><a href=\"#summary\">Summary</a></li>\n"
         for section in model.sections { s += "<li><a href=\"#\(section.id)\">\(e(section.title))</a></li>\n" }
         if let local = model.local { s += "<li><a href=\"#local\">\(e(local.title))</a></li>\n" }
         s += "<li><a href=\"#data-notes\">Data notes</a></li>\n<li><a href=\"#methods\">Methods</a></li>\n<li><a href=\"#sources\">Sources and provenance</a></li>\n</ol>\n</nav>\n"
-        s += "<main id=\"main\">\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n<ul>\n"
+        s += "<main id=\"main\">\n<section aria-labelledby=\"key-messages\"><h2 id=\"key-messages\">Key messages</h2>\n<ul>\n"
+        for m in model.keyMessages { s += "<li>\(e(m))</li>\n" }
+        s += "</ul>\n</section>\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n<ul>\n"
         for section in model.sections { s += "<li>\(e(section.sentence))</li>\n" }
         s += "</ul>\n</section>\n"
         for section in model.sections { s += render(section) }

@@ -8,7 +8,9 @@ public enum MarkdownRenderer {
             s += "> **Synthetic demonstration data.** Every authority, code and figure in this chapter is fictional.\n\n"
         }
         s += "Children in need, child protection and children looked after in \(e(model.authority.name)) (\(e(model.authority.oldCode)), \(e(model.authority.newCode))), \(model.period), compared with England, the \(e(model.authority.regionName)) region and its statistical neighbours (DfE \(model.neighbourModel) model: \(e(model.neighbourNames.joined(separator: ", ")))).\n\n"
-        s += "## Summary\n\n"
+        s += "## Key messages\n\n"
+        for m in model.keyMessages { s += "- \(e(m))\n" }
+        s += "\n## Summary\n\n"
         for section in model.sections { s += "- \(e(section.sentence))\n" }
         s += "\n"
         for section in model.sections {

@@ -5,13 +5,13 @@ import Statistics
 public enum TrendChartSVG {
     static let palette = ["#12436D", "#28A197", "#801650", "#3D3D3D"]
     static let dashes = ["", "8 4", "2 3", "12 4 2 4"]
-    static let width = 640.0, height = 360.0
-    static let left = 70.0, right = 20.0, top = 40.0, bottom = 100.0
+    static let width = 640.0, height = 382.0
+    static let left = 70.0, right = 20.0, top = 40.0, bottom = 122.0
 
     public static func render(_ chart: TrendChart) -> String {
         let titleID = "chart-\(chart.id)-title", descID = "chart-\(chart.id)-desc"
         let plotW = width - left - right, plotH = height - top - bottom
-        let all = chart.series.flatMap { $0.values.compactMap { $0 } }
+        let all = chart.series.flatMap { $0.values.compactMap { $0 } } + chart.band.compactMap { $0?.upperBound }
         let (maxY, step) = niceScale(all.max() ?? 1)
         let inset = 36.0  // keeps the first and last period labels inside the picture
         let x = { (i: Int) -> Double in
@@ -34,6 +34,7 @@ public enum TrendChartSVG {
             s += "<text x=\"\(n(x(i)))\" y=\"\(n(top + plotH + 20))\" text-anchor=\"middle\" fill=\"#0B0C0C\">\(Escape.html(p))</text>\n"
         }
         s += "<text transform=\"translate(16 \(n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#0B0C0C\">\(Escape.html(chart.axisLabel))</text>\n"
+        s += band(chart.band, x: x, y: y)
         for (k, series) in chart.series.enumerated() {
             s += line(series, style: k, x: x, y: y)
         }
@@ -64,6 +65,25 @@ public enum TrendChartSVG {
         return s + "</g>\n"
     }
 
+    /// The 95% interval as a shaded band behind the authority's line (broken where missing).
+    static func band(_ band: [ClosedRange<Double>?], x: (Int) -> Double, y: (Double) -> Double) -> String {
+        var s = ""
+        var run: [(Int, ClosedRange<Double>)] = []
+        func flush() {
+            if run.count > 1 {
+                let upper = run.map { "\(n(x($0.0))),\(n(y($0.1.upperBound)))" }
+                let lower = run.reversed().map { "\(n(x($0.0))),\(n(y($0.1.lowerBound)))" }
+                s += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#12436D\" fill-opacity=\"0.15\" stroke=\"none\" aria-hidden=\"true\"/>\n"
+            }
+            run = []
+        }
+        for (i, r) in band.enumerated() {
+            if let r { run.append((i, r)) } else { flush() }
+        }
+        flush()
+        return s
+    }
+
     static func marker(_ k: Int, x: Double, y: Double, colour: String) -> String {
         switch k % 4 {
         case 0: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(colour)\"/>\n"
@@ -82,6 +102,11 @@ public enum TrendChartSVG {
             s += "<line x1=\"\(n(lx))\" y1=\"\(n(ly))\" x2=\"\(n(lx + 36))\" y2=\"\(n(ly))\" stroke=\"\(colour)\" stroke-width=\"\(k == 0 ? 3 : 2)\"\(dash)/>\n"
             s += marker(k, x: lx + 18, y: ly, colour: colour)
             s += "<text x=\"\(n(lx + 44))\" y=\"\(n(ly + 4))\" fill=\"#0B0C0C\">\(Escape.html(series.name))</text>\n"
+        }
+        if chart.band.contains(where: { $0 != nil }) {
+            let ly = top + Double((chart.series.count + 1) / 2) * 22
+            s += "<rect x=\"\(n(left))\" y=\"\(n(ly - 7))\" width=\"36\" height=\"14\" fill=\"#12436D\" fill-opacity=\"0.15\"/>\n"
+            s += "<text x=\"\(n(left + 44))\" y=\"\(n(ly + 4))\" fill=\"#0B0C0C\">\(Escape.html(chart.series[0].name)): 95% confidence interval</text>\n"
         }
         return s + "</g>\n"
     }
