@@ -18,6 +18,8 @@ public struct IndicatorTable: Sendable {
         public var missing: [String: Int] = [:]
     }
     private var coverageIndex: [Key: Coverage] = [:]
+    /// Local authority rows per indicator and year.
+    private var authorityRows: [Key: [Int]] = [:]
     public let model: StatisticalNeighbours.Model
     public let neighbours: StatisticalNeighbours?
 
@@ -99,6 +101,7 @@ public struct IndicatorTable: Sendable {
             seriesIndex[SeriesKey(indicator: row.indicator.id, area: row.area.id), default: []].append(i)
             guard row.area.level == .localAuthority else { continue }
             let key = Key(indicator: row.indicator.id, area: "", year: row.year)
+            authorityRows[key, default: []].append(i)
             coverageIndex[key, default: Coverage()].authorities += 1
             if row.value.value != nil {
                 coverageIndex[key]!.withValue += 1
@@ -117,6 +120,11 @@ public struct IndicatorTable: Sendable {
     /// One indicator for one area, oldest year first.
     public func series(_ indicator: String, area: String) -> [IndicatorValue] {
         (seriesIndex[SeriesKey(indicator: indicator, area: area)] ?? []).map { rows[$0] }
+    }
+
+    /// Every local authority's row for an indicator and year.
+    public func authorities(_ indicator: String, year: Int) -> [IndicatorValue] {
+        (authorityRows[Key(indicator: indicator, area: "", year: year)] ?? []).map { rows[$0] }
     }
 
     /// Authorities with and without a value for an indicator in a year.

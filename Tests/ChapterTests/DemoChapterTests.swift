@@ -64,6 +64,13 @@ func demoChapter(_ la: String = "971", withExtract: Bool = false) throws -> Chap
         try expectGolden(TrendChartSVG.render(section.chart), "demo-referrals_rate.svg")
     }
 
+    @Test func comparisonChartGoldens() throws {
+        let chapter = try demoChapter()
+        let section = try #require(chapter.sections.first { $0.id == "cpp_rate" })
+        try expectGolden(ComparisonChartSVG.render(try #require(section.neighbourChart)), "demo-cpp_rate-neighbours.svg")
+        try expectGolden(ComparisonChartSVG.render(try #require(chapter.spine)), "demo-spine.svg")
+    }
+
     @Test func sameInputsSameBytes() throws {
         #expect(HTMLRenderer.render(try demoChapter()) == HTMLRenderer.render(try demoChapter()))
     }

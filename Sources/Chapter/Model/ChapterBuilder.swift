@@ -26,7 +26,7 @@ public struct ChapterBuilder: Sendable {
             authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
             neighbourModel: table.model.rawValue,
             neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 },
-            sections: sections, keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
+            sections: sections, spine: ComparisonChartBuilder.spine(authority, year: year, table: table), keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
             sources: sources(), local: nil)
     }
 
@@ -88,7 +88,9 @@ public struct ChapterBuilder: Sendable {
             columns: periods, rows: indicator.interval == .none ? tableRows : [tableRows[0], intervalRow] + tableRows.dropFirst(), key: keyLines(symbols) + (boundaryKey.map { [$0] } ?? []))
         let chart = TrendChartBuilder.chart(indicator, authority: authority, periods: periods, series: series)
         return IndicatorSection(
-            id: indicator.id, title: indicator.title, sentence: sentence, details: details, notes: notes, table: comparison, chart: chart)
+            id: indicator.id, title: indicator.title, sentence: sentence, details: details, notes: notes, table: comparison, chart: chart,
+            neighbourChart: current.flatMap { ComparisonChartBuilder.neighbours(indicator, $0, table: table, areas: dataset.areas) },
+            funnel: current.flatMap { ComparisonChartBuilder.funnel(indicator, $0, table: table) })
     }
 
     func keyLines(_ symbols: Set<String>) -> [String] {

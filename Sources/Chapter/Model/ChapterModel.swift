@@ -11,6 +11,8 @@ public struct ChapterModel: Sendable {
     public var neighbourModel: String
     public var neighbourNames: [String]
     public var sections: [IndicatorSection]
+    /// Every indicator against all authorities.
+    public var spine: SpineChart?
     /// The indicators whose tested comparisons are significant, worst first.
     public var keyMessages: [String]
     public var dataNotes: [String]
@@ -31,6 +33,8 @@ public struct IndicatorSection: Sendable {
     public var notes: [String]
     public var table: ComparisonTable
     public var chart: TrendChart
+    public var neighbourChart: NeighbourChart?
+    public var funnel: FunnelChart?
 }
 
 /// The authority, its neighbours' mean, its region and England over recent years.

@@ -13,13 +13,18 @@ public enum HTMLRenderer {
         if model.isSynthetic {
             s += "<p class=\"banner\"><strong>Synthetic demonstration data.</strong> Every authority, code and figure in this chapter is fictional.</p>\n"
         }
-        s += "</header>\n<nav aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>\n<ol>\n<li><a href=\"#key-messages\">Key messages</a></li>\n<li><a href=\"#summary\">Summary</a></li>\n"
+        s += "</header>\n<nav aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>\n<ol>\n<li><a href=\"#key-messages\">Key messages</a></li>\n<li><a href=\"#at-a-glance\">At a glance</a></li>\n<li><a href=\"#summary\">Summary</a></li>\n"
         for section in model.sections { s += "<li><a href=\"#\(section.id)\">\(e(section.title))</a></li>\n" }
         if let local = model.local { s += "<li><a href=\"#local\">\(e(local.title))</a></li>\n" }
         s += "<li><a href=\"#data-notes\">Data notes</a></li>\n<li><a href=\"#methods\">Methods</a></li>\n<li><a href=\"#sources\">Sources and provenance</a></li>\n</ol>\n</nav>\n"
         s += "<main id=\"main\">\n<section aria-labelledby=\"key-messages\"><h2 id=\"key-messages\">Key messages</h2>\n<ul>\n"
         for m in model.keyMessages { s += "<li>\(e(m))</li>\n" }
-        s += "</ul>\n</section>\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n<ul>\n"
+        s += "</ul>\n</section>\n"
+        if let spine = model.spine, !spine.rows.isEmpty {
+            s += "<section aria-labelledby=\"at-a-glance\"><h2 id=\"at-a-glance\">At a glance</h2>\n<figure>\n\(ComparisonChartSVG.render(spine))<figcaption>\(e(spine.description))</figcaption>\n</figure>\n"
+            s += ChartTables.html(spine.title, ChartTables.spineHeader, ChartTables.spineRows(spine)) + "</section>\n"
+        }
+        s += "<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n<ul>\n"
         for section in model.sections { s += "<li>\(e(section.sentence))</li>\n" }
         s += "</ul>\n</section>\n"
         for section in model.sections { s += render(section) }
@@ -51,7 +56,7 @@ public enum HTMLRenderer {
         for row in t.rows {
             s += "<tr><th scope=\"row\">\(e(row.label))</th>" + row.cells.map { "<td class=\"num\">\(e($0))</td>" }.joined() + "</tr>\n"
         }
-        s += "</tbody>\n</table>\n" + (t.key.isEmpty ? "" : "<p class=\"key\">\(e(t.key.joined(separator: "; ")))</p>\n") + "</section>\n"
+        s += "</tbody>\n</table>\n" + (t.key.isEmpty ? "" : "<p class=\"key\">\(e(t.key.joined(separator: "; ")))</p>\n") + section.comparisonHTML + "</section>\n"
         return s
     }
 

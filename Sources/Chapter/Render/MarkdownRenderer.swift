@@ -10,6 +10,10 @@ public enum MarkdownRenderer {
         s += "Children in need, child protection and children looked after in \(e(model.authority.name)) (\(e(model.authority.oldCode)), \(e(model.authority.newCode))), \(model.period), compared with England, the \(e(model.authority.regionName)) region and its statistical neighbours (DfE \(model.neighbourModel) model: \(e(model.neighbourNames.joined(separator: ", ")))).\n\n"
         s += "## Key messages\n\n"
         for m in model.keyMessages { s += "- \(e(m))\n" }
+        if let spine = model.spine, !spine.rows.isEmpty {
+            s += "\n## At a glance\n\n![\(e(spine.description))](charts/spine.svg)\n\n"
+            s += ChartTables.markdown(spine.title, ChartTables.spineHeader, ChartTables.spineRows(spine)).dropLast()
+        }
         s += "\n## Summary\n\n"
         for section in model.sections { s += "- \(e(section.sentence))\n" }
         s += "\n"
@@ -19,6 +23,7 @@ public enum MarkdownRenderer {
             for note in section.notes { s += "*Note:* \(e(note))\n\n" }
             s += table(section.table)
             s += "![\(e(section.chart.description))](\(chartPath(section.chart)))\n\n"
+            s += section.comparisonMarkdown
         }
         if let local = model.local { s += render(local) }
         s += "## Data notes\n\n"

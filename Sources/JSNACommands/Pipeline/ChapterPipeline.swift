@@ -78,7 +78,10 @@ public struct ChapterPipeline: Sendable {
             var files = [("chapter.md", MarkdownRenderer.render(model)), ("chapter.html", HTMLRenderer.render(model))]
             for section in model.sections {
                 files.append(("charts/\(section.chart.id).svg", TrendChartSVG.render(section.chart)))
+                if let c = section.neighbourChart { files.append(("charts/\(c.id).svg", ComparisonChartSVG.render(c))) }
+                if let f = section.funnel { files.append(("charts/\(f.id).svg", ComparisonChartSVG.render(f))) }
             }
+            if let spine = model.spine { files.append(("charts/spine.svg", ComparisonChartSVG.render(spine))) }
             if let local = model.local { files.append(("charts/\(local.monthly.id).svg", BarChartSVG.render(local.monthly))) }
             let rows = p.table.rows.filter { $0.area.id == authority.id }
             files.append(("indicators.csv", p.table.csv(rows: rows, note: p.synthetic ? "synthetic demonstration data" : nil)))
