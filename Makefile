@@ -3,7 +3,7 @@
 #   make test     builds and runs every test
 SWIFT ?= swift
 JSNA := .build/release/jsna
-APT_PACKAGES := libcsv-dev
+APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 
 .PHONY: all deps build report test peers browser-test demo-data real-report clean help
 
@@ -20,16 +20,16 @@ help:
 # Installs what is missing: libcsv (C CSV parser, no pkg-config file) and checks for Swift.
 deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "jsna needs Swift 6: https://www.swift.org/install/"; exit 1; }
-	@if ! printf '#include <csv.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
+	@if ! printf '#include <csv.h>\n#include <cmark-gfm-core-extensions.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing $(APT_PACKAGES) with apt-get"; \
 	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES); \
 	  else \
-	    echo "jsna needs libcsv (a C library). Install it with your package manager:"; \
-	    echo "  Debian/Ubuntu: apt-get install libcsv-dev"; \
-	    echo "  Fedora:        dnf install libcsv-devel"; \
-	    echo "  macOS:         brew install libcsv"; \
+	    echo "jsna needs libcsv and cmark-gfm (C libraries). Install them with your package manager:"; \
+	    echo "  Debian/Ubuntu: apt-get install libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev"; \
+	    echo "  Fedora:        dnf install libcsv-devel cmark-gfm-devel"; \
+	    echo "  macOS:         brew install libcsv cmark-gfm"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // 1. CSV reading on libcsv.
@@ -24,6 +25,8 @@ let package = Package(
             providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]
         ),
         .target(name: "CSVReader", dependencies: ["CLibCSV"], swiftSettings: swiftSettings),
+        // Markdown → HTML for analyst templates (Debian libcmark-gfm-dev).
+        .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // 3. Statistics: pure functions, no I/O (no Foundation file access).
         .target(name: "Statistics", swiftSettings: swiftSettings),
         // 2. Ingest of DfE explore-education-statistics files.
@@ -35,7 +38,14 @@ let package = Package(
         // The indicator catalogue and the tidy indicator table built from ingested data.
         .target(name: "Indicators", dependencies: ["CensusIngest", "Statistics"], swiftSettings: swiftSettings),
         // 4. Chapter: one report model; Markdown, HTML and SVG renderers.
-        .target(name: "Chapter", dependencies: ["Indicators", "Statistics", "ReferralExtract", "DisclosureControl"], swiftSettings: swiftSettings),
+        .target(
+            name: "Chapter",
+            dependencies: [
+                "Indicators", "Statistics", "ReferralExtract", "DisclosureControl", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Synthetic demonstration data with fictional authorities.
         .target(name: "DemoData", dependencies: ["Statistics", "ReferralExtract"], swiftSettings: swiftSettings),
         // 5. CLI: thin commands that only wire the stages.

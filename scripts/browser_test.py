@@ -34,6 +34,10 @@ def main(pages):
     try:
         for page in pages:
             path = pathlib.Path(page).resolve()
+            if not path.is_file():
+                failed += 1
+                print(f"FAIL  {page}: no such file")
+                continue
             d.get(path.as_uri())
             d.execute_script(AXE)
             result = d.execute_async_script(

@@ -261,3 +261,39 @@ import Testing
         #expect(text.contains("--pdf needs Chromium: on Debian or Ubuntu `apt-get install chromium`"))
     }
 }
+
+@Suite struct InitProjects {
+    @Test func initThenBuildThenRefuseToOverwrite() throws {
+        let dir = try temporaryDirectory().appendingPathComponent("project")
+        let made = try Run.jsna(["init", dir.path, "--la", "971", "--data", demoData])
+        #expect(made.status == 0, "\(made.stderr)")
+        let config = try String(contentsOf: dir.appendingPathComponent("jsna.yml"), encoding: .utf8)
+        #expect(config.contains("template: chapter.md") && config.contains("la: \"971\""))
+        let built = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
+        #expect(built.status == 0, "\(built.stderr)")
+        let md = try String(contentsOf: dir.appendingPathComponent("output/chapter.md"), encoding: .utf8)
+        #expect(md.hasPrefix("> **Synthetic demonstration data.**"))
+        #expect(md.contains("# Safeguarding children in Amberfold, 2024-25"))
+        let again = try Run.jsna(["init", dir.path, "--la", "971"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already exists"))
+    }
+
+    @Test func aTemplateOutsideTheProjectIsRefused() throws {
+        let dir = try temporaryDirectory()
+        try Data("la: \"971\"\ndata: [\(demoData)]\ntemplate: ../elsewhere/chapter.md\n".utf8).write(to: dir.appendingPathComponent("jsna.yml"))
+        let run = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("is outside the project folder"))
+    }
+
+    @Test func aTemplateErrorNamesTheFileLineAndColumnAndWritesNothing() throws {
+        let dir = try temporaryDirectory()
+        try Data("la: \"971\"\ndata: [\(demoData)]\ntemplate: chapter.md\nout: out\n".utf8).write(to: dir.appendingPathComponent("jsna.yml"))
+        try Data("# Chapter\n\n{{indicator.nope.sentence}}\n".utf8).write(to: dir.appendingPathComponent("chapter.md"))
+        let run = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("chapter.md:3:1: the tag {{indicator.nope.sentence}} names nothing"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+}

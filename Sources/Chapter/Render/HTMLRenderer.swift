@@ -33,14 +33,63 @@ public enum HTMLRenderer {
         for note in model.dataNotes { s += "<li>\(e(note))</li>\n" }
         s += "</ul>\n</section>\n<section aria-labelledby=\"methods\"><h2 id=\"methods\">Methods</h2>\n<dl>\n"
         for m in model.methods { s += "<dt>\(e(m.term))</dt>\n<dd>\(e(m.explanation))</dd>\n" }
-        s += "</dl>\n</section>\n<section aria-labelledby=\"sources\"><h2 id=\"sources\">Sources and provenance</h2>\n<table>\n<caption>Files read</caption>\n"
+        s += "</dl>\n</section>\n<section aria-labelledby=\"sources\"><h2 id=\"sources\">Sources and provenance</h2>\n" + sourcesTable(model) + "</section>\n</main>\n"
+        s += "<footer><p>Produced by jsna from published DfE and ONS statistics (Open Government Licence v3.0)\(model.isSynthetic ? "; this edition uses synthetic demonstration data" : "").</p></footer>\n</body>\n</html>\n"
+        return s
+    }
+
+    /// A page around HTML rendered from an analyst's template: the same head, styles, skip
+    /// link and banner as the standard chapter, ids on the headings and a contents list.
+    public static func page(_ model: ChapterModel, body: String) -> String {
+        let e = Escape.html
+        var headings: [(String, String)] = []
+        var out = ""
+        var rest = Substring(body)
+        while let open = rest.range(of: "<h2>") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "</h2>") else { break }
+            let inner = String(rest[open.upperBound..<close.lowerBound])
+            var id = "section-\(headings.count + 1)"
+            if let slug = Optional(inner.lowercased().filter { $0.isLetter || $0 == " " }.split(separator: " ").joined(separator: "-")), !slug.isEmpty { id = slug }
+            headings.append((id, inner))
+            out += "<h2 id=\"\(id)\">\(inner)</h2>"
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        var s = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        s += "<title>\(e(model.title)) (\(e(model.period)))\(model.isSynthetic ? " — synthetic demonstration data" : "")</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
+        s += "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n"
+        if !headings.isEmpty {
+            s += "<nav aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>\n<ol>\n"
+            for (id, inner) in headings { s += "<li><a href=\"#\(id)\">\(inner)</a></li>\n" }
+            s += "</ol>\n</nav>\n"
+        }
+        s += "<main id=\"main\">\n\(out)</main>\n"
+        s += "<footer><p>Produced by jsna from published DfE and ONS statistics (Open Government Licence v3.0)\(model.isSynthetic ? "; this edition uses synthetic demonstration data" : "").</p></footer>\n</body>\n</html>\n"
+        return s
+    }
+
+    /// The files read, with SHA-256, and the provenance lines.
+    static func sourcesTable(_ model: ChapterModel) -> String {
+        let e = Escape.html
+        var s = "<table>\n<caption>Files read</caption>\n"
         s += "<thead><tr><th scope=\"col\">File</th><th scope=\"col\">What it is</th><th scope=\"col\">Years</th><th scope=\"col\" class=\"num\">Rows read</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
         for src in model.sources {
             s += "<tr><th scope=\"row\">\(e(src.file))</th><td>\(e(src.title))</td><td>\(e(src.years))</td><td class=\"num\">\(src.rows)</td><td><code class=\"hash\">\(e(src.sha256))</code></td></tr>\n"
         }
-        s += "</tbody>\n</table>\n<ul>\n" + ProvenanceText.lines(model).map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n</section>\n</main>\n"
-        s += "<footer><p>Produced by jsna from published DfE and ONS statistics (Open Government Licence v3.0)\(model.isSynthetic ? "; this edition uses synthetic demonstration data" : "").</p></footer>\n</body>\n</html>\n"
-        return s
+        return s + "</tbody>\n</table>\n<ul>\n" + ProvenanceText.lines(model).map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+    }
+
+    /// An indicator's comparison table and its key.
+    static func table(_ t: ComparisonTable) -> String {
+        let e = Escape.html
+        var s = "<table>\n<caption>\(e(t.caption))</caption>\n<thead><tr><th scope=\"col\">Area</th>"
+        for c in t.columns { s += "<th scope=\"col\" class=\"num\">\(e(c))</th>" }
+        s += "</tr></thead>\n<tbody>\n"
+        for row in t.rows {
+            s += "<tr><th scope=\"row\">\(e(row.label))</th>" + row.cells.map { "<td class=\"num\">\(e($0))</td>" }.joined() + "</tr>\n"
+        }
+        return s + "</tbody>\n</table>\n" + (t.key.isEmpty ? "" : "<p class=\"key\">\(e(t.key.joined(separator: "; ")))</p>\n")
     }
 
     static func render(_ section: IndicatorSection) -> String {
@@ -49,14 +98,7 @@ public enum HTMLRenderer {
         if !section.details.isEmpty { s += "<p>\(e(section.details.joined(separator: " ")))</p>\n" }
         for note in section.notes { s += "<p class=\"note\"><strong>Note:</strong> \(e(note))</p>\n" }
         s += "<figure>\n\(TrendChartSVG.render(section.chart))<figcaption>\(e(section.chart.description))</figcaption>\n</figure>\n"
-        let t = section.table
-        s += "<table>\n<caption>\(e(t.caption))</caption>\n<thead><tr><th scope=\"col\">Area</th>"
-        for c in t.columns { s += "<th scope=\"col\" class=\"num\">\(e(c))</th>" }
-        s += "</tr></thead>\n<tbody>\n"
-        for row in t.rows {
-            s += "<tr><th scope=\"row\">\(e(row.label))</th>" + row.cells.map { "<td class=\"num\">\(e($0))</td>" }.joined() + "</tr>\n"
-        }
-        s += "</tbody>\n</table>\n" + (t.key.isEmpty ? "" : "<p class=\"key\">\(e(t.key.joined(separator: "; ")))</p>\n") + section.comparisonHTML + "</section>\n"
+        s += table(section.table) + section.comparisonHTML + "</section>\n"
         return s
     }
 

@@ -65,7 +65,7 @@ public struct ChapterPipeline: Sendable {
     }
 
     /// One chapter's files, named relative to its folder.
-    func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) -> (model: ChapterModel, files: [(String, String)]) {
+    func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) throws -> (model: ChapterModel, files: [(String, String)]) {
         let model = Self.step("assemble chapter") { () -> ChapterModel in
             var model = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic).build(authority: authority, year: year)
             model.provenance = settings.provenance
@@ -74,8 +74,13 @@ public struct ChapterPipeline: Sendable {
             }
             return model
         }
-        let files = Self.step("render") { () -> [(String, String)] in
+        let files = try Self.step("render") { () -> [(String, String)] in
             var files = [("chapter.md", MarkdownRenderer.render(model)), ("chapter.html", HTMLRenderer.render(model))]
+            if let path = settings.template {
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the template") }
+                let (markdown, html) = try ChapterTemplate(text: text, path: path, allowHTML: settings.allowHTML).render(model)
+                files = [("chapter.md", markdown), ("chapter.html", html)]
+            }
             for section in model.sections {
                 files.append(("charts/\(section.chart.id).svg", TrendChartSVG.render(section.chart)))
                 if let c = section.neighbourChart { files.append(("charts/\(c.id).svg", ComparisonChartSVG.render(c))) }
@@ -97,7 +102,7 @@ public struct ChapterPipeline: Sendable {
         let authority = try Self.step("find authority") { try AreaLookup.find(settings.authority, in: p.dataset.areas) }
         let year = try chooseYear(p, for: authority)
         var output = AtomicOutput()
-        for (name, text) in chapter(p, authority: authority, year: year, withExtract: true).files { output.add(name, contents: text) }
+        for (name, text) in try chapter(p, authority: authority, year: year, withExtract: true).files { output.add(name, contents: text) }
         try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
         return Result(authority: authority, year: year, files: output.files.map(\.name), diagnostics: p.dataset.diagnostics)
     }
@@ -116,7 +121,7 @@ public struct ChapterPipeline: Sendable {
         for (i, authority) in authorities.enumerated() {
             progress("[\(i + 1)/\(authorities.count)] \(authority.name) (\(authority.oldCode))")
             let folder = BatchIndex.folderName(authority)
-            let (model, files) = chapter(p, authority: authority, year: year, withExtract: false)
+            let (model, files) = try chapter(p, authority: authority, year: year, withExtract: false)
             for (name, text) in files { output.add(folder + "/" + name, contents: text) }
             entries.append(BatchIndex.Entry(authority: authority, folder: folder, model: model))
         }

@@ -21,6 +21,9 @@ public struct ChapterSettings: Sendable {
     /// The council's own referral extract (Annex A List 3 or a mapped export), if any.
     public var extract: String?
     public var extractOptions = ExtractOptions()
+    /// The analyst's chapter template (inside the project folder), if any.
+    public var template: String?
+    public var allowHTML = false
     /// Written into the provenance appendix.
     public var provenance = Provenance()
 
@@ -39,6 +42,8 @@ public struct ChapterSettings: Sendable {
         var out: String?
         var sn_model: String?
         var extract: String?
+        var template: String?
+        var allow_html: Bool?
         var columns: [String: String]?
         var date_format: String?
     }
@@ -62,7 +67,7 @@ public struct ChapterSettings: Sendable {
         let base = URL(fileURLWithPath: configPath, relativeTo: current).absoluteURL.deletingLastPathComponent()
         let resolve = { (p: String) in p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path }
         var year: Int?
-        if let y = file.year {
+        if let y = file.year, y != "latest" {
             guard let parsed = CensusYearArgument(argument: y) else { throw UserError("\(configPath): year \"\(y)\" is not a census year such as 2025 or 2024-25") }
             year = parsed.year
         }
@@ -75,6 +80,15 @@ public struct ChapterSettings: Sendable {
             authority: file.la, year: year, dataFolders: file.data.map(resolve),
             outputFolder: resolve(file.out ?? "reports"), neighbourModel: model)
         settings.extract = file.extract.map(resolve)
+        settings.allowHTML = file.allow_html ?? false
+        if let template = file.template {
+            let path = resolve(template)
+            // A template must stay inside the chapter project folder.
+            guard path.hasPrefix(base.standardizedFileURL.path + "/") else {
+                throw UserError("\(configPath): template \"\(template)\" is outside the project folder \(base.standardizedFileURL.path)")
+            }
+            settings.template = path
+        }
         settings.extractOptions = try ExtractConfig.options(columns: file.columns, dateFormat: file.date_format, path: configPath)
         return settings
     }

@@ -1,0 +1,105 @@
+/// The chapter template `jsna init` writes: the sections of a JSNA chapter, with the
+/// analyst's prose to write and jsna's data blocks already in place.
+public enum DefaultTemplate {
+    public static let text = """
+        {{! Your chapter. Write the prose; keep or move the tags. jsna rebuilds every tag from the data:
+            double braces insert text (escaped), triple braces insert a chart or table. A tag that names nothing is an error. }}
+        # Safeguarding children in {{authority.name}}, {{period}}
+
+        ## Summary
+
+        {{{key_messages}}}
+
+        *Write two or three sentences on what matters most for {{authority.name}} this year.*
+
+        ## Introduction
+
+        *Why this chapter matters, who it is for, and what has changed since last year.*
+
+        ## Who is at risk and why
+
+        {{indicator.factor_domestic_abuse_parent_pct.sentence}}
+        {{indicator.factor_mental_health_parent_pct.sentence}}
+        {{indicator.factor_child_criminal_exploitation_pct.sentence}}
+
+        *Describe the local picture behind these factors.*
+
+        ## Level of need
+
+        {{indicator.referrals_rate.sentence}} {{indicator.referrals_rate.details}}
+
+        {{{chart.referrals_rate.trend}}}
+
+        {{{table.referrals_rate.trend}}}
+
+        {{indicator.cin_rate.sentence}}
+
+        {{#has_local}}
+        ### This year so far
+
+        {{{local.section}}}
+        {{/has_local}}
+
+        ## Services and use
+
+        {{indicator.s47_rate.sentence}}
+        {{indicator.cpp_rate.sentence}} {{indicator.cpp_rate.details}}
+
+        {{{chart.cpp_rate.trend}}}
+
+        {{indicator.cla_rate.sentence}}
+        {{indicator.caseload_fte.sentence}}
+
+        ## How {{authority.name}} compares
+
+        {{{chart.spine}}}
+
+        {{{table.sn_comparison}}}
+
+        ## Unmet need
+
+        {{indicator.rereferrals_pct.sentence}}
+        {{indicator.cpp_subsequent_pct.sentence}}
+
+        *What the re-referral and repeat-plan figures suggest about need that is not being met.*
+
+        ## What works
+
+        *Evidence and local practice that the partnership should build on.*
+
+        ## Recommendations
+
+        *Numbered, owned and timed recommendations for the partnership.*
+
+        ## Data notes
+
+        {{{data_notes}}}
+
+        ## Methods
+
+        {{{methods}}}
+
+        ## Sources
+
+        {{{sources}}}
+
+        """
+
+    /// The jsna.yml `jsna init` writes.
+    public static func config(la: String, data: [String]) -> String {
+        """
+        # jsna chapter project. Paths are relative to this file.
+        # Next year: change `year`, run `jsna build --config jsna.yml`, done.
+        la: "\(la)"
+        year: latest          # a census year such as 2025 or "2024-25"; latest = the newest in the data
+        data:
+        \(data.map { "  - \($0)" }.joined(separator: "\n"))
+        sn_model: "2025"      # or "2021"
+        template: chapter.md  # your chapter; delete this line for jsna's standard chapter
+        allow_html: false     # true lets raw HTML in your prose through unescaped
+        out: output
+        # extract: referrals.csv   # the council's own Annex A List 3 extract, for "this year so far"
+
+        """
+    }
+}
