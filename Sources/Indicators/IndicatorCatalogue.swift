@@ -3,7 +3,7 @@ import Statistics
 
 /// The indicators jsna computes. Adding an indicator is adding one entry here.
 public enum IndicatorCatalogue {
-    public static let perChildren = "per 10,000 children"
+    public static let perChildren = "per 10,000 children aged under 18"
 
     public static let all: [IndicatorDefinition] = [
         rate("referrals_rate", "Referrals to children's social care", "rate of referrals",

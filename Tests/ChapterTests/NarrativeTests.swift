@@ -26,13 +26,13 @@ import Testing
         row.vsRegion = Significance.compare(row.ci95!, with: 510.0)
         row.vsNeighbours = Significance.compare(row.ci95!, with: 605.0)
         #expect(Narrative.headline(row, authority: row.area)
-            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children (95% CI 487.2–519.3), significantly lower than England (519.4) and the average of its statistical neighbours (605.0), and similar to the North West region (510.0).")
+            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18 (95% CI 487.2–519.3), significantly lower than England (519.4) and the average of its statistical neighbours (605.0), and similar to the North West region (510.0).")
     }
 
     @Test func untestedComparisonsSaySo() {
         let row = value(.value(503.0), england: .value(519.4), region: .value(480.0), sn: [.value(503.04)])
         #expect(Narrative.headline(row, authority: row.area)
-            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children, higher than the North West region (480.0), lower than England (519.4) and the same as the average of its statistical neighbours (503.0) (not tested for significance: this indicator has no confidence interval).")
+            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18, higher than the North West region (480.0), lower than England (519.4) and the same as the average of its statistical neighbours (503.0) (not tested for significance: this indicator has no confidence interval).")
     }
 
     @Test func detailsNameEveryMethod() {

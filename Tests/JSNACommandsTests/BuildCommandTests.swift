@@ -99,7 +99,7 @@ import Testing
         let run = try Run.jsna(["build", "--data", dfe, "--la", "350", "--year", "2025", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let md = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
-        #expect(md.contains("In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children (95% CI 487.2–519.3), significantly lower than England (519.4), the North West region (529.1) and the average of its statistical neighbours (605.0)."))
+        #expect(md.contains("In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18 (95% CI 487.2–519.3), significantly lower than England (519.4), the North West region (529.1) and the average of its statistical neighbours (605.0)."))
         #expect(!md.contains("ynthetic"))
     }
 }
