@@ -70,7 +70,9 @@ browser-test: report
 	@if ! .venv-browser/bin/python -c 'import selenium, axe_playwright_python' >/dev/null 2>&1; then \
 	  python3 -m venv .venv-browser && .venv-browser/bin/pip install -q selenium && .venv-browser/bin/pip install -q --no-deps axe-playwright-python; \
 	fi
-	@pages=reports/demo/chapter.html; \
+	@rm -rf reports/template-demo && $(JSNA) init reports/template-demo --la 971 --data data/demo >/dev/null 2>&1 \
+	  && $(JSNA) build --config reports/template-demo/jsna.yml >/dev/null
+	@pages="reports/demo/chapter.html reports/template-demo/output/chapter.html"; \
 	if [ -d ../shared/data/dfe ]; then $(JSNA) build --data ../shared/data/dfe --la Bolton --out reports/bolton && pages="$$pages reports/bolton/chapter.html"; \
 	else echo "SKIP: ../shared/data/dfe is absent: only the demo chapter is checked"; fi; \
 	.venv-browser/bin/python scripts/browser_test.py $$pages
