@@ -64,7 +64,7 @@ public struct CSVReader: Sendable {
             throw CSVError(path: path, line: 0, column: 0, message: "libcsv failed to initialise")
         }
         defer { csv_free(&parser) }
-        csv_set_space_func(&parser, noSpaces)
+        csv_set_space_func(&parser, jsna_csv_no_space)
         let capacity = max(options.chunkSize, 3)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
@@ -151,8 +151,5 @@ public struct CSVReader: Sendable {
         return CSVError(path: path, line: line, column: column, message: message)
     }
 }
-
-/// libcsv keeps every byte of a field when no byte counts as a space.
-private func noSpaces(_: UInt8) -> Int32 { 0 }
 
 func systemError() -> String { String(cString: strerror(errno)) }

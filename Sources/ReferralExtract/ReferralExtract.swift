@@ -27,8 +27,9 @@ public struct ReferralExtract: Sendable {
     public var firstDate: CivilDate?
     public var lastDate: CivilDate?
     public var diagnostics: ExtractDiagnostics
-    /// SHA-256 of the extract as read (for provenance; a hash reveals nothing about a child).
-    public var sha256 = ""
+    /// SHA-256 of the extract (for provenance; a hash reveals nothing about a child). Computed
+    /// on demand: `jsna referrals` does not need it.
+    public var sha256: String { SHA256.hex(ofFile: path) ?? "" }
 
     /// Rows left out of every figure because of an error.
     public var rowsExcluded: Int { diagnostics.errorRows }
@@ -47,9 +48,7 @@ public struct ReferralExtract: Sendable {
             aggregator.add(record)
         }
         guard rows > 0 else { throw CSVError(path: path, line: 1, column: 1, message: "no data rows below the header") }
-        var extract = aggregator.finish(path: path, rows: rows, detected: options.dateFormat == nil)
-        extract.sha256 = SHA256.hex(ofFile: path) ?? ""
-        return extract
+        return aggregator.finish(path: path, rows: rows, detected: options.dateFormat == nil)
     }
 }
 
