@@ -5,7 +5,7 @@ SWIFT ?= swift
 JSNA := .build/release/jsna
 APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: all deps build report test peers browser-test demo-data real-report clean help
+.PHONY: all deps build report test peers browser-test bench demo-data real-report clean help
 
 all: report
 
@@ -15,6 +15,7 @@ help:
 	@echo "make demo-data    regenerate data/demo (synthetic, fixed seed)"
 	@echo "make real-report  a Bolton chapter from ../shared/data/dfe into reports/bolton/"
 	@echo "make peers        a venv (.venv-bench) with pandas and duckdb for the peer checks"
+	@echo "make bench        jsna against pandas and duckdb, parse throughput, chapter times → BENCHMARKS.md"
 	@echo "make browser-test the demo (and a real Bolton) chapter in headless Chromium: axe-core, PDF, screenshot"
 
 # Installs what is missing: libcsv (C CSV parser, no pkg-config file) and checks for Swift.
@@ -76,6 +77,10 @@ browser-test: report
 	if [ -d ../shared/data/dfe ]; then $(JSNA) build --data ../shared/data/dfe --la Bolton --out reports/bolton && pages="$$pages reports/bolton/chapter.html"; \
 	else echo "SKIP: ../shared/data/dfe is absent: only the demo chapter is checked"; fi; \
 	.venv-browser/bin/python scripts/browser_test.py $$pages
+
+# Measurement, never part of the tests: side by side with the peers in one run.
+bench: build peers
+	python3 scripts/bench.py
 
 demo-data: build
 	$(JSNA) demo-data --out data/demo

@@ -2,68 +2,97 @@
 ///
 /// Keys live in one growing byte buffer; an open-addressing table (FNV-1a hash, linear
 /// probing) maps them to ids 0, 1, 2, … in first-seen order. Used for child IDs (memory
-/// grows with children, not rows) and for category labels.
-public struct ByteInterner: Sendable {
-    private var bytes: [UInt8] = []
-    private var starts: [Int32] = [0]
-    private var slots: [Int32]
-    private var mask: Int
+/// grows with children, not rows) and for category labels. Raw buffers and locals in the
+/// hot loop keep bounds and exclusivity checks out of a lookup done four times a row.
+public final class ByteInterner: @unchecked Sendable {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity: Int
+    private var byteCount = 0
+    private var starts: UnsafeMutablePointer<Int32>
+    private var startCapacity: Int
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotCount: Int
+    public private(set) var count = 0
 
     public init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
+        slotCount = size
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: -1, count: size)
+        startCapacity = capacity + 1
+        starts = .allocate(capacity: startCapacity)
+        starts[0] = 0
+        byteCapacity = capacity * 8
+        bytes = .allocate(capacity: byteCapacity)
     }
 
-    public var count: Int { starts.count - 1 }
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+        slots.deallocate()
+    }
 
     /// The id of `key`, adding it if new.
-    public mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        if count * 2 >= slots.count { grow() }
-        let hash = Self.hash(key)
-        var slot = hash & mask
+    public func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        if count * 2 >= slotCount { grow() }
+        let slots = self.slots, bytes = self.bytes, starts = self.starts
+        let mask = slotCount - 1
+        var slot = Self.hash(key) & mask
+        let n = key.count
         while true {
             let id = Int(slots[slot])
-            if id < 0 {
-                slots[slot] = Int32(count)
-                bytes.append(contentsOf: key)
-                starts.append(Int32(bytes.count))
-                return count - 1
-            }
-            if equals(id, key) { return id }
+            if id < 0 { return insert(key, at: slot) }
+            let start = Int(starts[id])
+            if Int(starts[id + 1]) - start == n, n == 0 || memcmp(bytes + start, key.baseAddress!, n) == 0 { return id }
             slot = (slot + 1) & mask
         }
     }
 
+    private func insert(_ key: UnsafeBufferPointer<UInt8>, at slot: Int) -> Int {
+        if byteCount + key.count > byteCapacity {
+            var capacity = byteCapacity * 2
+            while capacity < byteCount + key.count { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: bytes, count: byteCount)
+            bytes.deallocate()
+            bytes = grown
+            byteCapacity = capacity
+        }
+        if count + 2 > startCapacity {
+            let grown = UnsafeMutablePointer<Int32>.allocate(capacity: startCapacity * 2)
+            grown.update(from: starts, count: count + 1)
+            starts.deallocate()
+            starts = grown
+            startCapacity *= 2
+        }
+        if let base = key.baseAddress { (bytes + byteCount).update(from: base, count: key.count) }
+        byteCount += key.count
+        starts[count + 1] = Int32(byteCount)
+        slots[slot] = Int32(count)
+        count += 1
+        return count - 1
+    }
+
     /// The bytes of id `id` as a String (for output, not the hot path).
     public func string(_ id: Int) -> String {
-        String(decoding: bytes[Int(starts[id])..<Int(starts[id + 1])], as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: bytes + Int(starts[id]), count: Int(starts[id + 1] - starts[id])), as: UTF8.self)
     }
 
-    private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[id]), end = Int(starts[id + 1])
-        guard end - start == key.count else { return false }
-        var i = 0
-        while i < key.count {
-            if bytes[start + i] != key[i] { return false }
-            i += 1
-        }
-        return true
-    }
-
-    private mutating func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
+    private func grow() {
+        let size = slotCount * 2
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        grown.initialize(repeating: -1, count: size)
+        let mask = size - 1
         for id in 0..<count {
-            let h = bytes.withUnsafeBufferPointer { b in
-                Self.hash(UnsafeBufferPointer(rebasing: b[Int(starts[id])..<Int(starts[id + 1])]))
-            }
-            var slot = h & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
+            let key = UnsafeBufferPointer(start: bytes + Int(starts[id]), count: Int(starts[id + 1] - starts[id]))
+            var slot = Self.hash(key) & mask
+            while grown[slot] >= 0 { slot = (slot + 1) & mask }
+            grown[slot] = Int32(id)
         }
+        slots.deallocate()
+        slots = grown
+        slotCount = size
     }
 
     @inline(__always)
@@ -76,3 +105,9 @@ public struct ByteInterner: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -21,8 +21,8 @@ final class ReferralAggregator {
 
     let layout: ExtractLayout
     let format: DateFormat
-    var children = ByteInterner(capacity: 1 << 16)
-    var genders = ByteInterner(capacity: 16), ethnicities = ByteInterner(capacity: 64), sources = ByteInterner(capacity: 64)
+    let children = ByteInterner(capacity: 1 << 16)
+    let genders = ByteInterner(capacity: 16), ethnicities = ByteInterner(capacity: 64), sources = ByteInterner(capacity: 64)
     var entries: [Entry] = []
     var years: [Int: Year] = [:]
     var daily: [Int32: Int] = [:]

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""make bench: jsna side by side with the pandas and duckdb peers, in one run.
+
+Generates cached extracts with ../shared/bench/gen_referrals.py (fixed seeds), then times,
+as whole processes and alternating, `jsna referrals FILE --year 2024`, peer_pandas.py and
+peer_duckdb.py; checks their JSON is equal; measures raw parse throughput against a C
+program on libcsv; times `jsna build` for one authority and for all. Appends the results,
+with the date and machine, to BENCHMARKS.md (earlier rows are kept).
+"""
+import datetime
+import json
+import os
+import pathlib
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+CACHE = ROOT / ".bench-cache"
+PY = os.environ.get("BENCH_PYTHON", str(ROOT / ".venv-bench" / "bin" / "python"))
+JSNA = str(ROOT / ".build" / "release" / "jsna")
+SIZES = [(100_000, 3), (1_000_000, 3), (5_000_000, 1)]
+YEAR = "2024"
+
+
+def run(cmd, capture=True):
+    """Wall seconds, peak RSS in KB and stdout of a whole process (GNU time)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
+    seconds, rss = out.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(rss), out.stdout
+
+
+def extract(rows):
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"referrals_{rows}.csv"
+    if not path.exists():
+        print(f"generating {path.name} (slow, cached)...", flush=True)
+        with open(path, "w") as f:
+            subprocess.run([sys.executable, str(BENCH / "gen_referrals.py"), "--rows", str(rows), "--seed", "1"], stdout=f, check=True)
+    return path
+
+
+def referrals():
+    results = []
+    peers = {
+        "jsna": lambda f: [JSNA, "referrals", str(f), "--year", YEAR],
+        "pandas": lambda f: [PY, str(BENCH / "peer_pandas.py"), str(f), "--year", YEAR],
+        "duckdb": lambda f: [PY, str(BENCH / "peer_duckdb.py"), str(f), "--year", YEAR],
+    }
+    for rows, repeats in SIZES:
+        path = extract(rows)
+        path.read_bytes()  # warm the page cache
+        times = {k: [] for k in peers}
+        rss = {k: 0 for k in peers}
+        outputs = {}
+        for _ in range(repeats):
+            for name, cmd in peers.items():
+                s, r, out = run(cmd(path))
+                times[name].append(s)
+                rss[name] = max(rss[name], r)
+                outputs[name] = json.loads(out)
+        same = outputs["jsna"] == outputs["pandas"] == outputs["duckdb"]
+        med = {k: statistics.median(v) for k, v in times.items()}
+        results.append((rows, path.stat().st_size, repeats, med, times, rss, same))
+        print(f"{rows:>9} rows: jsna {med['jsna']:.2f} s, pandas {med['pandas']:.2f} s, duckdb {med['duckdb']:.2f} s; same JSON: {same}", flush=True)
+    return results
+
+
+def parse_throughput():
+    ceiling = CACHE / "csv_ceiling"
+    subprocess.run(["cc", "-O2", "-o", str(ceiling), str(ROOT / "bench" / "csv_ceiling.c"), "-lcsv"], check=True)
+    path = extract(1_000_000)
+    c = [json.loads(subprocess.run([str(ceiling), str(path)], capture_output=True, text=True, check=True).stdout)["mb_per_s"] for _ in range(3)]
+    j = [json.loads(subprocess.run([JSNA, "bench-parse", str(path)], capture_output=True, text=True, check=True).stdout)["mb_per_s"] for _ in range(3)]
+    return statistics.median(c), statistics.median(j)
+
+
+def chapters():
+    dfe = ROOT.parent / "shared" / "data" / "dfe"
+    one = [run([JSNA, "build", "--data", str(dfe), "--la", "Bolton", "--out", str(CACHE / "bolton")])[0] for _ in range(3)]
+    every = [run([JSNA, "build", "--all", "--data", str(dfe), "--out", str(CACHE / "all")])[0] for _ in range(3)]
+    return statistics.median(one), statistics.median(every)
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    mem = next((int(l.split()[1]) // 1024 // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} cores ({cpu}), {mem} GiB, {platform.system()} {platform.release()}"
+
+
+def main():
+    if not BENCH.exists():
+        sys.exit(f"{BENCH} is absent: make bench needs ../shared/bench")
+    started = time.time()
+    results = referrals()
+    ceiling, parse = parse_throughput()
+    one, every = chapters()
+    today = datetime.date.today().isoformat()
+    lines = [f"\n## {today} — {machine()}\n",
+             f"Commit {subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, cwd=ROOT).stdout.strip()}; "
+             f"`make bench` took {time.time() - started:.0f} s. `jsna referrals FILE --year {YEAR}` against "
+             f"`peer_pandas.py` and `peer_duckdb.py` (whole processes, alternating, median of the runs; GNU time).\n",
+             "| rows | MB | runs | jsna s | pandas s | duckdb s | jsna/pandas | jsna/duckdb | jsna RSS MB | pandas RSS MB | duckdb RSS MB | same JSON |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for rows, size, repeats, med, _, rss, same in results:
+        lines.append(f"| {rows:,} | {size / 1e6:.0f} | {repeats} | {med['jsna']:.2f} | {med['pandas']:.2f} | {med['duckdb']:.2f} | "
+                     f"{med['jsna'] / med['pandas']:.3f} | {med['jsna'] / med['duckdb']:.3f} | {rss['jsna'] / 1024:.0f} | "
+                     f"{rss['pandas'] / 1024:.0f} | {rss['duckdb'] / 1024:.0f} | {'yes' if same else 'NO'} |")
+    lines += ["", f"CSV parse, 1M-row file, one core: jsna reader {parse:.0f} MB/s; libcsv alone in C {ceiling:.0f} MB/s "
+              f"(jsna at {parse / ceiling:.0%} of the ceiling). Chapters from ../shared/data/dfe: one authority (Bolton) {one:.2f} s; "
+              f"all authorities (`--all`) {every:.2f} s.\n"]
+    bench_md = ROOT / "BENCHMARKS.md"
+    if not bench_md.exists():
+        bench_md.write_text("# Benchmarks\n\nWritten by `make bench` (scripts/bench.py). Each run adds a section; earlier runs are kept so progress shows.\n")
+    with open(bench_md, "a") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    if not all(r[6] for r in results):
+        sys.exit("the three JSON outputs differ")
+
+
+if __name__ == "__main__":
+    main()
