@@ -77,7 +77,9 @@ def parse_throughput():
     path = extract(1_000_000)
     c = [json.loads(subprocess.run([str(ceiling), str(path)], capture_output=True, text=True, check=True).stdout)["mb_per_s"] for _ in range(3)]
     j = [json.loads(subprocess.run([JSNA, "bench-parse", str(path)], capture_output=True, text=True, check=True).stdout)["mb_per_s"] for _ in range(3)]
-    return statistics.median(c), statistics.median(j)
+    cores = str(os.cpu_count() or 2)
+    a = [json.loads(subprocess.run([JSNA, "bench-parse", str(path), "--parts", cores], capture_output=True, text=True, check=True).stdout)["mb_per_s"] for _ in range(3)]
+    return statistics.median(c), statistics.median(j), statistics.median(a)
 
 
 def chapters():
@@ -98,7 +100,7 @@ def main():
         sys.exit(f"{BENCH} is absent: make bench needs ../shared/bench")
     started = time.time()
     results = referrals()
-    ceiling, parse = parse_throughput()
+    ceiling, parse, parallel = parse_throughput()
     one, every = chapters()
     today = datetime.date.today().isoformat()
     lines = [f"\n## {today} — {machine()}\n",
@@ -112,7 +114,7 @@ def main():
                      f"{med['jsna'] / med['pandas']:.3f} | {med['jsna'] / med['duckdb']:.3f} | {rss['jsna'] / 1024:.0f} | "
                      f"{rss['pandas'] / 1024:.0f} | {rss['duckdb'] / 1024:.0f} | {'yes' if same else 'NO'} |")
     lines += ["", f"CSV parse, 1M-row file, one core: jsna reader {parse:.0f} MB/s; libcsv alone in C {ceiling:.0f} MB/s "
-              f"(jsna at {parse / ceiling:.0%} of the ceiling). Chapters from ../shared/data/dfe: one authority (Bolton) {one:.2f} s; "
+              f"(jsna at {parse / ceiling:.0%} of the ceiling); all {os.cpu_count()} cores (file split at record boundaries): jsna {parallel:.0f} MB/s. Chapters from ../shared/data/dfe: one authority (Bolton) {one:.2f} s; "
               f"all authorities (`--all`) {every:.2f} s.\n"]
     bench_md = ROOT / "BENCHMARKS.md"
     if not bench_md.exists():

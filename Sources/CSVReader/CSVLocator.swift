@@ -19,7 +19,8 @@ struct CSVLocator {
         var field = 0
         var result = (line: recordLine, column: 1)
         scan { byte in
-            if scanner.line < recordLine {
+            // Before the record, and the LF of a CRLF that already moved to its line.
+            if scanner.line < recordLine || (byte == 0x0A && scanner.lastWasCR) {
                 scanner.consume(byte)
                 return true
             }

@@ -24,6 +24,11 @@ public struct CSVReader: Sendable {
         public var requireSameFieldCount = true
         /// Bytes handed to libcsv per call.
         public var chunkSize = 1 << 20
+        /// Read only these bytes of the file (a chunk that starts and ends at record
+        /// boundaries); line numbers then count from the start of the range.
+        public var byteRange: Range<Int>?
+        /// The field count every record must have, when the header is not in the range.
+        public var expectedFieldCount: Int?
         public init() {}
     }
 
@@ -32,6 +37,8 @@ public struct CSVReader: Sendable {
         public var records: Int
         public var bytes: Int
         public var hadByteOrderMark: Bool
+        /// Physical lines consumed (the next record would start on line `lines + 1`).
+        public var lines: Int = 0
     }
 
     public let path: String
@@ -53,6 +60,10 @@ public struct CSVReader: Sendable {
         defer { close(fd) }
         return try withoutActuallyEscaping(handler) { handler in
             let state = ParseState(requireSameFieldCount: options.requireSameFieldCount, handler: handler)
+            state.expectedFields = options.expectedFieldCount
+            if let range = options.byteRange, lseek(fd, off_t(range.lowerBound), SEEK_SET) < 0 {
+                throw CSVError(path: path, line: 0, column: 0, message: "cannot seek: \(systemError())")
+            }
             defer { state.release() }
             return try run(fd: fd, state: state)
         }
@@ -69,9 +80,11 @@ public struct CSVReader: Sendable {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         let context = Unmanaged.passUnretained(state).toOpaque()
+        var remaining = options.byteRange?.count ?? Int.max
         // The first three bytes are read in full so a byte-order mark is seen whole.
-        var length = try readFully(fd, into: buffer, count: 3, state: state)
-        let hadBOM = length == 3 && buffer.load(as: UInt8.self) == 0xEF
+        var length = try readFully(fd, into: buffer, count: min(3, remaining), state: state)
+        remaining -= length
+        let hadBOM = (options.byteRange?.lowerBound ?? 0) == 0 && length == 3 && buffer.load(as: UInt8.self) == 0xEF
             && buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB
             && buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF
         var offset = 0
@@ -90,7 +103,8 @@ public struct CSVReader: Sendable {
                 offset += length
             }
             start = buffer
-            length = read(fd, buffer, options.chunkSize)
+            length = remaining > 0 ? read(fd, buffer, min(options.chunkSize, remaining)) : 0
+            if length > 0 { remaining -= length }
             if length < 0 {
                 if errno == EINTR { length = 0; continue }
                 throw CSVError(path: path, line: state.line, column: 0, message: "read failed: \(systemError())")
@@ -101,7 +115,7 @@ public struct CSVReader: Sendable {
             throw syntaxError(status: csv_error(&parser), at: nil, state: state)
         }
         try rethrowIfFailed(state)
-        return Summary(records: state.recordNumber, bytes: offset, hadByteOrderMark: hadBOM)
+        return Summary(records: state.recordNumber, bytes: offset, hadByteOrderMark: hadBOM, lines: state.line - 1)
     }
 
     private func readFully(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, state: ParseState) throws -> Int {

@@ -25,7 +25,7 @@ public struct ExtractDiagnostics: Sendable {
         public var example: String
     }
 
-    public private(set) var groups: [Kind: Group] = [:]
+    public internal(set) var groups: [Kind: Group] = [:]
 
     mutating func add(_ kind: Kind, line: Int, example: @autoclosure () -> String = "") {
         if groups[kind] != nil {
@@ -46,5 +46,39 @@ public struct ExtractDiagnostics: Sendable {
             let example = g.example.isEmpty ? "" : " (e.g. \"\(g.example)\")"
             return "\(path): \(g.kind.isError ? "error" : "warning"): \(g.count) row\(g.count == 1 ? "" : "s"): \(g.kind.rawValue)\(example) — first at line \(g.firstLine)"
         }
+    }
+}
+
+extension ExtractDiagnostics {
+    /// Adds another chunk's groups, its lines moved on by `lineOffset`.
+    mutating func merge(_ other: ExtractDiagnostics, lineOffset: Int) {
+        for g in other.sorted {
+            if var mine = groups[g.kind] {
+                mine.count += g.count
+                if g.firstLine + lineOffset < mine.firstLine {
+                    mine.firstLine = g.firstLine + lineOffset
+                    mine.example = g.example
+                }
+                groups[g.kind] = mine
+            } else {
+                var moved = g
+                moved.firstLine += lineOffset
+                groups[g.kind] = moved
+            }
+        }
+    }
+}
+
+extension ReferralFigures {
+    /// Adds another chunk's counts for the same year.
+    mutating func add(_ o: ReferralFigures) {
+        referrals += o.referrals
+        rereferrals += o.rereferrals
+        nfa += o.nfa
+        for (k, v) in o.byAge { byAge[k, default: 0] += v }
+        for (k, v) in o.byGender { byGender[k, default: 0] += v }
+        for (k, v) in o.byEthnicity { byEthnicity[k, default: 0] += v }
+        for (k, v) in o.bySource { bySource[k, default: 0] += v }
+        for (k, v) in o.byMonth { byMonth[k, default: 0] += v }
     }
 }

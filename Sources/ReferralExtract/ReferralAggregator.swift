@@ -1,12 +1,15 @@
 import CSVReader
 
-/// Accumulates one extract: counts per census year as rows stream past, plus one packed
-/// (child, day) key per linkable referral for the re-referral test at the end.
+/// Accumulates one chunk of an extract: counts per census year as rows stream past, and
+/// one entry per linkable referral (hash of the child's ID, a reference to its bytes, the
+/// day and the line) for the re-referral test after all chunks are merged.
 final class ReferralAggregator {
-    struct Entry: Comparable {
-        var key: UInt64
+    struct Entry {
+        var hash: UInt64
+        /// chunk (8 bits) | ID length (16 bits) | offset in the chunk's ID bytes (40 bits).
+        var id: UInt64
+        var day: Int32
         var line: UInt32
-        static func < (a: Entry, b: Entry) -> Bool { (a.key, a.line) < (b.key, b.line) }
     }
 
     /// Counters for one census year; breakdowns indexed by interned label id.
@@ -17,20 +20,20 @@ final class ReferralAggregator {
         var month = [Int](repeating: 0, count: 12)
     }
 
-    static let dayBase: Int32 = -25_567  // 1900-01-01
-
-    let layout: ExtractLayout
+    let chunk: UInt64
     let format: DateFormat
-    let children = ByteInterner(capacity: 1 << 16)
+    var ids: [UInt8] = []
     let genders = ByteInterner(capacity: 16), ethnicities = ByteInterner(capacity: 64), sources = ByteInterner(capacity: 64)
     var entries: [Entry] = []
     var years: [Int: Year] = [:]
+    var lastYear: (Int, Year)?
     var daily: [Int32: Int] = [:]
     var diagnostics = ExtractDiagnostics()
+    var rows = 0
     let child: Int, referral: Int, birth: Int, gender: Int, ethnicity: Int, source: Int, nfa: Int
 
-    init(layout: ExtractLayout, format: DateFormat) {
-        self.layout = layout
+    init(layout: ExtractLayout, format: DateFormat, chunk: Int) {
+        self.chunk = UInt64(chunk)
         self.format = format
         child = layout[.childID]!
         referral = layout[.dateOfReferral]!
@@ -41,7 +44,15 @@ final class ReferralAggregator {
         nfa = layout[.nfa]!
     }
 
+    func year(_ census: Int) -> Year {
+        if let (y, counters) = lastYear, y == census { return counters }
+        let counters = years[census] ?? { let y = Year(); years[census] = y; return y }()
+        lastYear = (census, counters)
+        return counters
+    }
+
     func add(_ r: CSVRecord) {
+        rows += 1
         let dateField = r[referral]
         guard let date = format.parse(dateField) else {
             if dateField.isEmpty {
@@ -51,25 +62,27 @@ final class ReferralAggregator {
             }
             return
         }
-        let census = date.censusYear
-        let year = years[census] ?? { let y = Year(); years[census] = y; return y }()
-        year.referrals += 1
+        let (y, month, day) = date.components
+        let census = month >= 4 ? y + 1 : y
+        let counters = year(census)
+        counters.referrals += 1
         daily[date.dayNumber, default: 0] += 1
         let id = r[child]
         if Labels.isBlank(id) {
             diagnostics.add(.childIDBlank, line: r.line)
         } else {
-            let childIndex = UInt64(children.intern(id))
-            let day = UInt64(Int64(date.dayNumber - Self.dayBase))
-            entries.append(Entry(key: childIndex << 20 | day, line: UInt32(truncatingIfNeeded: r.line)))
+            let offset = UInt64(ids.count)
+            ids.append(contentsOf: id)
+            entries.append(Entry(
+                hash: UInt64(bitPattern: Int64(ByteInterner.hash(id))), id: chunk << 56 | UInt64(min(id.count, 0xFFFF)) << 40 | offset,
+                day: date.dayNumber, line: UInt32(truncatingIfNeeded: r.line)))
         }
-        if Labels.isNoFurtherAction(r[nfa]) { year.nfa += 1 }
-        year.age[ageBand(r, referral: date)] += 1
-        Self.count(&year.gender, genders.intern(Labels.label(r[gender])))
-        Self.count(&year.ethnicity, ethnicities.intern(Labels.label(r[ethnicity])))
-        Self.count(&year.source, sources.intern(Labels.sourceCode(r[source])))
-        let (_, month, _) = date.components
-        year.month[(month + 8) % 12] += 1
+        if Labels.isNoFurtherAction(r[nfa]) { counters.nfa += 1 }
+        counters.age[ageBand(r, on: (y, month, day))] += 1
+        Self.count(&counters.gender, genders.intern(Labels.label(r[gender])))
+        Self.count(&counters.ethnicity, ethnicities.intern(Labels.label(r[ethnicity])))
+        Self.count(&counters.source, sources.intern(Labels.sourceCode(r[source])))
+        counters.month[(month + 8) % 12] += 1
     }
 
     @inline(__always)
@@ -78,8 +91,8 @@ final class ReferralAggregator {
         counts[id] += 1
     }
 
-    /// Index into ReferralFigures.ageBands.
-    func ageBand(_ r: CSVRecord, referral date: CivilDate) -> Int {
+    /// Index into ReferralFigures.ageBands, from the referral date's year, month and day.
+    func ageBand(_ r: CSVRecord, on date: (Int, Int, Int)) -> Int {
         let field = r[birth]
         guard let dob = format.parse(field) else {
             if field.isEmpty {
@@ -89,11 +102,12 @@ final class ReferralAggregator {
             }
             return 5
         }
-        guard dob <= date else {
+        let (by, bm, bd) = dob.components
+        guard (by, bm, bd) <= date else {
             diagnostics.add(.birthAfterReferral, line: r.line)
             return 5
         }
-        switch dob.completedYears(on: date) {
+        switch date.0 - by - ((date.1, date.2) < (bm, bd) ? 1 : 0) {
         case ..<1: return 0
         case 1...4: return 1
         case 5...9: return 2
@@ -102,33 +116,12 @@ final class ReferralAggregator {
         }
     }
 
-    func finish(path: String, rows: Int, detected: Bool) -> ReferralExtract {
-        entries.sort()
-        var previousChild = UInt64.max, lastDay: Int32 = 0, previousDistinct: Int32?
-        var previousKey = UInt64.max
-        for entry in entries {
-            let childIndex = entry.key >> 20
-            let day = Int32(entry.key & 0xFFFFF) + Self.dayBase
-            if childIndex != previousChild {
-                previousChild = childIndex
-                previousDistinct = nil
-                lastDay = day
-            } else if day != lastDay {
-                previousDistinct = lastDay
-                lastDay = day
-            }
-            if entry.key == previousKey { diagnostics.add(.duplicate, line: Int(entry.line)) }
-            previousKey = entry.key
-            let date = CivilDate(dayNumber: day)
-            if let p = previousDistinct, p >= date.oneYearBefore.dayNumber {
-                years[date.censusYear]?.rereferrals += 1
-            }
-        }
-        var figures: [Int: ReferralFigures] = [:]
+    /// This chunk's figures by name, without re-referrals (those need every chunk).
+    func figures() -> [Int: ReferralFigures] {
+        var out: [Int: ReferralFigures] = [:]
         for (census, y) in years {
             var f = ReferralFigures(year: census)
             f.referrals = y.referrals
-            f.rereferrals = y.rereferrals
             f.nfa = y.nfa
             f.byAge = Self.named(y.age) { ReferralFigures.ageBands[$0] }
             f.byGender = Self.named(y.gender, genders.string)
@@ -138,14 +131,9 @@ final class ReferralAggregator {
                 let month = (i + 3) % 12 + 1
                 return "\(month >= 4 ? census - 1 : census)-\(month < 10 ? "0" : "")\(month)"
             }
-            figures[census] = f
+            out[census] = f
         }
-        let days = daily.keys
-        return ReferralExtract(
-            path: path, rowsRead: rows, dateFormat: format, dateFormatDetected: detected, figures: figures,
-            daily: Dictionary(uniqueKeysWithValues: daily.map { (CivilDate(dayNumber: $0.key), $0.value) }),
-            firstDate: days.min().map(CivilDate.init(dayNumber:)), lastDate: days.max().map(CivilDate.init(dayNumber:)),
-            diagnostics: diagnostics)
+        return out
     }
 
     /// Non-zero counts by name; labels that map to the same name (blank → "Unknown") add up.

@@ -189,3 +189,32 @@ func expectError(_ path: String, line: Int, column: Int, containing text: String
         #expect(SHA256.hex(ofFile: path) == SHA256.hex(of: [UInt8](repeating: UInt8(ascii: "x"), count: 100_000)))
     }
 }
+
+@Suite struct LineCountingWithCRLF {
+    @Test func raggedRowsInCRLFFilesAreLocatedOnTheirOwnLine() throws {
+        expectError(try temporaryCSV("a,b,c\r\n1,2,3\r\n4,5\r\n"), line: 3, column: 4, containing: "ragged row")
+        expectError(try temporaryCSV("a,b\r\n1,2\r\n10,20,30\r\n"), line: 3, column: 7, containing: "ragged row: 3 fields")
+        expectError(try temporaryCSV("h1,h2,h3\r\nr0,\"a\nb\",z\r\nr1,x,z,extra\r\n"), line: 4, column: 8, containing: "ragged row")
+    }
+
+    @Test func fieldErrorsInCRLFFiles() throws {
+        let path = try temporaryCSV("code,count\r\n350,3803\r\n351,abc\r\n")
+        do {
+            try CSVReader(path: path).forEachRecord { record in
+                guard record.number > 1, ByteParsing.unsignedInteger(record[1]) == nil else { return }
+                throw CSVFieldError(field: 1, message: "not a count")
+            }
+            Issue.record("expected an error")
+        } catch let error as CSVError {
+            #expect(error.line == 3 && error.column == 5)
+        }
+    }
+
+    @Test func quotedNewlinesInCRLFFilesCountOnce() throws {
+        var rows = ["h1,h2,h3"]
+        for i in 0..<10 { rows.append("r\(i),\(i % 3 == 0 ? "\"a\nb\"" : "x"),z") }
+        let records = try readAll(try temporaryCSV(rows.joined(separator: "\r\n") + "\r\n"))
+        // Rows 0, 3, 6 and 9 span two lines.
+        #expect(records.map(\.line) == [1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14])
+    }
+}

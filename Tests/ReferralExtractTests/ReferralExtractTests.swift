@@ -1,3 +1,4 @@
+import CSVReader
 import Foundation
 import TestSupport
 import Testing
@@ -232,5 +233,57 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
         let sources = codes("Referral Source").map { String($0.dropFirst(3).prefix { $0 != ":" }) }
         #expect(sources.count == 21)
         for code in sources { #expect(AnnexA.sources.contains { $0.code == code }, "\(code)") }
+    }
+}
+
+/// Split across cores, the figures, diagnostics and line numbers are exactly the same.
+@Suite struct ParallelReading {
+    static func bigExtract() throws -> String {
+        var rows: [String] = []
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+        for i in 0..<60_000 {
+            let child = "C\(next(20_000))"
+            let day = 1 + next(28), month = 1 + next(12), year = 2022 + next(3)
+            let date = i % 997 == 0 ? "31/02/2023" : String(format: "%02d/%02d/%d", day, month, year)
+            let source = i % 7 == 0 ? "\"s) 8: Other, incl.\nnewline \"\"quoted\"\"\"" : "q) 6: Police"
+            let dob = i % 501 == 0 ? "" : String(format: "%02d/%02d/%d", 1 + next(28), 1 + next(12), 2006 + next(18))
+            rows.append(row(child, date, dob: dob, source: source, team: "\"Team, \(next(5))\""))
+        }
+        return try temporaryFolder(["big.csv": ([list3Header] + rows).joined(separator: "\r\n") + "\r\n"]) + "/big.csv"
+    }
+
+    @Test func oneTwoAndThreePartsAgree() throws {
+        let path = try Self.bigExtract()
+        let one = try ReferralExtract.read(path: path, parts: 1)
+        for parts in [2, 3, 5] {
+            let many = try ReferralExtract.read(path: path, parts: parts)
+            for year in 2022...2025 { #expect(many.figures(for: year) == one.figures(for: year), "year \(year), \(parts) parts") }
+            #expect(many.daily == one.daily)
+            #expect(many.rowsRead == one.rowsRead)
+            for kind in ExtractDiagnostics.Kind.allCases {
+                #expect(many.diagnostics.groups[kind]?.count == one.diagnostics.groups[kind]?.count, "\(kind)")
+                #expect(many.diagnostics.groups[kind]?.firstLine == one.diagnostics.groups[kind]?.firstLine, "\(kind)")
+            }
+        }
+        #expect(one.figures(for: 2024).referrals > 10_000)
+        #expect(one.diagnostics.groups[.referralDateInvalid]?.firstLine == 2)
+    }
+
+    @Test func anErrorInAChunkIsStillLocatedExactly() throws {
+        var text = try String(contentsOfFile: try Self.bigExtract(), encoding: .utf8)
+        let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false)
+        var changed = lines.map(String.init)
+        changed[50_000] += ",extra"
+        text = changed.joined(separator: "\r\n")
+        let path = try temporaryFolder(["bad.csv": text]) + "/bad.csv"
+        do {
+            _ = try ReferralExtract.read(path: path, parts: 3)
+            Issue.record("expected an error")
+        } catch let error as CSVError {
+            let physical = changed.prefix(50_000).reduce(1) { $0 + $1.filter { $0 == "\n" }.count + 1 }
+            #expect(error.line == physical, "\(error)")
+            #expect(error.message.contains("ragged row"))
+        }
     }
 }

@@ -9,11 +9,30 @@ struct BenchParseCommand: ParsableCommand {
 
     @Argument var file: String
 
+    @Option(help: "Parse this many ranges at once (split at record boundaries).")
+    var parts = 1
+
     func run() throws {
+        final class Count: @unchecked Sendable { var bytes = 0, records = 0, fields = 0, failure: (any Error)? }
         let start = DispatchTime.now().uptimeNanoseconds
-        var fields = 0
-        let summary = try CSVReader(path: file).forEachRecord { fields += $0.count }
+        let ranges = parts > 1 ? RecordBoundaries.split(path: file, parts: parts, dataStart: 0) : [0..<Int.max]
+        let counts = ranges.map { _ in Count() }
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
+            var options = CSVReader.Options()
+            if parts > 1 {
+                options.byteRange = ranges[i]
+                options.requireSameFieldCount = false
+            }
+            do {
+                let summary = try CSVReader(path: file, options: options).forEachRecord { counts[i].fields += $0.count }
+                counts[i].bytes = summary.bytes
+                counts[i].records = summary.records
+            } catch { counts[i].failure = error }
+        }
+        if let failure = counts.compactMap(\.failure).first { throw failure }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print("{\"bytes\": \(summary.bytes), \"records\": \(summary.records), \"fields\": \(fields), \"seconds\": \(String(format: "%.4f", seconds)), \"mb_per_s\": \(String(format: "%.1f", Double(summary.bytes) / 1e6 / seconds))}")
+        let bytes = counts.reduce(0) { $0 + $1.bytes }
+        let records = counts.reduce(0) { $0 + $1.records }, fields = counts.reduce(0) { $0 + $1.fields }
+        print("{\"parts\": \(ranges.count), \"bytes\": \(bytes), \"records\": \(records), \"fields\": \(fields), \"seconds\": \(String(format: "%.4f", seconds)), \"mb_per_s\": \(String(format: "%.1f", Double(bytes) / 1e6 / seconds))}")
     }
 }

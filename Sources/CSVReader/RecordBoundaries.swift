@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Splits a CSV file into byte ranges that start and end on record boundaries, so each
+/// can be parsed on its own core.
+///
+/// A newline ends a record only outside quotes, and it is outside quotes exactly when an
+/// even number of quote characters comes before it (a doubled quote counts twice). So the
+/// file is scanned once for quotes up to each cut, and the cut moves to the first newline
+/// after it with even parity. Files with no such newline near a cut get fewer ranges.
+public enum RecordBoundaries {
+    public static func split(path: String, parts: Int, dataStart: Int) -> [Range<Int>] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return [] }
+        let size = Int(st.st_size)
+        guard parts > 1, size - dataStart > 4 << 20 else { return [dataStart..<size] }
+        let targets = (1..<parts).map { dataStart + (size - dataStart) * $0 / parts }
+        var cuts: [Int] = []
+        let bufferSize = 1 << 20
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bufferSize)
+        defer { buffer.deallocate() }
+        var offset = 0, quotes = 0, next = 0
+        var searching = false
+        while next < targets.count {
+            let n = pread(fd, buffer, bufferSize, off_t(offset))
+            if n <= 0 { break }
+            var i = 0
+            while i < n && next < targets.count {
+                if !searching {
+                    // Count quotes up to the target quickly, then look for the boundary.
+                    let stop = min(n, targets[next] - offset)
+                    if stop > i {
+                        quotes += count(UInt8(ascii: "\""), buffer + i, stop - i)
+                        i = stop
+                    }
+                    if offset + i >= targets[next] { searching = true } else { continue }
+                }
+                let byte = buffer[i]
+                if byte == UInt8(ascii: "\"") { quotes += 1 }
+                i += 1
+                if byte == 0x0A && quotes % 2 == 0 {
+                    cuts.append(offset + i)
+                    next += 1
+                    searching = false
+                }
+            }
+            offset += n
+        }
+        let bounds = [dataStart] + cuts.filter { $0 < size } + [size]
+        return zip(bounds, bounds.dropFirst()).filter { $0.0 < $0.1 }.map { $0.0..<$0.1 }
+    }
+
+    static func count(_ byte: UInt8, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
+        var c = 0, start = UnsafeMutableRawPointer(p), left = n
+        while left > 0, let hit = memchr(start, Int32(byte), left) {
+            c += 1
+            let advance = hit - start + 1
+            start = hit + 1
+            left -= advance
+        }
+        return c
+    }
+}
+
+extension RecordBoundaries {
+    /// The byte offset just after the header's `lines` lines (its last newline).
+    public static func endOfHeader(path: String, lines: Int) -> Int {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        let size = 1 << 16
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        var seen = 0, offset = 0
+        while true {
+            let n = pread(fd, buffer, size, off_t(offset))
+            if n <= 0 { return offset }
+            for i in 0..<n where buffer[i] == 0x0A {
+                seen += 1
+                if seen == lines { return offset + i + 1 }
+            }
+            offset += n
+        }
+    }
+}
