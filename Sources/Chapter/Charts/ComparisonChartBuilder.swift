@@ -1,4 +1,5 @@
 import CensusIngest
+import Foundation
 import Indicators
 import Statistics
 
@@ -33,12 +34,7 @@ enum ComparisonChartBuilder {
             points.append(.init(name: row.area.name, children: n, rate: rate, role: role, position: row.funnel?.rawValue ?? ""))
         }
         guard let maxN = points.map(\.children).max(), let minN = points.map(\.children).min() else { return nil }
-        let steps = 48
-        let limits = (0...steps).map { i -> (Double, Double, Double, Double, Double) in
-            let n = minN * 0.8 + (maxN * 1.05 - minN * 0.8) * Double(i) / Double(steps)
-            let f = FunnelLimits(target: target, denominator: n, multiplier: indicator.multiplier)
-            return (n, f.lower95, f.upper95, f.lower99_8, f.upper99_8)
-        }
+        let limits = FunnelCurves.shared.curve(target: target, from: minN * 0.8, to: maxN * 1.05, multiplier: indicator.multiplier)
         points.sort { ($0.role == .other ? 0 : ($0.role == .neighbour ? 1 : 2), $0.name) < ($1.role == .other ? 0 : ($1.role == .neighbour ? 1 : 2), $1.name) }
         let show = { (x: Double) in Rounding.format(x, places: indicator.decimals) }
         let description = "Funnel plot of \(indicator.title.lowercased()) in \(v.period) for \(points.count) authorities against their number of children, with 95% and 99.8% limits around England's rate (\(show(target))). \(v.area.name): \(show(v.value.value ?? 0)), \(v.funnel?.rawValue ?? "not classified")."
@@ -60,5 +56,29 @@ enum ComparisonChartBuilder {
         }
         let description = "Summary chart of \(rows.count) indicators for \(authority.name) in \(PeriodStyle.censusYear.label(year)). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where significantly higher, down where significantly lower, a diamond where not tested). The table below gives the values."
         return SpineChart(title: "\(authority.name) against all authorities, \(PeriodStyle.censusYear.label(year))", rows: rows, description: description)
+    }
+}
+
+/// Funnel limit curves are the same for every authority's chapter in a year; a batch of
+/// 150 chapters computes each once.
+final class FunnelCurves: @unchecked Sendable {
+    static let shared = FunnelCurves()
+    struct Key: Hashable { var target: Double, from: Double, to: Double, multiplier: Double }
+    private var cache: [Key: [(Double, Double, Double, Double, Double)]] = [:]
+    private let lock = NSLock()
+
+    func curve(target: Double, from: Double, to: Double, multiplier: Double) -> [(Double, Double, Double, Double, Double)] {
+        let key = Key(target: target, from: from, to: to, multiplier: multiplier)
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = cache[key] { return known }
+        let steps = 48
+        let curve = (0...steps).map { i -> (Double, Double, Double, Double, Double) in
+            let n = from + (to - from) * Double(i) / Double(steps)
+            let f = FunnelLimits(target: target, denominator: n, multiplier: multiplier)
+            return (n, f.lower95, f.upper95, f.lower99_8, f.upper99_8)
+        }
+        cache[key] = curve
+        return curve
     }
 }
