@@ -62,7 +62,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], swiftSettings: swiftSettings),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: swiftSettings),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Reference"], swiftSettings: swiftSettings),
         .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "CSVReader", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl"], swiftSettings: swiftSettings),
         .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
@@ -70,11 +70,13 @@ let package = Package(
         .testTarget(
             name: "ChapterTests",
             dependencies: ["Chapter", "Indicators", "CensusIngest", "DemoData", "TestSupport", "ReferralExtract", "DisclosureControl"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JSNACommandsTests",
             dependencies: ["JSNACommands", "jsna", "TestSupport", "Chapter"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
     ]
