@@ -81,18 +81,21 @@ public struct IndicatorTable: Sendable {
         return nil
     }
 
+    /// Just the value of a row, without copying the row (the comparators look up ~300,000).
+    private func figure(_ indicator: String, _ area: String, _ year: Int) -> Figure? {
+        index[Key(indicator: indicator, area: area, year: year)].map { rows[$0].value }
+    }
+
     private mutating func addComparators() {
         for i in rows.indices where rows[i].area.level == .localAuthority {
-            let row = rows[i]
-            let id = row.indicator.id
-            rows[i].england = value(id, area: Area.englandID, year: row.year)?.value
-            if !row.area.regionCode.isEmpty {
-                rows[i].region = value(id, area: row.area.regionCode, year: row.year)?.value
-            }
-            if let codes = neighbours?.neighbours(of: row.area.id), !codes.isEmpty {
-                let figures = codes.map { value(id, area: $0, year: row.year)?.value ?? .missing(.notPublished) }
-                rows[i].neighbours = StatisticalNeighbourSummary(values: figures, places: row.indicator.decimals)
-                rows[i].neighbourPosition = Benchmarks.neighbourPosition(row.value, neighbours: figures, places: row.indicator.decimals)
+            let id = rows[i].indicator.id, year = rows[i].year, places = rows[i].indicator.decimals
+            let area = rows[i].area.id, region = rows[i].area.regionCode
+            rows[i].england = figure(id, Area.englandID, year)
+            if !region.isEmpty { rows[i].region = figure(id, region, year) }
+            if let codes = neighbours?.neighbours(of: area), !codes.isEmpty {
+                let figures = codes.map { figure(id, $0, year) ?? .missing(.notPublished) }
+                rows[i].neighbours = StatisticalNeighbourSummary(values: figures, places: places)
+                rows[i].neighbourPosition = Benchmarks.neighbourPosition(rows[i].value, neighbours: figures, places: places)
             }
         }
         let index = self.index
