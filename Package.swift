@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "Chapter",
             dependencies: [
-                "Indicators", "Statistics", "ReferralExtract", "DisclosureControl", "CCmarkGFM",
+                "CSVReader", "Indicators", "Statistics", "ReferralExtract", "DisclosureControl", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings

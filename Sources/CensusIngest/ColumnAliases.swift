@@ -1,3 +1,4 @@
+import CSVReader
 /// The one table of header variants across DfE releases.
 ///
 /// Headers are compared lower-cased and trimmed (so `Category`/`category` and
@@ -24,17 +25,8 @@ public enum ColumnAliases {
 
     /// Normalises a header cell: trimmed, lower-cased.
     public static func normalise(_ name: String) -> String {
-        name.trimmingSpaces().lowercased()
+        name.trimming(" \t").lowercased()
     }
 
     static let structuralNames: Set<String> = Set(structural.values.joined())
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
-    }
 }

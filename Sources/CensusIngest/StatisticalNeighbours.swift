@@ -51,7 +51,7 @@ final class NeighbourBuilder {
     }
 
     func add(_ r: CSVRecord) throws {
-        let la = r.string(code).trimmingSpaces()
+        let la = r.string(code).trimming(" \t")
         if la.isEmpty { return }
         guard Self.isLACode(la) else {
             throw CSVFieldError(field: code, message: "\"\(la)\" is not a three-digit LA code")
@@ -62,7 +62,7 @@ final class NeighbourBuilder {
         lines[la] = r.line
         var group: [StatisticalNeighbours.Neighbour] = []
         for (field, closeness) in columns {
-            let neighbour = r.string(field).trimmingSpaces()
+            let neighbour = r.string(field).trimming(" \t")
             if neighbour.isEmpty { continue }
             guard Self.isLACode(neighbour) else {
                 throw CSVFieldError(field: field, message: "neighbour \"\(neighbour)\" is not a three-digit LA code")
@@ -70,7 +70,7 @@ final class NeighbourBuilder {
             guard neighbour != la else {
                 throw CSVFieldError(field: field, message: "authority \(la) is listed as its own neighbour")
             }
-            group.append(.init(code: neighbour, closeness: closeness.map { r.string($0).trimmingSpaces() } ?? ""))
+            group.append(.init(code: neighbour, closeness: closeness.map { r.string($0).trimming(" \t") } ?? ""))
         }
         result.groups[la] = group
     }

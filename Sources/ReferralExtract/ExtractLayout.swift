@@ -32,11 +32,11 @@ public struct ExtractLayout: Sendable {
     /// Matches header names case-insensitively, ignoring surrounding spaces.
     /// - Parameter mapping: the file's own header for a field, where it differs from Annex A's.
     public static func resolve(header: [String], mapping: [ExtractField: String], path: String) throws -> ExtractLayout {
-        let normalised = header.map { $0.trimmingCharacters(in: " \t").lowercased() }
+        let normalised = header.map { $0.trimming(" \t").lowercased() }
         var layout = ExtractLayout()
         var missing: [String] = []
         for field in ExtractField.allCases {
-            let name = (mapping[field] ?? field.rawValue).trimmingCharacters(in: " \t").lowercased()
+            let name = (mapping[field] ?? field.rawValue).trimming(" \t").lowercased()
             if let i = normalised.firstIndex(of: name) {
                 layout.index[field] = i
             } else if field.isRequired {
@@ -51,14 +51,5 @@ public struct ExtractLayout: Sendable {
             throw CSVError(path: path, line: 1, column: 1, message: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) in a referral extract: \(hint)")
         }
         return layout
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

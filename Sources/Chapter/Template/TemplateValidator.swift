@@ -1,3 +1,4 @@
+import CSVReader
 /// Checks every tag of an analyst's template before rendering: a tag that names nothing
 /// is an error with its line and column (Mustache itself would print an empty string).
 enum TemplateValidator {
@@ -14,11 +15,11 @@ enum TemplateValidator {
                 let close = triple ? "}}}" : "}}"
                 var j = start
                 while j + close.count <= chars.count && String(chars[j..<j + close.count]) != close { j += 1 }
-                var body = String(chars[start..<min(j, chars.count)]).trimmingCharacters(in: " ")
+                var body = String(chars[start..<min(j, chars.count)]).trimming(" ")
                 var kind: Character?
                 if let f = body.first, "#^/!>&".contains(f) {
                     kind = f
-                    body = String(body.dropFirst()).trimmingCharacters(in: " ")
+                    body = String(body.dropFirst()).trimming(" ")
                 }
                 tags.append(Tag(name: body, kind: kind, line: line, column: column))
                 let end = min(j + close.count, chars.count)
@@ -71,8 +72,8 @@ enum TemplateValidator {
     /// " (did you mean indicator.referrals_rate.sentence?)" for a near miss.
     static func suggestion(_ name: String, _ context: [String: Any]) -> String {
         let all = names(context)
-        let best = all.min { distance(name, $0) < distance(name, $1) }
-        guard let best, distance(name, best) <= max(3, name.count / 4) else { return "" }
+        let best = all.min { TextDistance.levenshtein(name, $0) < TextDistance.levenshtein(name, $1) }
+        guard let best, TextDistance.levenshtein(name, best) <= max(3, name.count / 4) else { return "" }
         return " (did you mean \(best)?)"
     }
 
@@ -84,33 +85,10 @@ enum TemplateValidator {
             return [full]
         }
     }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        guard !x.isEmpty, !y.isEmpty else { return max(x.count, y.count) }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count]
-    }
 }
 
 /// A template problem, located in the template file.
 public struct TemplateError: Error, CustomStringConvertible, Sendable {
     public var path: String, line: Int, column: Int, message: String
     public var description: String { "\(path):\(line):\(column): \(message)" }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
 }

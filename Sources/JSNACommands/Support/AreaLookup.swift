@@ -1,4 +1,5 @@
 import CensusIngest
+import Chapter
 import Foundation
 
 /// Finds a local authority by old code, new code or name (case-insensitive).
@@ -17,16 +18,6 @@ enum AreaLookup {
 
     /// Edit distance, with a bonus for names that contain the query.
     static func distance(_ a: String, _ b: String) -> Int {
-        if !a.isEmpty && b.contains(a) { return 0 }
-        let x = Array(a), y = Array(b)
-        var previous = Array(0...y.count)
-        for i in 1...max(1, x.count) where !x.isEmpty {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...max(1, y.count) where !y.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count]
+        !a.isEmpty && b.contains(a) ? 0 : TextDistance.levenshtein(a, b)
     }
 }

@@ -1,11 +1,13 @@
+import Indicators
 import ReferralExtract
+import Statistics
 
 /// The referral figures laid out for a person at a terminal.
 enum ReferralTable {
     static func render(_ f: ReferralFigures, extract: ReferralExtract) -> String {
-        var s = "Referrals in \(f.year - 1)-\(String(f.year % 100).count == 1 ? "0" : "")\(f.year % 100) (1 April \(f.year - 1) to 31 March \(f.year)) — \(extract.path)\n"
+        var s = "Referrals in \(PeriodStyle.censusYear.label(f.year)) (1 April \(f.year - 1) to 31 March \(f.year)) — \(extract.path)\n"
         s += "UNSUPPRESSED: analyst-only, not for publication\n\n"
-        let pct = { (n: Int) in f.referrals == 0 ? "" : String(format1(Double(n) / Double(f.referrals) * 100)) + "%" }
+        let pct = { (n: Int) in f.referrals == 0 ? "" : Rounding.format(Double(n) / Double(f.referrals) * 100, places: 1) + "%" }
         s += row("Referrals", f.referrals, "") + row("Re-referrals within 12 months", f.rereferrals, pct(f.rereferrals))
         s += row("No further action", f.nfa, pct(f.nfa))
         let sections: [(String, [String: Int], [String]?)] = [
@@ -25,10 +27,5 @@ enum ReferralTable {
         let padded = label.count < 40 ? label + String(repeating: " ", count: 40 - label.count) : label
         let number = String(n)
         return padded + String(repeating: " ", count: max(1, 10 - number.count)) + number + (extra.isEmpty ? "" : "  " + extra) + "\n"
-    }
-
-    static func format1(_ x: Double) -> String {
-        let scaled = Int((x * 10).rounded())
-        return "\(scaled / 10).\(scaled % 10)"
     }
 }

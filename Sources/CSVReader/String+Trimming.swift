@@ -1,0 +1,11 @@
+extension String {
+    /// The string without leading and trailing characters from `set` (" \t" for spaces and tabs).
+    ///
+    ///     " Close ".trimming(" ")   // "Close"
+    public func trimming(_ set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
