@@ -70,52 +70,108 @@ public struct CSVReader: Sendable {
     }
 
     private func run(fd: Int32, state: ParseState) throws -> Summary {
-        var parser = csv_parser()
-        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
+        let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+        parser.initialize(to: csv_parser())
+        defer { parser.deallocate() }
+        guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
             throw CSVError(path: path, line: 0, column: 0, message: "libcsv failed to initialise")
         }
-        defer { csv_free(&parser) }
-        csv_set_space_func(&parser, jsna_csv_no_space)
+        defer { csv_free(parser) }
         let capacity = max(options.chunkSize, 3)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
-        let context = Unmanaged.passUnretained(state).toOpaque()
+        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+        var feed = Feed(parser: parser, context: Unmanaged.passUnretained(state).toOpaque())
         var remaining = options.byteRange?.count ?? Int.max
         // The first three bytes are read in full so a byte-order mark is seen whole.
-        var length = try readFully(fd, into: buffer, count: min(3, remaining), state: state)
-        remaining -= length
-        let hadBOM = (options.byteRange?.lowerBound ?? 0) == 0 && length == 3 && buffer.load(as: UInt8.self) == 0xEF
-            && buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB
-            && buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF
-        var offset = 0
-        var start = buffer
+        var filled = try readFully(fd, into: buffer, count: min(3, remaining), state: state)
+        remaining -= filled
+        let hadBOM = (options.byteRange?.lowerBound ?? 0) == 0 && filled == 3 && bytes[0] == 0xEF
+            && bytes[1] == 0xBB && bytes[2] == 0xBF
         if hadBOM {
-            offset = 3
-            length = 0
+            feed.offset = 3
+            filled = 0
         }
+        // libcsv gets whole records where it can (see shim.h): a stretch whose fields have
+        // no space at an edge is parsed with libcsv's fast built-in space test. A record
+        // too long for the buffer is parsed keeping spaces until it ends.
+        var midRecord = false
+        var quoteState: Int32 = 0
+        var endOfFile = false
         while true {
-            if length > 0 {
-                let parsed = csv_parse(&parser, start, length, onField, onRecord, context)
-                try rethrowIfFailed(state)
-                if parsed < length {
-                    throw syntaxError(status: csv_error(&parser), at: offset + parsed, state: state)
+            if !endOfFile && filled < capacity {
+                let count = remaining > 0 ? read(fd, buffer + filled, min(capacity - filled, remaining)) : 0
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw CSVError(path: path, line: state.line, column: 0, message: "read failed: \(systemError())")
                 }
-                offset += length
+                if count == 0 { endOfFile = true }
+                filled += count
+                remaining -= count
             }
-            start = buffer
-            length = remaining > 0 ? read(fd, buffer, min(options.chunkSize, remaining)) : 0
-            if length > 0 { remaining -= length }
-            if length < 0 {
-                if errno == EINTR { length = 0; continue }
-                throw CSVError(path: path, line: state.line, column: 0, message: "read failed: \(systemError())")
+            var base = 0
+            if midRecord {
+                let end = jsna_csv_first_record_end(bytes, filled, &quoteState)
+                base = end == 0 ? filled : end
+                midRecord = end == 0
+                try feed.parse(bytes, 0..<base, keepingSpaces: true, reader: self, state: state)
             }
-            if length == 0 { break }
+            if !midRecord && base < filled {
+                var edgeSpace: Int32 = 0
+                let end = base + jsna_csv_whole_records(bytes + base, filled - base, &edgeSpace)
+                if end > base {
+                    try feed.parse(bytes, base..<end, keepingSpaces: edgeSpace != 0, reader: self, state: state)
+                    base = end
+                }
+                if base < filled && (endOfFile || filled - base > capacity / 2) {
+                    // The tail of a record: parse it keeping spaces, and go on doing so
+                    // until the record ends.
+                    quoteState = 0
+                    midRecord = jsna_csv_first_record_end(bytes + base, filled - base, &quoteState) == 0 && !endOfFile
+                    try feed.parse(bytes, base..<filled, keepingSpaces: true, reader: self, state: state)
+                    base = filled
+                }
+            }
+            if base > 0 && base < filled { memmove(buffer, buffer + base, filled - base) }
+            filled -= base
+            feed.offset += base
+            if endOfFile && filled == 0 { break }
         }
-        if csv_fini(&parser, onField, onRecord, context) != 0 {
-            throw syntaxError(status: csv_error(&parser), at: nil, state: state)
+        if csv_fini(parser, onField, onRecord, feed.context) != 0 {
+            throw syntaxError(status: csv_error(parser), at: nil, state: state)
         }
         try rethrowIfFailed(state)
-        return Summary(records: state.recordNumber, bytes: offset, hadByteOrderMark: hadBOM, lines: state.line - 1)
+        return Summary(records: state.recordNumber, bytes: feed.offset, hadByteOrderMark: hadBOM, lines: state.line - 1)
+    }
+
+    /// Hands byte ranges to libcsv, switching its space test only when it must change.
+    private struct Feed {
+        let parser: UnsafeMutablePointer<csv_parser>
+        let context: UnsafeMutableRawPointer
+        /// Bytes of the file (or range) handed to libcsv before the buffer's start.
+        var offset = 0
+        var keepingSpaces = false
+
+        init(parser: UnsafeMutablePointer<csv_parser>, context: UnsafeMutableRawPointer) {
+            self.parser = parser
+            self.context = context
+        }
+
+        mutating func parse(
+            _ bytes: UnsafeMutablePointer<UInt8>, _ range: Range<Int>, keepingSpaces keep: Bool,
+            reader: CSVReader, state: ParseState
+        ) throws {
+            guard !range.isEmpty else { return }
+            if keep != keepingSpaces {
+                csv_set_space_func(parser, keep ? jsna_csv_no_space : nil)
+                keepingSpaces = keep
+            }
+            let parsed = csv_parse(parser, bytes + range.lowerBound, range.count, onField, onRecord, context)
+            try reader.rethrowIfFailed(state)
+            if parsed < range.count {
+                throw reader.syntaxError(status: csv_error(parser), at: offset + range.lowerBound + parsed, state: state)
+            }
+        }
     }
 
     private func readFully(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, state: ParseState) throws -> Int {
@@ -130,7 +186,7 @@ public struct CSVReader: Sendable {
         return got
     }
 
-    private func rethrowIfFailed(_ state: ParseState) throws {
+    fileprivate func rethrowIfFailed(_ state: ParseState) throws {
         guard let failure = state.failure else { return }
         let locator = CSVLocator(path: path)
         switch failure.error {
@@ -149,7 +205,7 @@ public struct CSVReader: Sendable {
         }
     }
 
-    private func syntaxError(status: Int32, at offset: Int?, state: ParseState) -> CSVError {
+    fileprivate func syntaxError(status: Int32, at offset: Int?, state: ParseState) -> CSVError {
         let locator = CSVLocator(path: path)
         if status == CSV_ENOMEM || status == CSV_ETOOBIG {
             return CSVError(path: path, line: state.line, column: 1, message: "field too large to read")

@@ -7,24 +7,28 @@ import Darwin
 /// Record assembly behind libcsv's two callbacks: fields are copied into one growing byte
 /// buffer and delivered as a ``CSVRecord`` when the record ends; physical lines are counted
 /// from the terminators libcsv reports (CSV_REPALL_NL) and newlines inside quoted fields.
+///
+/// The state belongs to one read on one thread and libcsv never re-enters a callback, so
+/// the mutable properties skip the runtime exclusivity check, which perf showed costing
+/// more than the work it guarded.
 final class ParseState {
     struct Failure { var error: any Error; var line: Int }
 
     let requireSameFieldCount: Bool
     let handler: (CSVRecord) throws -> Void
-    var storage: UnsafeMutablePointer<UInt8>
-    var capacity = 4096
-    var length = 0
-    var ends: UnsafeMutablePointer<Int>
-    var endCapacity = 64
-    var fieldCount = 0
+    @exclusivity(unchecked) var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) var capacity = 4096
+    @exclusivity(unchecked) var length = 0
+    @exclusivity(unchecked) var ends: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) var endCapacity = 64
+    @exclusivity(unchecked) var fieldCount = 0
     /// Line on which the record being assembled starts.
-    var line = 1
-    var newlinesInFields = 0
-    var lastTerminatorWasCR = false
-    var recordNumber = 0
-    var expectedFields: Int?
-    var failure: Failure?
+    @exclusivity(unchecked) var line = 1
+    @exclusivity(unchecked) var newlinesInFields = 0
+    @exclusivity(unchecked) var lastTerminatorWasCR = false
+    @exclusivity(unchecked) var recordNumber = 0
+    @exclusivity(unchecked) var expectedFields: Int?
+    @exclusivity(unchecked) var failure: Failure?
 
     init(requireSameFieldCount: Bool, handler: @escaping (CSVRecord) throws -> Void) {
         self.requireSameFieldCount = requireSameFieldCount

@@ -101,7 +101,11 @@ public enum DateFormat: String, Sendable, CaseIterable {
 
     /// Parses a field exactly; anything else (two-digit years, Excel serials, 31/02/2024,
     /// surrounding spaces) is nil.
-    public func parse(_ field: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+    public func parse(_ field: UnsafeBufferPointer<UInt8>) -> CivilDate? { parseParts(field)?.date }
+
+    /// ``parse(_:)`` with the year, month and day it read, so callers need not convert the
+    /// day number back.
+    public func parseParts(_ field: UnsafeBufferPointer<UInt8>) -> (date: CivilDate, year: Int, month: Int, day: Int)? {
         switch self {
         case .dayMonthYear:
             guard field.count >= 8, field.count <= 10 else { return nil }
@@ -110,8 +114,8 @@ public enum DateFormat: String, Sendable, CaseIterable {
             i += 1
             guard let m = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
             i += 1
-            guard let y = digits(field, &i, 4...4), i == field.count else { return nil }
-            return CivilDate(year: y, month: m, day: d)
+            guard let y = digits(field, &i, 4...4), i == field.count, let date = CivilDate(year: y, month: m, day: d) else { return nil }
+            return (date, y, m, d)
         case .iso:
             guard field.count == 10, field[4] == UInt8(ascii: "-"), field[7] == UInt8(ascii: "-") else { return nil }
             var i = 0
@@ -119,8 +123,8 @@ public enum DateFormat: String, Sendable, CaseIterable {
             i = 5
             guard let m = digits(field, &i, 2...2) else { return nil }
             i = 8
-            guard let d = digits(field, &i, 2...2), i == 10 else { return nil }
-            return CivilDate(year: y, month: m, day: d)
+            guard let d = digits(field, &i, 2...2), i == 10, let date = CivilDate(year: y, month: m, day: d) else { return nil }
+            return (date, y, m, d)
         }
     }
 

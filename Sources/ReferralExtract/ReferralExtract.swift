@@ -50,12 +50,16 @@ public struct ReferralExtract: Sendable {
         }
         // One range, or a chunk failed: read in order, so an error is located exactly.
         let whole = ReferralAggregator(layout: header.layout, format: format, chunk: 0)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
+            whole.reserve(rows: Int(Double(size) / header.bytesPerRow * 1.05), bytesPerID: header.bytesPerID)
+        }
         var records = 0
         try CSVReader(path: path).forEachRecord { record in
             records += 1
             if record.number > 1 { whole.add(record) }
         }
         guard whole.rows > 0 else { throw CSVError(path: path, line: 1, column: 1, message: "no data rows below the header") }
+        whole.sortEntries()
         return merge([(whole, 0)], path: path, header: header, format: format, detected: options.dateFormat == nil)
     }
 
@@ -65,66 +69,62 @@ public struct ReferralExtract: Sendable {
         let slots = ranges.map { _ in Slot() }
         DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
             let aggregator = ReferralAggregator(layout: header.layout, format: format, chunk: i)
+            aggregator.reserve(rows: Int(Double(ranges[i].count) / header.bytesPerRow * 1.05), bytesPerID: header.bytesPerID)
             var options = CSVReader.Options()
             options.byteRange = ranges[i]
             options.expectedFieldCount = header.fieldCount
-            slots[i].result = Result { (aggregator, try CSVReader(path: path, options: options).forEachRecord(aggregator.add).lines) }
+            slots[i].result = Result {
+                let lines = try CSVReader(path: path, options: options).forEachRecord(aggregator.add).lines
+                aggregator.sortEntries()
+                return (aggregator, lines)
+            }
         }
         return try slots.map { try $0.result!.get() }
     }
 
     /// Puts the chunks together: figures summed, lines offset, and re-referrals decided on
-    /// all referrals of each child, sorted by child and date.
+    /// all referrals of each child in order of child and date. Each chunk sorted its own
+    /// entries in its thread; here they are merged as they are walked, never copied.
     static func merge(_ chunks: [(ReferralAggregator, Int)], path: String, header: DateFormatDetector.Header, format: DateFormat, detected: Bool) -> ReferralExtract {
         var figures: [Int: ReferralFigures] = [:]
         var daily: [Int32: Int] = [:]
         var diagnostics = ExtractDiagnostics()
-        var entries: [ReferralAggregator.Entry] = []
-        var ids: [UInt8] = []
+        var lineOffsets: [UInt32] = []
         var lineOffset = chunks.count > 1 ? header.lines : 0
         var rows = 0
-        entries.reserveCapacity(chunks.reduce(0) { $0 + $1.0.entries.count })
-        ids.reserveCapacity(chunks.reduce(0) { $0 + $1.0.ids.count })
         for (chunk, lines) in chunks {
             rows += chunk.rows
             for (year, f) in chunk.figures() { figures[year, default: ReferralFigures(year: year)].add(f) }
-            for (day, n) in chunk.daily { daily[day, default: 0] += n }
+            for (day, n) in chunk.daily.nonZero { daily[day, default: 0] += n }
             diagnostics.merge(chunk.diagnostics, lineOffset: lineOffset)
-            let base = UInt64(ids.count)
-            ids.append(contentsOf: chunk.ids)
-            for var e in chunk.entries {
-                e.id = (e.id & ~0xFF_FFFF_FFFF) + (e.id & 0xFF_FFFF_FFFF) + base
-                e.line += UInt32(lineOffset)
-                entries.append(e)
-            }
-            // Free each chunk's copy as soon as it is merged: peak memory stays near one copy.
-            chunk.entries = []
-            chunk.ids = []
+            lineOffsets.append(UInt32(lineOffset))
             lineOffset += lines
         }
-        ids.withUnsafeBufferPointer { bytes in
-            let sameChild = { (a: ReferralAggregator.Entry, b: ReferralAggregator.Entry) in a.hash == b.hash && compare(bytes, a.id, b.id) == 0 }
-            entries.sort { a, b in
-                if a.hash != b.hash { return a.hash < b.hash }
-                let c = compare(bytes, a.id, b.id)
-                if c != 0 { return c < 0 }
-                return (a.day, a.line) < (b.day, b.line)
-            }
-            var lastDay: Int32 = 0
-            var previousDistinct: Int32?
-            for i in entries.indices {
-                let e = entries[i]
-                if i == 0 || !sameChild(entries[i - 1], e) {
-                    previousDistinct = nil
-                } else if e.day != lastDay {
+        let facts = DayFacts(days: daily.keys)
+        var walk = ChildOrder(chunks.map(\.0))
+        var previous: (entry: ReferralAggregator.Entry, chunk: Int)?
+        var lastDay: Int32 = 0
+        var previousDistinct: Int32?
+        var rereferrals: [Int: Int] = [:]
+        while let (e, c) = walk.next() {
+            if let p = previous, walk.sameChild(p.entry, p.chunk, e, c) {
+                if e.day != lastDay {
                     previousDistinct = lastDay
                 } else {
-                    diagnostics.add(.duplicate, line: Int(e.line))
+                    diagnostics.add(.duplicate, line: Int(e.line + lineOffsets[c]))
                 }
-                lastDay = e.day
-                let date = CivilDate(dayNumber: e.day)
-                if let p = previousDistinct, p >= date.oneYearBefore.dayNumber { figures[date.censusYear]?.rereferrals += 1 }
+            } else {
+                previousDistinct = nil
             }
+            previous = (e, c)
+            lastDay = e.day
+            let (yearBefore, census) = facts[e.day]
+            if let p = previousDistinct, p >= yearBefore { rereferrals[census, default: 0] += 1 }
+        }
+        for (census, n) in rereferrals { figures[census]?.rereferrals += n }
+        for (chunk, _) in chunks {
+            chunk.entries = []
+            chunk.ids.removeAll()
         }
         let days = daily.keys
         return ReferralExtract(
@@ -133,13 +133,73 @@ public struct ReferralExtract: Sendable {
             firstDate: days.min().map(CivilDate.init(dayNumber:)), lastDate: days.max().map(CivilDate.init(dayNumber:)),
             diagnostics: diagnostics)
     }
+}
 
-    /// Compares two child IDs by their bytes (length, offset packed in the entry).
+/// Every chunk's sorted entries, walked as one sequence in order of child (hash, then ID
+/// bytes), day, then file order (earlier chunk first).
+struct ChildOrder {
+    let chunks: [ReferralAggregator]
+    var heads: [Int]
+
+    init(_ chunks: [ReferralAggregator]) {
+        self.chunks = chunks
+        heads = Array(repeating: 0, count: chunks.count)
+    }
+
+    mutating func next() -> (ReferralAggregator.Entry, Int)? {
+        var best = -1
+        var bestEntry = ReferralAggregator.Entry(hash: 0, id: 0, day: 0, line: 0)
+        for c in chunks.indices where heads[c] < chunks[c].entries.count {
+            let e = chunks[c].entries[heads[c]]
+            if best < 0 || precedes(e, c, bestEntry, best) {
+                best = c
+                bestEntry = e
+            }
+        }
+        guard best >= 0 else { return nil }
+        heads[best] += 1
+        return (bestEntry, best)
+    }
+
+    /// Strictly before; on a tie the earlier chunk (scanned first) keeps its place.
     @inline(__always)
-    static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ a: UInt64, _ b: UInt64) -> Int32 {
-        let la = Int((a >> 40) & 0xFFFF), lb = Int((b >> 40) & 0xFFFF)
-        if la != lb { return la < lb ? -1 : 1 }
-        return memcmp(bytes.baseAddress! + Int(a & 0xFF_FFFF_FFFF), bytes.baseAddress! + Int(b & 0xFF_FFFF_FFFF), la)
+    func precedes(_ a: ReferralAggregator.Entry, _ ac: Int, _ b: ReferralAggregator.Entry, _ bc: Int) -> Bool {
+        if a.hash != b.hash { return a.hash < b.hash }
+        let c = ChildIDBytes.compare(a.id, in: chunks[ac].ids, b.id, in: chunks[bc].ids)
+        return c != 0 ? c < 0 : a.day < b.day
+    }
+
+    @inline(__always)
+    func sameChild(_ a: ReferralAggregator.Entry, _ ac: Int, _ b: ReferralAggregator.Entry, _ bc: Int) -> Bool {
+        a.hash == b.hash && ChildIDBytes.compare(a.id, in: chunks[ac].ids, b.id, in: chunks[bc].ids) == 0
+    }
+}
+
+/// For each day a file holds: the same day a year before, and its census year. A table
+/// over the span of days when it is short (as real extracts are), else computed.
+struct DayFacts {
+    let first: Int32
+    let yearBefore: [Int32]
+    let census: [Int]
+
+    init(days: some Collection<Int32>) {
+        let first = days.min() ?? 0, last = days.max() ?? 0
+        self.first = first
+        guard last - first < 100_000 else {
+            yearBefore = []
+            census = []
+            return
+        }
+        let span = (first...last).map(CivilDate.init(dayNumber:))
+        yearBefore = span.map(\.oneYearBefore.dayNumber)
+        census = span.map(\.censusYear)
+    }
+
+    subscript(day: Int32) -> (yearBefore: Int32, census: Int) {
+        let slot = Int(day - first)
+        if slot >= 0 && slot < census.count { return (yearBefore[slot], census[slot]) }
+        let date = CivilDate(dayNumber: day)
+        return (date.oneYearBefore.dayNumber, date.censusYear)
     }
 }
 
@@ -154,6 +214,10 @@ enum DateFormatDetector {
         /// Where the first data record starts, and how many lines the header takes.
         var dataStart: Int
         var lines: Int
+        /// From the sampled rows: bytes per row (fields plus separators) and per child ID,
+        /// so each chunk can reserve its arrays once instead of doubling them.
+        var bytesPerRow = 64.0
+        var bytesPerID = 8.0
     }
 
     static func detect(path: String, options: ExtractOptions) throws -> Header {
@@ -162,6 +226,7 @@ enum DateFormatDetector {
         var votes: [DateFormat: Int] = [:]
         var seen = 0
         var headerLines = 1
+        var sampleBytes = 0, sampleIDBytes = 0, sampleRows = 0
         do {
             try CSVReader(path: path).forEachRecord { record in
                 if record.number == 1 {
@@ -170,6 +235,9 @@ enum DateFormatDetector {
                     return
                 }
                 if record.number == 2 { headerLines = record.line - 1 }
+                sampleBytes += (0..<record.count).reduce(record.count) { $0 + record[$1].count }
+                sampleIDBytes += record[layout![.childID]!].count
+                sampleRows += 1
                 let field = record[layout![.dateOfReferral]!]
                 guard !field.isEmpty else { return }
                 for format in DateFormat.allCases where format.parse(field) != nil { votes[format, default: 0] += 1 }
@@ -179,7 +247,12 @@ enum DateFormatDetector {
         } catch is Sampled {}
         guard let layout else { throw CSVError(path: path, line: 1, column: 1, message: "empty file: no header and no rows") }
         let best = DateFormat.allCases.max { (votes[$0] ?? 0, $1 == .dayMonthYear ? 1 : 0) < (votes[$1] ?? 0, $0 == .dayMonthYear ? 1 : 0) }!
-        return Header(layout: layout, format: best, fieldCount: fieldCount, dataStart: RecordBoundaries.endOfHeader(path: path, lines: headerLines), lines: headerLines)
+        var header = Header(layout: layout, format: best, fieldCount: fieldCount, dataStart: RecordBoundaries.endOfHeader(path: path, lines: headerLines), lines: headerLines)
+        if sampleRows > 0 {
+            header.bytesPerRow = max(Double(sampleBytes) / Double(sampleRows), 8)
+            header.bytesPerID = Double(sampleIDBytes) / Double(sampleRows)
+        }
+        return header
     }
 
     struct Sampled: Error {}
