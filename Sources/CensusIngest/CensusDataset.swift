@@ -1,4 +1,5 @@
 import CSVReader
+import Dispatch
 import Foundation
 import Statistics
 
@@ -22,15 +23,13 @@ public struct CensusDataset: Sendable {
         for folder in folders {
             let files = try csvFiles(in: folder)
             var recognised = 0
-            for path in files {
-                switch try SourceFile.read(path: path) {
-                case .table(var table):
+            for (path, read) in zip(files, readAll(files)) {
+                switch try read.get() {
+                case .table(let table):
                     recognised += 1
-                    table.sha256 = SHA256.hex(ofFile: path) ?? ""
                     dataset.add(table)
-                case .neighbours(var model):
+                case .neighbours(let model):
                     recognised += 1
-                    model.sha256 = SHA256.hex(ofFile: path) ?? ""
                     if let existing = dataset.neighbourModels[model.model] {
                         dataset.diagnostics.append(.init(.warning, "two \(model.model.rawValue) statistical neighbour files: \(existing.path) is used, \(path) is ignored"))
                     } else {
@@ -47,6 +46,28 @@ public struct CensusDataset: Sendable {
         }
         dataset.noteReleases()
         return dataset
+    }
+
+    /// Reads the files on every core (each file is parsed and hashed on its own); the
+    /// results come back in file order, so a dataset never depends on thread timing.
+    static func readAll(_ files: [String]) -> [Result<SourceFile, any Error>] {
+        final class Slot: @unchecked Sendable { var result: Result<SourceFile, any Error>? }
+        let slots = files.map { _ in Slot() }
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            slots[i].result = Result {
+                switch try SourceFile.read(path: files[i]) {
+                case .table(var table):
+                    table.sha256 = SHA256.hex(ofFile: files[i]) ?? ""
+                    return .table(table)
+                case .neighbours(var model):
+                    model.sha256 = SHA256.hex(ofFile: files[i]) ?? ""
+                    return .neighbours(model)
+                case let other:
+                    return other
+                }
+            }
+        }
+        return slots.map { $0.result! }
     }
 
     mutating func add(_ table: SourceTable) {

@@ -18,7 +18,7 @@ enum Benchmarks {
     }
 
     /// Intervals for every row; then, for authorities, everything that compares them.
-    static func add(to rows: inout [IndicatorValue], lookup: (String, String, Int) -> Int?) {
+    static func add(to rows: inout [IndicatorValue], lookup: (Int, Int) -> Int?) {
         for i in rows.indices {
             rows[i].ci95 = interval(rows[i], .percent95)
             rows[i].ci998 = interval(rows[i], .percent99_8)
@@ -36,10 +36,10 @@ enum Benchmarks {
         for i in rows.indices {
             let row = rows[i]
             let id = row.indicator.id
-            if let previous = lookup(id, row.area.id, row.year - 1), let a = row.value.value, let b = rows[previous].value.value {
+            if let previous = lookup(i, row.year - 1), let a = row.value.value, let b = rows[previous].value.value {
                 rows[i].change = a - b
             }
-            rows[i].trend = trend(row, rows: rows, lookup: lookup)
+            rows[i].trend = trend(i, rows: rows, lookup: lookup)
             guard row.area.level == .localAuthority else { continue }
             rows[i].rank = positions[id]?[row.year]?[row.area.id]
             if let ci = row.ci95 {
@@ -54,7 +54,8 @@ enum Benchmarks {
     }
 
     /// The five-year trend ending at the row's year; a boundary change inside it stops the test.
-    static func trend(_ row: IndicatorValue, rows: [IndicatorValue], lookup: (String, String, Int) -> Int?) -> TrendTest.Result {
+    static func trend(_ index: Int, rows: [IndicatorValue], lookup: (Int, Int) -> Int?) -> TrendTest.Result {
+        let row = rows[index]
         let years = (row.year - TrendTest.points + 1)...row.year
         if let change = row.boundaryChange, change.crosses(years, for: row.area.id) {
             return .cannotBeCalculated("a boundary change falls inside the five years")
@@ -62,7 +63,7 @@ enum Benchmarks {
         guard row.indicator.interval != .none else { return .cannotBeCalculated("no interval for this indicator") }
         var points: [TrendTest.Point] = []
         for year in years {
-            guard let i = lookup(row.indicator.id, row.area.id, year), let v = rows[i].value.value, let ci = rows[i].ci95 else { continue }
+            guard let i = lookup(index, year), let v = rows[i].value.value, let ci = rows[i].ci95 else { continue }
             points.append(TrendTest.Point(year: year, value: v, standardError: ci.standardError))
         }
         return TrendTest.evaluate(points)

@@ -7,7 +7,7 @@ public struct IndicatorTable: Sendable {
     struct Key: Hashable { var indicator: String; var area: String; var year: Int }
 
     public private(set) var rows: [IndicatorValue] = []
-    private var index: [Key: Int] = [:]
+    private var index = RowIndex()
     /// Row indices per indicator and area, oldest year first.
     private var seriesIndex: [SeriesKey: [Int]] = [:]
     struct SeriesKey: Hashable { var indicator: String; var area: String }
@@ -20,6 +20,8 @@ public struct IndicatorTable: Sendable {
     private var coverageIndex: [Key: Coverage] = [:]
     /// Local authority rows per indicator and year.
     private var authorityRows: [Key: [Int]] = [:]
+    /// Every row of each area, in table order.
+    private var areaRows: [String: [Int]] = [:]
     public let model: StatisticalNeighbours.Model
     public let neighbours: StatisticalNeighbours?
 
@@ -28,13 +30,17 @@ public struct IndicatorTable: Sendable {
                 model: StatisticalNeighbours.Model = .model2025) {
         self.model = model
         neighbours = dataset.neighbours(model)
+        var areaBoxes: [String: Box<Area>] = [:]
         for indicator in indicators {
+            let definition = Box(indicator)
             for key in Self.rowKeys(indicator, dataset) {
-                guard let area = dataset.areas[key.area] else { continue }
-                index[Key(indicator: indicator.id, area: key.area, year: key.year)] = rows.count
-                rows.append(Self.compute(indicator, area: area, year: key.year, dataset))
+                guard let area = areaBoxes[key.area] ?? dataset.areas[key.area].map(Box.init) else { continue }
+                areaBoxes[key.area] = area
+                index.append(indicator: indicator.id, area: key.area, year: key.year)
+                rows.append(Self.compute(definition, area: area, year: key.year, dataset))
             }
         }
+        index.seal()
         addComparators()
     }
 
@@ -48,7 +54,8 @@ public struct IndicatorTable: Sendable {
         return keys.sorted { ($0.area, $0.year) < ($1.area, $1.year) }
     }
 
-    static func compute(_ indicator: IndicatorDefinition, area: Area, year: Int, _ dataset: CensusDataset) -> IndicatorValue {
+    static func compute(_ definition: Box<IndicatorDefinition>, area areaBox: Box<Area>, year: Int, _ dataset: CensusDataset) -> IndicatorValue {
+        let indicator = definition.value, area = areaBox.value
         let source = indicator.numerator
         let found = dataset.figure(source.kind, measure: source.names, area: area.id, year: year, category: source.category)
         let numerator = found?.figure ?? .missing(.notPublished)
@@ -60,7 +67,7 @@ public struct IndicatorTable: Sendable {
             denominator = dataset.figure(measure.kind, measure: measure.names, area: area.id, year: year, category: measure.category)?.figure ?? .missing(.notPublished)
         }
         var value = IndicatorValue(
-            indicator: indicator, year: year, area: area, numerator: numerator, denominator: denominator,
+            indicator: definition, year: year, area: areaBox, numerator: numerator, denominator: denominator,
             value: Ratio.compute(numerator: numerator, denominator: denominator, multiplier: indicator.multiplier))
         value.published = published(indicator, area: area.id, year: year, dataset)
         if area.level == .localAuthority { value.boundaryChange = BoundaryChange.affecting(area.id) }
@@ -81,27 +88,34 @@ public struct IndicatorTable: Sendable {
         return nil
     }
 
-    /// Just the value of a row, without copying the row (the comparators look up ~300,000).
-    private func figure(_ indicator: String, _ area: String, _ year: Int) -> Figure? {
-        index[Key(indicator: indicator, area: area, year: year)].map { rows[$0].value }
-    }
-
     private mutating func addComparators() {
+        let index = self.index
+        let england = index.areas[Area.englandID]
+        let values = rows.map(\.value)
+        // Area numbers of each authority's region and neighbours, worked out once per area.
+        var regionOf: [Int32: Int?] = [:], neighboursOf: [Int32: [Int?]] = [:]
         for i in rows.indices where rows[i].area.level == .localAuthority {
-            let id = rows[i].indicator.id, year = rows[i].year, places = rows[i].indicator.decimals
-            let area = rows[i].area.id, region = rows[i].area.regionCode
-            rows[i].england = figure(id, Area.englandID, year)
-            if !region.isEmpty { rows[i].region = figure(id, region, year) }
-            if let codes = neighbours?.neighbours(of: area), !codes.isEmpty {
-                let figures = codes.map { figure(id, $0, year) ?? .missing(.notPublished) }
+            let indicator = Int(index.rowIndicator[i]), area = index.rowArea[i], year = rows[i].year
+            let places = rows[i].indicator.decimals
+            let figure = { (a: Int?) in a.flatMap { index.row(indicator: indicator, area: $0, year: year) }.map { values[$0] } }
+            rows[i].england = figure(england)
+            let region = regionOf[area] ?? { let r = index.areas[rows[i].area.regionCode]; regionOf[area] = r; return r }()
+            if region != nil { rows[i].region = figure(region) }
+            let codes = neighboursOf[area] ?? {
+                let n = (neighbours?.neighbours(of: rows[i].area.id) ?? []).map { index.areas[$0] }
+                neighboursOf[area] = n
+                return n
+            }()
+            if !codes.isEmpty {
+                let figures = codes.map { figure($0) ?? .missing(.notPublished) }
                 rows[i].neighbours = StatisticalNeighbourSummary(values: figures, places: places)
                 rows[i].neighbourPosition = Benchmarks.neighbourPosition(rows[i].value, neighbours: figures, places: places)
             }
         }
-        let index = self.index
-        Benchmarks.add(to: &rows) { index[Key(indicator: $0, area: $1, year: $2)] }
+        Benchmarks.add(to: &rows) { index.row(like: $0, year: $1) }
         for (i, row) in rows.enumerated() {
             seriesIndex[SeriesKey(indicator: row.indicator.id, area: row.area.id), default: []].append(i)
+            areaRows[row.area.id, default: []].append(i)
             guard row.area.level == .localAuthority else { continue }
             let key = Key(indicator: row.indicator.id, area: "", year: row.year)
             authorityRows[key, default: []].append(i)
@@ -117,12 +131,17 @@ public struct IndicatorTable: Sendable {
 
     /// One indicator, area and year.
     public func value(_ indicator: String, area: String, year: Int) -> IndicatorValue? {
-        index[Key(indicator: indicator, area: area, year: year)].map { rows[$0] }
+        index.row(indicator, area, year).map { rows[$0] }
     }
 
     /// One indicator for one area, oldest year first.
     public func series(_ indicator: String, area: String) -> [IndicatorValue] {
         (seriesIndex[SeriesKey(indicator: indicator, area: area)] ?? []).map { rows[$0] }
+    }
+
+    /// Every row of one area (all indicators and years), in table order.
+    public func rows(area: String) -> [IndicatorValue] {
+        (areaRows[area] ?? []).map { rows[$0] }
     }
 
     /// Every local authority's row for an indicator and year.

@@ -3,9 +3,19 @@ import Statistics
 
 /// One indicator for one area and year, with its comparators.
 public struct IndicatorValue: Sendable {
-    public var indicator: IndicatorDefinition
+    /// The definition and the area are shared by many rows; each is kept once, in a box,
+    /// so a row copies as two references instead of twenty-odd strings.
+    public var indicator: IndicatorDefinition {
+        get { indicatorBox.value }
+        set { indicatorBox = Box(newValue) }
+    }
     public var year: Int
-    public var area: Area
+    public var area: Area {
+        get { areaBox.value }
+        set { areaBox = Box(newValue) }
+    }
+    private var indicatorBox: Box<IndicatorDefinition>
+    private var areaBox: Box<Area>
     public var numerator: Figure
     public var denominator: Figure
     /// Full precision; round only to show.
@@ -45,9 +55,14 @@ public struct IndicatorValue: Sendable {
     }
 
     public init(indicator: IndicatorDefinition, year: Int, area: Area, numerator: Figure, denominator: Figure, value: Figure) {
-        self.indicator = indicator
+        self.init(indicator: Box(indicator), year: year, area: Box(area), numerator: numerator, denominator: denominator, value: value)
+    }
+
+    /// A row sharing its definition's and area's boxes with other rows.
+    init(indicator: Box<IndicatorDefinition>, year: Int, area: Box<Area>, numerator: Figure, denominator: Figure, value: Figure) {
+        indicatorBox = indicator
         self.year = year
-        self.area = area
+        areaBox = area
         self.numerator = numerator
         self.denominator = denominator
         self.value = value
@@ -69,4 +84,10 @@ public struct IndicatorValue: Sendable {
         guard let p = published?.value.value, let v = value.value else { return false }
         return abs(v - p) > Rounding.halfUnit(places: indicator.publishedDecimals) + 1e-9
     }
+}
+
+/// An immutable value behind one reference.
+final class Box<Value: Sendable>: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -1,6 +1,7 @@
 import CensusIngest
 import Chapter
 import DemoData
+import Dispatch
 import Foundation
 import Indicators
 import ReferralExtract
@@ -88,7 +89,7 @@ public struct ChapterPipeline: Sendable {
             }
             if let spine = model.spine { files.append(("charts/spine.svg", ComparisonChartSVG.render(spine))) }
             if let local = model.local { files.append(("charts/\(local.monthly.id).svg", BarChartSVG.render(local.monthly))) }
-            let rows = p.table.rows.filter { $0.area.id == authority.id }
+            let rows = p.table.rows(area: authority.id)
             files.append(("indicators.csv", p.table.csv(rows: rows, note: p.synthetic ? "synthetic demonstration data" : nil)))
             return files
         }
@@ -109,24 +110,45 @@ public struct ChapterPipeline: Sendable {
 
     /// Builds a chapter for every authority with figures in the year, each into
     /// `<old code>-<slug>/`, and an index.html that lists them; all written or none.
-    public func runAll(progress: (String) -> Void) throws -> (chapters: Int, year: Int, diagnostics: [Diagnostic]) {
+    public func runAll(progress: @Sendable (String) -> Void) throws -> (chapters: Int, year: Int, diagnostics: [Diagnostic]) {
         let p = try prepare()
         let year = settings.year ?? p.table.latestYear("referrals_rate") ?? 0
         let authorities = p.dataset.areas.localAuthorities.filter {
             p.table.value("referrals_rate", area: $0.id, year: year) != nil || p.table.value("cin_rate", area: $0.id, year: year) != nil
         }
         guard !authorities.isEmpty else { throw UserError("no local authority has census figures for \(year)") }
+        // Chapters are independent: build them on every core, then add them in order.
+        final class Slot: @unchecked Sendable { var result: Swift.Result<(model: ChapterModel, files: [(String, String)]), any Error>? }
+        let slots = authorities.map { _ in Slot() }
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: authorities.count) { i in
+            slots[i].result = Swift.Result { try chapter(p, authority: authorities[i], year: year, withExtract: false) }
+            let n = done.increment()
+            progress("[\(n)/\(authorities.count)] \(authorities[i].name) (\(authorities[i].oldCode))")
+        }
         var output = AtomicOutput()
         var entries: [BatchIndex.Entry] = []
-        for (i, authority) in authorities.enumerated() {
-            progress("[\(i + 1)/\(authorities.count)] \(authority.name) (\(authority.oldCode))")
+        for (authority, slot) in zip(authorities, slots) {
             let folder = BatchIndex.folderName(authority)
-            let (model, files) = try chapter(p, authority: authority, year: year, withExtract: false)
+            let (model, files) = try slot.result!.get()
             for (name, text) in files { output.add(folder + "/" + name, contents: text) }
             entries.append(BatchIndex.Entry(authority: authority, folder: folder, model: model))
         }
         output.add("index.html", contents: BatchIndex.html(entries, table: p.table, year: year, synthetic: p.synthetic))
         try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
         return (authorities.count, year, p.dataset.diagnostics)
+    }
+}
+
+/// A count shared by threads (progress through a parallel batch).
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }
