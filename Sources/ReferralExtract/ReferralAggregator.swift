@@ -98,7 +98,7 @@ final class ReferralAggregator {
     /// compares only), then, where one hash holds different IDs (a collision), by the
     /// IDs' bytes, so the order is exact. Run in the chunk's own thread.
     func sortEntries() {
-        entries.withUnsafeMutableBufferPointer { InPlaceSort.sort($0) { ($0.hash, $0.day, $0.line) < ($1.hash, $1.day, $1.line) } }
+        entries.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, key: \.hash) { ($0.hash, $0.day, $0.line) < ($1.hash, $1.day, $1.line) } }
         var start = 0
         while start < entries.count {
             var end = start + 1

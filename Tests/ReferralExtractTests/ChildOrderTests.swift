@@ -64,4 +64,52 @@ import Testing
         // Same child and day in two chunks: the earlier chunk (earlier in the file) first.
         #expect(seen[2].2 == 0 && seen[3].2 == 1)
     }
+
+    /// The bucket pass orders by the key's top bits; hashes crowded into a few buckets and
+    /// spread over all of them must both come out as the plain sort puts them.
+    @Test(arguments: [0, 9, 300, 70_000])
+    func bucketSortAgreesWithTheStandardLibrary(count: Int) {
+        var random = Random(state: UInt64(count) + 11)
+        let spread = (0..<count).map { _ in (UInt64(random.next(1 << 30)) << 34 | UInt64(random.next(1000)), random.next(5)) }
+        let crowded = (0..<count).map { _ in (UInt64(random.next(3)) << 62, random.next(100)) }
+        for values in [spread, crowded] {
+            var sorted = values
+            sorted.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, key: \.0) { ($0.0, $0.1) < ($1.0, $1.1) } }
+            #expect(sorted.elementsEqual(values.sorted { ($0.0, $0.1) < ($1.0, $1.1) }) { $0 == $1 })
+        }
+    }
+
+    /// Splitting the walk into hash ranges must give the same re-referrals and the same
+    /// first duplicate line as one walk.
+    @Test func walksOverHashRangesAgreeWithOneWalk() throws {
+        var random = Random(state: 99)
+        let chunks = try (0..<3).map { try aggregator(chunk: $0) }
+        var line: UInt32 = 2
+        for chunk in chunks {
+            for _ in 0..<3000 {
+                let child = random.next(400)
+                // Hashes from all over the range, so every part gets children.
+                add(chunk, "C\(child)", day: Int32(20_000 + random.next(900)), line: line, hash: UInt64(child) &* 0x9E37_79B9_7F4A_7C15)
+                line += 1
+            }
+            chunk.sortEntries()
+        }
+        let facts = DayFacts(days: Array(Int32(20_000)...Int32(20_900)))
+        func run(_ parts: Int) -> ([Int: Int], Int, Int) {
+            var rereferrals: [Int: Int] = [:]
+            var duplicates = ExtractDiagnostics()
+            for part in ChildOrder.walk(chunks, parts: parts, lineOffsets: [0, 0, 0], facts: facts) {
+                for (k, v) in part.rereferrals { rereferrals[k, default: 0] += v }
+                duplicates.merge(part.duplicates, lineOffset: 0)
+            }
+            let group = duplicates.groups[.duplicate]
+            return (rereferrals, group?.count ?? 0, group?.firstLine ?? 0)
+        }
+        let one = run(1)
+        #expect(one.1 > 0 && one.0.values.reduce(0, +) > 0)
+        for parts in [2, 3, 7] {
+            let split = run(parts)
+            #expect(split.0 == one.0 && split.1 == one.1 && split.2 == one.2)
+        }
+    }
 }
