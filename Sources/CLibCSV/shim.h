@@ -81,4 +81,47 @@ static inline size_t jsna_csv_first_record_end(const unsigned char *p, size_t n,
     *in_quotes = quoted;
     return 0;
 }
+/* Text check, on the bytes as they are handed to libcsv: the first byte of p[0..n) that
+   is a NUL or breaks UTF-8 (overlong forms, surrogates and code points past U+10FFFF
+   included), or n. *state carries a sequence across calls: the continuation bytes still
+   wanted (low 8 bits) and the allowed range of the next one (bits 8-15 and 16-23); 0
+   between characters. A sequence broken by a later byte is reported at its first byte
+   (at 0 if it began in an earlier call). ASCII goes eight bytes at a time. */
+static inline size_t jsna_text_check(const unsigned char *p, size_t n, unsigned *state) {
+    unsigned need = *state & 0xFF, lo = (*state >> 8) & 0xFF, hi = (*state >> 16) & 0xFF;
+    size_t i = 0, lead = 0;
+    while (i < n) {
+        if (need == 0) {
+            while (i + 8 <= n) {
+                unsigned long long w;
+                memcpy(&w, p + i, 8);
+                unsigned long long zero = (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
+                if ((w & 0x8080808080808080ULL) | zero) break;
+                i += 8;
+            }
+            if (i >= n) break;
+            unsigned char c = p[i];
+            if (c == 0) { *state = 0; return i; }
+            if (c < 0x80) { i++; continue; }
+            if (c >= 0xC2 && c <= 0xDF) { need = 1; lo = 0x80; hi = 0xBF; }
+            else if (c == 0xE0) { need = 2; lo = 0xA0; hi = 0xBF; }
+            else if (c == 0xED) { need = 2; lo = 0x80; hi = 0x9F; }
+            else if (c >= 0xE1 && c <= 0xEF) { need = 2; lo = 0x80; hi = 0xBF; }
+            else if (c == 0xF0) { need = 3; lo = 0x90; hi = 0xBF; }
+            else if (c >= 0xF1 && c <= 0xF3) { need = 3; lo = 0x80; hi = 0xBF; }
+            else if (c == 0xF4) { need = 3; lo = 0x80; hi = 0x8F; }
+            else { *state = 0; return i; }
+            lead = i;
+            i++;
+        } else {
+            unsigned char c = p[i];
+            if (c < lo || c > hi) { *state = 0; return lead; }
+            need--; lo = 0x80; hi = 0xBF;
+            i++;
+        }
+    }
+    *state = need | (lo << 8) | (hi << 16);
+    if (need == 0) *state = 0;
+    return n;
+}
 #endif

@@ -17,7 +17,9 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(path):\(line):\(column): \(message)" }
+    /// "file:line:column: message"; "file: message" for a problem with the file as a whole
+    /// (line 0), such as one that cannot be opened.
+    public var description: String { line == 0 ? "\(path): \(message)" : "\(path):\(line):\(column): \(message)" }
 }
 
 /// Thrown by a record handler to reject one field; the reader adds file, line and column.

@@ -43,9 +43,10 @@ struct CSVLocator {
     }
 
     /// Line, column, and whether a quoted field had just closed, at byte `offset` of the file.
+    /// `offset` counts from the start of the file, a byte-order mark included.
     func position(ofByte offset: Int) -> (line: Int, column: Int, afterClosingQuote: Bool) {
         var scanner = Scanner()
-        var index = 0
+        var index = hasByteOrderMark() ? 3 : 0
         var result = (line: 1, column: 1, afterClosingQuote: false)
         scan { byte in
             if index == offset {
@@ -69,6 +70,14 @@ struct CSVLocator {
             return true
         }
         return scanner.state == .quoted ? opening : nil
+    }
+
+    private func hasByteOrderMark() -> Bool {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var bytes: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        return read(fd, &bytes, 3) == 3 && bytes == (0xEF, 0xBB, 0xBF)
     }
 
     /// Streams the file's bytes (after any BOM) to `body` until it returns false.

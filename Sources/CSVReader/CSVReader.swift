@@ -11,8 +11,8 @@ import Darwin
 /// its fields as byte slices (see ``CSVRecord``). Spaces around unquoted fields are kept
 /// (libcsv trims them by default), a UTF-8 byte-order mark is removed, CR, LF and CRLF
 /// line endings are all accepted, and blank lines are skipped. An unterminated quote, a
-/// stray quote or a ragged row stops the read with a ``CSVError`` naming file, line and
-/// column.
+/// stray quote, a ragged row, a NUL byte or text that is not UTF-8 (see ``TextProblem``)
+/// stops the read with a ``CSVError`` naming file, line and column.
 ///
 ///     try CSVReader(path: "c1.csv").forEachRecord { record in
 ///         if record.number == 1 { return }          // header
@@ -58,6 +58,10 @@ public struct CSVReader: Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw CSVError(path: path, line: 0, column: 0, message: "cannot open: \(systemError())") }
         defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw CSVError(path: path, line: 0, column: 0, message: "is a folder, not a file")
+        }
         return try withoutActuallyEscaping(handler) { handler in
             let state = ParseState(requireSameFieldCount: options.requireSameFieldCount, handler: handler)
             state.expectedFields = options.expectedFieldCount
@@ -91,6 +95,9 @@ public struct CSVReader: Sendable {
         if hadBOM {
             feed.offset = 3
             filled = 0
+        } else if (options.byteRange?.lowerBound ?? 0) == 0 && filled >= 2
+            && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            throw CSVError(path: path, line: 1, column: 1, message: TextProblem.utf16.message(path: path))
         }
         // libcsv gets whole records where it can (see shim.h): a stretch whose fields have
         // no space at an edge is parsed with libcsv's fast built-in space test. A record
@@ -137,10 +144,13 @@ public struct CSVReader: Sendable {
             feed.offset += base
             if endOfFile && filled == 0 { break }
         }
+        if feed.textState != 0 {
+            throw textError(.cutShort, at: feed.offset - 1)
+        }
         if csv_fini(parser, onField, onRecord, feed.context) != 0 {
             throw syntaxError(status: csv_error(parser), at: nil, state: state)
         }
-        try rethrowIfFailed(state)
+        try rethrowIfFailed(state, cutShort: !feed.endedWithTerminator)
         return Summary(records: state.recordNumber, bytes: feed.offset, hadByteOrderMark: hadBOM, lines: state.line - 1)
     }
 
@@ -151,6 +161,10 @@ public struct CSVReader: Sendable {
         /// Bytes of the file (or range) handed to libcsv before the buffer's start.
         var offset = 0
         var keepingSpaces = false
+        /// A UTF-8 sequence left open at the end of the last range (see jsna_text_check).
+        var textState: UInt32 = 0
+        /// Whether the last byte handed over was CR or LF.
+        var endedWithTerminator = true
 
         init(parser: UnsafeMutablePointer<csv_parser>, context: UnsafeMutableRawPointer) {
             self.parser = parser
@@ -162,10 +176,17 @@ public struct CSVReader: Sendable {
             reader: CSVReader, state: ParseState
         ) throws {
             guard !range.isEmpty else { return }
+            let bad = jsna_text_check(bytes + range.lowerBound, range.count, &textState)
+            if bad < range.count {
+                let byte = bytes[range.lowerBound + bad]
+                throw reader.textError(byte == 0 ? .nul : .notUTF8(byte), at: offset + range.lowerBound + bad)
+            }
             if keep != keepingSpaces {
                 csv_set_space_func(parser, keep ? jsna_csv_no_space : nil)
                 keepingSpaces = keep
             }
+            let last = bytes[range.upperBound - 1]
+            endedWithTerminator = last == 0x0A || last == 0x0D
             let parsed = csv_parse(parser, bytes + range.lowerBound, range.count, onField, onRecord, context)
             try reader.rethrowIfFailed(state)
             if parsed < range.count {
@@ -186,7 +207,9 @@ public struct CSVReader: Sendable {
         return got
     }
 
-    fileprivate func rethrowIfFailed(_ state: ParseState) throws {
+    /// - Parameter cutShort: the file's last record has no line break after it, so a
+    ///   short last row may be a copy that did not finish.
+    fileprivate func rethrowIfFailed(_ state: ParseState, cutShort: Bool = false) throws {
         guard let failure = state.failure else { return }
         let locator = CSVLocator(path: path)
         switch failure.error {
@@ -199,10 +222,22 @@ public struct CSVReader: Sendable {
             let (line, column) = locator.startOfField(min(error.found, error.expected), recordLine: failure.line)
             throw CSVError(
                 path: path, line: line, column: column,
-                message: "ragged row: \(error.found) fields where the header has \(error.expected)")
+                message: "ragged row: \(error.found) fields where the header has \(error.expected)"
+                    + (cutShort && error.found < error.expected && failure.line >= state.line - 1 ? " — the file ends here without a line break: was it cut short?" : ""))
         default:
             throw failure.error
         }
+    }
+
+    /// Line and column where field `field` (0-based) of the record on `recordLine` starts:
+    /// for messages about a value found after the read.
+    public static func position(path: String, field: Int, recordLine: Int) -> (line: Int, column: Int) {
+        CSVLocator(path: path).startOfField(field, recordLine: recordLine)
+    }
+
+    fileprivate func textError(_ problem: TextProblem, at offset: Int) -> CSVError {
+        let (line, column, _) = CSVLocator(path: path).position(ofByte: offset)
+        return CSVError(path: path, line: line, column: column, message: problem.message(path: path))
     }
 
     fileprivate func syntaxError(status: Int32, at offset: Int?, state: ParseState) -> CSVError {

@@ -37,14 +37,25 @@ public struct CensusDataset: Sendable {
                     }
                 case .unrecognised(let header):
                     let start = header.prefix(4).joined(separator: ",")
-                    dataset.diagnostics.append(.init(.warning, "\(path): not a file jsna recognises (header starts \"\(start)\"); ignored"))
+                    let names = Set(header.map(ColumnAliases.normalise))
+                    // An explore-education-statistics table whose measures are unknown is most
+                    // likely a census file with a renamed column: say what jsna looks for.
+                    let hint = names.contains("time_period") && names.contains("geographic_level")
+                        ? " (a DfE statistics table, but none jsna uses: if it is a CIN census file, a column jsna looks for was renamed — e.g. referral_count, at31_episodes, cpp_at31, section47)"
+                        : ""
+                    dataset.diagnostics.append(.init(.warning, "\(path): not a file jsna recognises (header starts \"\(start)\"); ignored\(hint)"))
                 }
             }
             if recognised == 0 {
                 throw IngestError("\(folder): no recognised DfE or ONS file (\(files.count) CSV file\(files.count == 1 ? "" : "s") looked at)")
             }
         }
+        try dataset.refuseConflictingCopies()
         dataset.noteReleases()
+        let authorities = Set(dataset.areas.localAuthorities.map(\.id))
+        for model in StatisticalNeighbours.Model.allCases {
+            dataset.diagnostics += dataset.neighbourModels[model]?.warnings(knownAuthorities: authorities) ?? []
+        }
         return dataset
     }
 
@@ -77,6 +88,37 @@ public struct CensusDataset: Sendable {
         for (level, count) in table.skippedLevels.sorted(by: { $0.key < $1.key }) {
             diagnostics.append(.init(.note, "\(table.path): \(count) rows at geographic level \"\(level)\" skipped"))
         }
+    }
+
+    /// Two files of one kind and one release (the same newest year) that disagree: which
+    /// is right is not jsna's to guess, so the first difference in the later file (in path
+    /// order) is an error. Identical copies are fine; older releases are revisions (see
+    /// ``noteReleases()``).
+    private func refuseConflictingCopies() throws {
+        for list in tables.values where list.count > 1 {
+            for (i, a) in list.enumerated() {
+                for b in list[(i + 1)...] where b.release == a.release {
+                    let (first, second) = a.path < b.path ? (a, b) : (b, a)
+                    if let conflict = Self.firstDifference(first, second) { throw conflict }
+                }
+            }
+        }
+    }
+
+    static func firstDifference(_ a: SourceTable, _ b: SourceTable) -> CSVError? {
+        let shared = b.measures.indices.filter { a.has(b.measures[$0]) }
+        for (key, row) in b.rows.sorted(by: { $0.value < $1.value }) {
+            guard let rowA = a.rows[key] else { continue }
+            for column in shared {
+                let measure = b.measures[column]
+                let x = a.values[rowA * a.measures.count + a.measureIndex[measure]!], y = b.values[row * b.measures.count + column]
+                guard x != y else { continue }
+                let (line, col) = CSVReader.position(path: b.path, field: b.measureFields[column], recordLine: b.lines[row])
+                let show = { (f: Figure) in f.value.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? f.missing.map { "\"\($0.symbol)\"" } ?? "" }
+                return CSVError(path: b.path, line: line, column: col, message: "\(measure) for \(key.area), \(key.year) is \(show(y)) here but \(show(x)) in \(a.path) (line \(a.lines[rowA])), a file of the same release: remove the one that is wrong")
+            }
+        }
+        return nil
     }
 
     private mutating func noteReleases() {

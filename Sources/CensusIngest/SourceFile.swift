@@ -18,6 +18,10 @@ public enum SourceFile: Sendable {
             if let table { return try table.add(record) }
             if let neighbours { return try neighbours.add(record) }
             let header = record.strings.map(ColumnAliases.normalise)
+            // A name jsna looks for, twice: which column is meant is a guess it will not make.
+            for (i, name) in header.enumerated() where SourceKind.signatureNames.contains(name) && header[..<i].contains(name) {
+                throw TableBuilder.twice(name, in: header)
+            }
             switch SourceKind.recognise(header: Set(header)) {
             case .none:
                 unknownHeader = record.strings

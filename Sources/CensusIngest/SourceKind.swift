@@ -48,6 +48,9 @@ public enum SourceKind: String, Sendable, CaseIterable, Comparable {
         (.cppAt31D5, [["cpp_at31"]]),
     ]
 
+    /// Every name that identifies some kind.
+    static let signatureNames: Set<String> = Set(signatures.flatMap { $0.1.flatMap { $0 } })
+
     /// Recognises a file from its normalised header names.
     public static func recognise(header: Set<String>) -> SourceKind? {
         signatures.first { _, groups in groups.allSatisfy { !header.isDisjoint(with: $0) } }?.0

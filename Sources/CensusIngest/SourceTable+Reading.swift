@@ -18,9 +18,7 @@ final class TableBuilder {
         func column(_ canonical: String) throws -> Int? {
             let names = ColumnAliases.structural[canonical] ?? [canonical]
             guard let found = names.first(where: { index[$0] != nil }) else { return nil }
-            if duplicated.contains(found) {
-                throw IngestError.file(path, "column '\(found)' appears more than once in the header")
-            }
+            if duplicated.contains(found) { throw Self.twice(found, in: header) }
             return index[found]
         }
         func required(_ canonical: String) throws -> Int {
@@ -41,10 +39,9 @@ final class TableBuilder {
         let skip = ColumnAliases.structuralNames.union(["time_identifier", "country_name"])
         let measureFields = header.indices.filter { !skip.contains(header[$0]) && !header[$0].isEmpty }
         self.measureFields = measureFields
-        for f in measureFields where duplicated.contains(header[f]) {
-            throw IngestError.file(path, "column '\(header[f])' appears more than once in the header")
-        }
+        for f in measureFields where duplicated.contains(header[f]) { throw Self.twice(header[f], in: header) }
         table = SourceTable(kind: kind, path: path, measures: measureFields.map { header[$0] })
+        table.measureFields = measureFields
     }
 
     func add(_ r: CSVRecord) throws {
@@ -74,6 +71,7 @@ final class TableBuilder {
         }
         rowLines[key] = r.line
         table.rows[key] = table.rows.count
+        table.lines.append(r.line)
         table.categories.insert(cat)
         table.release = max(table.release, year)
         table.firstYear = min(table.firstYear, year)
@@ -96,6 +94,9 @@ final class TableBuilder {
             if table.kind == .population && measure == "population_estimate" && v == 0 {
                 throw CSVFieldError(field: field, message: "population is zero: a rate cannot be computed from it")
             }
+            if v != v.rounded(), Self.isCount(measure) {
+                throw CSVFieldError(field: field, message: "\(r.string(field)) in \(measure) is not a whole number, and \(measure) is a count")
+            }
             return .value(v)
         }
         if bytes.isEmpty {
@@ -108,6 +109,23 @@ final class TableBuilder {
         throw CSVFieldError(
             field: field,
             message: "\"\(r.string(field))\" in \(measure) is neither a number nor a missing-value symbol (\(MissingReason.symbols.joined(separator: " ")))")
+    }
+
+    /// Located at the second of two columns with one name: which holds the figures is a
+    /// guess jsna will not make.
+    static func twice(_ name: String, in header: [String]) -> CSVFieldError {
+        let first = header.firstIndex(of: name)!
+        let second = header[(first + 1)...].firstIndex(of: name) ?? first
+        return CSVFieldError(field: second, message: "column '\(name)' appears twice in the header (also column \(first + 1) of \(header.count)): rename or remove one")
+    }
+
+    /// Columns of children, episodes or referrals, which must be whole numbers; rates,
+    /// percentages, FTEs, durations and medians may not be.
+    static func isCount(_ measure: String) -> Bool {
+        let m = measure.lowercased()
+        if ["percent", "rate", "fte", "duration", "percentile", "median", "months", "year", "days"].contains(where: m.contains) { return false }
+        return m.hasSuffix("_count") || m.hasSuffix("_episodes") || m.hasSuffix("_child") || m.hasSuffix("headcount")
+            || ["section47", "icpc", "cpp_start", "cpp_subsequent", "cpp_at31", "population_estimate", "cases", "referrals", "re_referrals"].contains(m)
     }
 
     /// 2025 → 2025; 202425 (financial year 2024-25) → 2025.

@@ -19,6 +19,9 @@ public struct SourceTable: Sendable {
     let measureIndex: [String: Int]
     var rows: [RowKey: Int] = [:]
     var values: [Figure] = []
+    /// Each row's line in the file, and each measure's field in a record: to locate a value.
+    var lines: [Int] = []
+    var measureFields: [Int] = []
     public internal(set) var areas = AreaDirectory()
     public internal(set) var categories: Set<String> = []
     public internal(set) var rowsRead = 0

@@ -14,16 +14,36 @@ public struct StatisticalNeighbours: Sendable {
         public var code: String
         /// DfE's closeness words ("Very close", "Close", …), trimmed.
         public var closeness: String
+        /// Where the file names it (line, 0-based field), for warnings.
+        var line = 0, field = 0
     }
 
     public let model: Model
     public let path: String
     public internal(set) var groups: [String: [Neighbour]] = [:]
+    /// The line each authority's group is on.
+    var lines: [String: Int] = [:]
     /// SHA-256 of the file as read.
     public internal(set) var sha256 = ""
 
     /// The old LA codes of an authority's neighbours, closest first (empty if unknown).
     public func neighbours(of code: String) -> [String] { groups[code]?.map(\.code) ?? [] }
+
+    /// Warnings for groups that name an authority no census file has, or have fewer than
+    /// ten members: the neighbour average is then over fewer authorities, and says so.
+    func warnings(knownAuthorities known: Set<String>) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (la, group) in groups.sorted(by: { $0.key < $1.key }) {
+            for n in group where !known.contains(n.code) {
+                let (line, column) = CSVReader.position(path: path, field: n.field, recordLine: n.line)
+                out.append(.init(.warning, "\(path):\(line):\(column): neighbour \(n.code) of authority \(la) is in no census file; it is left out of \(la)'s neighbour average"))
+            }
+            if group.count < 10 {
+                out.append(.init(.warning, "\(path):\(lines[la] ?? 1):1: authority \(la) has \(group.count) statistical neighbour\(group.count == 1 ? "" : "s"), not 10; its neighbour average is over \(group.count)"))
+            }
+        }
+        return out
+    }
 }
 
 /// Builds ``StatisticalNeighbours`` from either published layout.
@@ -70,9 +90,10 @@ final class NeighbourBuilder {
             guard neighbour != la else {
                 throw CSVFieldError(field: field, message: "authority \(la) is listed as its own neighbour")
             }
-            group.append(.init(code: neighbour, closeness: closeness.map { r.string($0).trimming(" \t") } ?? ""))
+            group.append(.init(code: neighbour, closeness: closeness.map { r.string($0).trimming(" \t") } ?? "", line: r.line, field: field))
         }
         result.groups[la] = group
+        result.lines[la] = r.line
     }
 
     static func isLACode(_ s: String) -> Bool { s.utf8.count == 3 && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }

@@ -81,12 +81,33 @@ public struct CountTable: Sendable {
                 changed = true
             }
         }
-        // The safety net: an exact interval attack over every relation at once.
+        // The safety net: an exact interval attack over every relation at once. A recovered
+        // cell gets every shown non-zero cell of its relations suppressed; if there are none
+        // left, the cells related to those, and so on outwards. Zeros stay shown (the attack
+        // assumes a suppressed cell is at least 1; suppressing a zero made its bounds cross,
+        // which read as "recovered" for ever: a hang the property test found).
         while let cell = DisclosureAttack(table: self).recovered().first {
-            for relation in relations where relation.parts.contains(cell) || relation.total == cell {
-                for i in relation.parts + [relation.total] where !isSuppressed(i) { status[i] = .secondary }
+            guard widenSuppression(around: cell) else { break }  // everything related is hidden
+        }
+    }
+
+    /// Suppresses the shown non-zero cells nearest `cell` through relations; false when
+    /// every cell connected to it is already suppressed or zero.
+    mutating func widenSuppression(around cell: Int) -> Bool {
+        var reached: Set<Int> = [cell]
+        while true {
+            var next = reached
+            for r in relations where reached.contains(r.total) || r.parts.contains(where: reached.contains) {
+                next.formUnion(r.parts)
+                next.insert(r.total)
             }
-            if !isSuppressed(cell) { status[cell] = .secondary }
+            let shown = next.filter { !isSuppressed($0) && values[$0] > 0 }
+            if !shown.isEmpty {
+                for i in shown { status[i] = .secondary }
+                return true
+            }
+            if next.count == reached.count { return false }
+            reached = next
         }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Calendar dates as day numbers (days since 1970-01-01), parsed from bytes without
 /// Foundation: cheap to compare, subtract and store.
 ///
@@ -12,6 +18,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public init(dayNumber: Int32) { self.dayNumber = dayNumber }
+
+    /// Today in UTC (the clock's seconds since 1970 over 86,400).
+    public static var today: CivilDate { CivilDate(dayNumber: Int32(time(nil) / 86_400)) }
 
     public var components: (year: Int, month: Int, day: Int) { CivilDate.civilFromDays(Int(dayNumber)) }
     public var year: Int { components.year }

@@ -1,3 +1,5 @@
+import CSVReader
+
 /// Row problems in an extract, grouped by kind with a count and the first line.
 ///
 ///     312 rows: Date of Birth is after Date of Referral — first at line 88
@@ -10,6 +12,7 @@ public struct ExtractDiagnostics: Sendable {
         case birthAfterReferral = "Date of Birth is after Date of Referral"
         case childIDBlank = "Child Unique ID is blank, so the referral cannot be linked to others"
         case duplicate = "duplicate row: same child and Date of Referral as an earlier row"
+        case referralInFuture = "Date of Referral is after today"
 
         /// Errors exclude the row from every figure; warnings keep it (as the peers do).
         public var isError: Bool { self == .referralDateBlank || self == .referralDateInvalid }
@@ -40,11 +43,24 @@ public struct ExtractDiagnostics: Sendable {
     public var errorRows: Int { groups.values.filter(\.kind.isError).reduce(0) { $0 + $1.count } }
     public var warningRows: Int { groups.values.filter { !$0.kind.isError }.reduce(0) { $0 + $1.count } }
 
-    /// One line per group: "312 rows: … — first at line 88".
-    public func lines(path: String) -> [String] {
+    /// One line per group, located at its first row's field:
+    ///
+    ///     list3.csv:88:41: warning: 312 rows: Date of Birth is after Date of Referral — the first is here
+    ///
+    /// - Parameters:
+    ///   - fields: the field each kind is about (the layout's indices), for the column.
+    ///   - excludedRows: how to call rows left out of every figure: "error" where that
+    ///     fails the command (`jsna check`), "warning" where the figures are still given.
+    public func lines(path: String, fields: [Kind: Int] = [:], excludedRows: String = "error") -> [String] {
         sorted.map { g in
-            let example = g.example.isEmpty ? "" : " (e.g. \"\(g.example)\")"
-            return "\(path): \(g.kind.isError ? "error" : "warning"): \(g.count) row\(g.count == 1 ? "" : "s"): \(g.kind.rawValue)\(example) — first at line \(g.firstLine)"
+            var example = g.example.isEmpty ? "" : " (e.g. \"\(g.example)\")"
+            if g.example.utf8.count == 5, g.example.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                example += ": an Excel date number? Format the column as a date in Excel before saving"
+            }
+            let column = fields[g.kind].map { CSVReader.position(path: path, field: $0, recordLine: g.firstLine).column } ?? 1
+            let severity = g.kind.isError ? excludedRows : "warning"
+            let leftOut = g.kind.isError ? ", left out of every figure" : ""
+            return "\(path):\(g.firstLine):\(column): \(severity): \(g.count) row\(g.count == 1 ? "" : "s")\(leftOut): \(g.kind.rawValue)\(example) — the first is here"
         }
     }
 }

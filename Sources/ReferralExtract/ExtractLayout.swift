@@ -38,6 +38,10 @@ public struct ExtractLayout: Sendable {
         for field in ExtractField.allCases {
             let name = (mapping[field] ?? field.rawValue).trimming(" \t").lowercased()
             if let i = normalised.firstIndex(of: name) {
+                // Two columns with one name: which one holds the field is a guess jsna will not make.
+                if let again = normalised[(i + 1)...].firstIndex(of: name) {
+                    throw CSVFieldError(field: again, message: "column '\(header[again].trimming(" \t"))' appears twice in the header (also column \(i + 1) of \(header.count)): rename or remove one")
+                }
                 layout.index[field] = i
             } else if field.isRequired {
                 missing.append(mapping[field].map { "'\($0)' (for \(field.rawValue))" } ?? "'\(field.rawValue)'")
@@ -46,7 +50,9 @@ public struct ExtractLayout: Sendable {
         guard missing.isEmpty else {
             var hint = "map other names with `columns:` in the config"
             if normalised.contains(where: { $0.contains("assessment") }) && !normalised.contains("date of referral") {
-                hint = "this looks like another Annex A list (assessments, List 4?), not List 3 (referrals)"
+                hint = "this is Annex A List 4 (assessments), not List 3 (referrals): give jsna the List 3 file"
+            } else if normalised.contains(where: { $0.contains("section 47") || $0.contains("child protection plan") }) {
+                hint = "this is another Annex A list (section 47s or child protection plans?), not List 3 (referrals): give jsna the List 3 file"
             }
             throw CSVError(path: path, line: 1, column: 1, message: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) in a referral extract: \(hint)")
         }

@@ -34,6 +34,8 @@ final class ReferralAggregator {
     @exclusivity(unchecked) var daily = DailyCounts()
     @exclusivity(unchecked) var diagnostics = ExtractDiagnostics()
     @exclusivity(unchecked) var rows = 0
+    /// Today's day number: a referral dated after it is a typing slip (a warning; kept).
+    let today = CivilDate.today.dayNumber
     let child: Int, referral: Int, birth: Int, gender: Int, ethnicity: Int, source: Int, nfa: Int
 
     init(layout: ExtractLayout, format: DateFormat, chunk: Int) {
@@ -74,6 +76,7 @@ final class ReferralAggregator {
             }
             return
         }
+        if date.dayNumber > today { diagnostics.add(.referralInFuture, line: r.line, example: r.string(referral)) }
         let census = month >= 4 ? y + 1 : y
         let counters = year(census)
         counters.referrals += 1

@@ -32,6 +32,8 @@ public struct ReferralExtract: Sendable {
     /// SHA-256 of the extract (for provenance; a hash reveals nothing about a child). Computed
     /// on demand: `jsna referrals` does not need it.
     public var sha256: String { SHA256.hex(ofFile: path) ?? "" }
+    /// The field each kind of diagnostic is about, to locate it (see ``ExtractDiagnostics/lines(path:fields:excludedRows:)``).
+    public var diagnosticFields: [ExtractDiagnostics.Kind: Int] = [:]
 
     /// Rows left out of every figure because of an error.
     public var rowsExcluded: Int { diagnostics.errorRows }
@@ -113,11 +115,19 @@ public struct ReferralExtract: Sendable {
             chunk.ids.removeAll()
         }
         let days = daily.keys
-        return ReferralExtract(
+        var extract = ReferralExtract(
             path: path, rowsRead: rows, dateFormat: format, dateFormatDetected: detected, figures: figures,
             daily: Dictionary(uniqueKeysWithValues: daily.map { (CivilDate(dayNumber: $0.key), $0.value) }),
             firstDate: days.min().map(CivilDate.init(dayNumber:)), lastDate: days.max().map(CivilDate.init(dayNumber:)),
             diagnostics: diagnostics)
+        let layout = header.layout
+        extract.diagnosticFields = [
+            .referralDateBlank: layout[.dateOfReferral]!, .referralDateInvalid: layout[.dateOfReferral]!,
+            .referralInFuture: layout[.dateOfReferral]!, .duplicate: layout[.dateOfReferral]!,
+            .birthDateBlank: layout[.dateOfBirth]!, .birthDateInvalid: layout[.dateOfBirth]!,
+            .birthAfterReferral: layout[.dateOfBirth]!, .childIDBlank: layout[.childID]!,
+        ]
+        return extract
     }
 }
 

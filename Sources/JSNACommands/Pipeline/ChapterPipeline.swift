@@ -31,6 +31,8 @@ public struct ChapterPipeline: Sendable {
         public var year: Int
         public var files: [String]
         public var diagnostics: [Diagnostic]
+        /// The extract's grouped row problems, located ("list3.csv:88:41: warning: …").
+        public var extractWarnings: [String] = []
     }
 
     /// Everything shared by the chapters of one run: data, indicators, the extract.
@@ -54,7 +56,9 @@ public struct ChapterPipeline: Sendable {
     /// The census year to build: the one asked for, or the latest with referral figures.
     func chooseYear(_ p: Prepared, for authority: Area) throws -> Int {
         try Self.step("choose year") { () throws -> Int in
-            let year = settings.year ?? p.table.latestYear("referrals_rate") ?? 0
+            guard let year = settings.year ?? p.table.latestYear("referrals_rate") ?? p.table.latestYear("cin_rate") else {
+                throw UserError("the data has no CIN census c1 (referrals) or b1 (children in need) figures: the chapter needs one of them (see the warnings above for files jsna did not recognise)")
+            }
             guard p.table.value("referrals_rate", area: authority.id, year: year) != nil
                 || p.table.value("cin_rate", area: authority.id, year: year) != nil
             else {
@@ -105,14 +109,18 @@ public struct ChapterPipeline: Sendable {
         var output = AtomicOutput()
         for (name, text) in try chapter(p, authority: authority, year: year, withExtract: true).files { output.add(name, contents: text) }
         try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
-        return Result(authority: authority, year: year, files: output.files.map(\.name), diagnostics: p.dataset.diagnostics)
+        return Result(
+            authority: authority, year: year, files: output.files.map(\.name), diagnostics: p.dataset.diagnostics,
+            extractWarnings: p.extract.map { $0.diagnostics.lines(path: $0.path, fields: $0.diagnosticFields, excludedRows: "warning") } ?? [])
     }
 
     /// Builds a chapter for every authority with figures in the year, each into
     /// `<old code>-<slug>/`, and an index.html that lists them; all written or none.
     public func runAll(progress: @Sendable (String) -> Void) throws -> (chapters: Int, year: Int, diagnostics: [Diagnostic]) {
         let p = try prepare()
-        let year = settings.year ?? p.table.latestYear("referrals_rate") ?? 0
+        guard let year = settings.year ?? p.table.latestYear("referrals_rate") ?? p.table.latestYear("cin_rate") else {
+            throw UserError("the data has no CIN census c1 (referrals) or b1 (children in need) figures: the chapters need one of them (see the warnings above for files jsna did not recognise)")
+        }
         let authorities = p.dataset.areas.localAuthorities.filter {
             p.table.value("referrals_rate", area: $0.id, year: year) != nil || p.table.value("cin_rate", area: $0.id, year: year) != nil
         }

@@ -83,8 +83,11 @@ public struct ChapterSettings: Sendable {
         settings.allowHTML = file.allow_html ?? false
         if let template = file.template {
             let path = resolve(template)
-            // A template must stay inside the chapter project folder.
-            guard path.hasPrefix(base.standardizedFileURL.path + "/") else {
+            // A template must stay inside the chapter project folder, symbolic links
+            // followed (a link inside pointing outside is outside).
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let folder = base.resolvingSymlinksInPath().path
+            guard path.hasPrefix(base.standardizedFileURL.path + "/"), real.hasPrefix(folder + "/") else {
                 throw UserError("\(configPath): template \"\(template)\" is outside the project folder \(base.standardizedFileURL.path)")
             }
             settings.template = path

@@ -70,6 +70,7 @@ struct BuildCommand: ParsableCommand {
         if pdf && PDFPrinter.browser() == nil { throw PDFPrinter.missing }  // say so before building
         let result = try ChapterPipeline(settings: settings).run()
         for d in result.diagnostics { printError("jsna: \(d)") }
+        for line in result.extractWarnings { printError("jsna: \(line)") }
         if pdf {
             let folder = settings.outputFolder as NSString
             try ChapterPipeline.step("print PDF") {

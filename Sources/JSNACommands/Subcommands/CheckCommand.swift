@@ -10,8 +10,8 @@ struct CheckCommand: ParsableCommand {
               jsna check list3.csv
               jsna check export.csv --config jsna.yml --strict
 
-            Each kind of problem is reported once with its count and first line ("312 rows: Date of \
-            Birth is after Date of Referral — first at line 88"). Rows with errors (no valid referral \
+            Each kind of problem is reported once, with its count, at its first row and field \
+            ("list3.csv:88:41: warning: 312 rows: Date of Birth is after Date of Referral — the first is here"). Rows with errors (no valid referral \
             date) are left out of every figure; rows with warnings are kept. Exit code: 0 when there are \
             no errors, 1 when there are (or, with --strict, when there are warnings).
             """)
@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let data = try ChapterPipeline.step("read extract") { try ReferralExtract.read(path: file, options: try extract.options()) }
-        for line in data.diagnostics.lines(path: file) { print(line) }
+        for line in data.diagnostics.lines(path: file, fields: data.diagnosticFields) { print(line) }
         let d = data.diagnostics
         let span = data.firstDate.map { "\($0.longText) to \(data.lastDate!.longText)" } ?? "no valid dates"
         print("\(file): \(data.rowsRead) rows read (referral dates \(span), read as \(data.dateFormat.rawValue)\(data.dateFormatDetected ? ", detected" : "")); \(d.errorRows) left out for errors; \(d.warningRows) warnings")
