@@ -5,13 +5,15 @@ SWIFT ?= swift
 JSNA := .build/release/jsna
 APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: all deps build report test peers browser-test bench demo-data real-report clean help
+.PHONY: all deps build report test sanitize fuzz peers browser-test bench demo-data real-report clean help
 
 all: report
 
 help:
 	@echo "make report       build jsna (release) and write the demo chapter to reports/demo/"
 	@echo "make test         run all tests (real-data tests run when ../shared/data exists)"
+	@echo "make sanitize     every test under AddressSanitizer (and UBSan for the C in the package)"
+	@echo "make fuzz SECONDS=60  each libFuzzer target for SECONDS (0: replay the corpus only); see FUZZING.md"
 	@echo "make demo-data    regenerate data/demo (synthetic, fixed seed)"
 	@echo "make real-report  a Bolton chapter from ../shared/data/dfe into reports/bolton/"
 	@echo "make peers        a venv (.venv-bench) with pandas and duckdb for the peer checks"
@@ -39,7 +41,7 @@ build: deps
 	$(SWIFT) build -c release
 
 report: build
-	$(JSNA) build --config data/demo.yml
+	$(JSNA) build --config demo.yml
 	@echo "Demo chapter: reports/demo/chapter.html (synthetic demonstration data)"
 
 # The interval reference table is recomputed with scipy when it is there (an independent
@@ -53,6 +55,22 @@ test: deps
 	$(SWIFT) build
 	scripts/peer-check.sh
 	$(SWIFT) test
+
+# Every test again under AddressSanitizer (and LeakSanitizer), in its own build folder.
+# Swift has no UBSan on Linux, so -fsanitize=undefined reaches the C compiled into the
+# package: the libcsv shim (Sources/CLibCSV/shim.h) and Yams' libyaml. XCTest is off (there
+# are no XCTest tests; its empty run leaks at exit). .ci/lsan.supp says what is suppressed.
+SANITIZE := --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined --build-path .build-sanitize
+sanitize: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(SWIFT) test $(SANITIZE) --disable-xctest
+
+# libFuzzer targets (Fuzz/, a separate package) for the CSV reader, census ingest and extract
+# ingest, built with the fuzzer and AddressSanitizer over all of jsna's modules.
+SECONDS ?= 60
+fuzz: deps
+	cd Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address --build-path ../.build-fuzz
+	scripts/fuzz.sh $(SECONDS)
 
 # The independent peers (../shared/bench) need pandas and duckdb: a venv outside shared/.
 peers:
@@ -89,4 +107,4 @@ real-report: build
 	$(JSNA) build --data ../shared/data/dfe --la Bolton --out reports/bolton
 
 clean:
-	rm -rf .build reports/demo reports/bolton
+	rm -rf .build .build-sanitize .build-fuzz reports/demo reports/bolton

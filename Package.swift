@@ -12,6 +12,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "jsna", targets: ["jsna"]),
+        // The readers on their own, for the libFuzzer targets in Fuzz/ (a separate package,
+        // so ordinary builds never need the fuzzer runtime).
+        .library(name: "JSNAReaders", targets: ["CSVReader", "CensusIngest", "ReferralExtract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,7 +64,7 @@ let package = Package(
         .executableTarget(name: "jsna", dependencies: ["JSNACommands"], swiftSettings: swiftSettings),
 
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], swiftSettings: swiftSettings),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Reference"], swiftSettings: swiftSettings),
         .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "CSVReader", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl"], swiftSettings: swiftSettings),

@@ -81,7 +81,9 @@ public struct CSVReader: Sendable {
             throw CSVError(path: path, line: 0, column: 0, message: "libcsv failed to initialise")
         }
         defer { csv_free(parser) }
-        let capacity = max(options.chunkSize, 3)
+        jsna_csv_grow_geometrically(parser)
+        // Four bytes at least: a read always gets past the (at most three) bytes of a cut character.
+        let capacity = max(options.chunkSize, 4)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         let bytes = buffer.assumingMemoryBound(to: UInt8.self)
@@ -119,33 +121,28 @@ public struct CSVReader: Sendable {
             var base = 0
             if midRecord {
                 let end = jsna_csv_first_record_end(bytes, filled, &quoteState)
-                base = end == 0 ? filled : end
                 midRecord = end == 0
-                try feed.parse(bytes, 0..<base, keepingSpaces: true, reader: self, state: state)
+                // Up to three bytes of a character cut by the read stay for the next one.
+                base = try feed.parse(bytes, 0..<(end == 0 ? filled : end), keepingSpaces: true, atEnd: endOfFile, reader: self, state: state)
             }
             if !midRecord && base < filled {
                 var edgeSpace: Int32 = 0
                 let end = base + jsna_csv_whole_records(bytes + base, filled - base, &edgeSpace)
                 if end > base {
-                    try feed.parse(bytes, base..<end, keepingSpaces: edgeSpace != 0, reader: self, state: state)
-                    base = end
+                    base = try feed.parse(bytes, base..<end, keepingSpaces: edgeSpace != 0, atEnd: false, reader: self, state: state)
                 }
                 if base < filled && (endOfFile || filled - base > capacity / 2) {
                     // The tail of a record: parse it keeping spaces, and go on doing so
                     // until the record ends.
                     quoteState = 0
                     midRecord = jsna_csv_first_record_end(bytes + base, filled - base, &quoteState) == 0 && !endOfFile
-                    try feed.parse(bytes, base..<filled, keepingSpaces: true, reader: self, state: state)
-                    base = filled
+                    base = try feed.parse(bytes, base..<filled, keepingSpaces: true, atEnd: endOfFile, reader: self, state: state)
                 }
             }
             if base > 0 && base < filled { memmove(buffer, buffer + base, filled - base) }
             filled -= base
             feed.offset += base
             if endOfFile && filled == 0 { break }
-        }
-        if feed.textState != 0 {
-            throw textError(.cutShort, at: feed.offset - 1)
         }
         if csv_fini(parser, onField, onRecord, feed.context) != 0 {
             throw syntaxError(status: csv_error(parser), at: nil, state: state)
@@ -161,8 +158,6 @@ public struct CSVReader: Sendable {
         /// Bytes of the file (or range) handed to libcsv before the buffer's start.
         var offset = 0
         var keepingSpaces = false
-        /// A UTF-8 sequence left open at the end of the last range (see jsna_text_check).
-        var textState: UInt32 = 0
         /// Whether the last byte handed over was CR or LF.
         var endedWithTerminator = true
 
@@ -171,27 +166,46 @@ public struct CSVReader: Sendable {
             self.context = context
         }
 
+        /// Checks a range is UTF-8 without NUL bytes, then hands it to libcsv. A character
+        /// cut by the end of the buffer is not handed over: the range ends before it, and the
+        /// caller keeps its bytes for the next read, so libcsv only ever sees whole
+        /// characters and every problem is found at the same place whatever the read size.
+        /// Where the text is bad, the bytes before it are parsed first: a problem earlier
+        /// in the file (a ragged row, a stray quote) is reported first.
+        /// - Returns: where parsing stopped (the range's end, or the start of a cut character).
         mutating func parse(
-            _ bytes: UnsafeMutablePointer<UInt8>, _ range: Range<Int>, keepingSpaces keep: Bool,
+            _ bytes: UnsafeMutablePointer<UInt8>, _ range: Range<Int>, keepingSpaces keep: Bool, atEnd: Bool,
             reader: CSVReader, state: ParseState
-        ) throws {
-            guard !range.isEmpty else { return }
-            let bad = jsna_text_check(bytes + range.lowerBound, range.count, &textState)
+        ) throws -> Int {
+            guard !range.isEmpty else { return range.upperBound }
+            var open: UInt32 = 0
+            let bad = jsna_text_check(bytes + range.lowerBound, range.count, &open)
+            var end = range.upperBound
             if bad < range.count {
-                let byte = bytes[range.lowerBound + bad]
-                throw reader.textError(byte == 0 ? .nul : .notUTF8(byte), at: offset + range.lowerBound + bad)
+                end = range.lowerBound + bad
+            } else if open != 0 {
+                end = range.upperBound - 1
+                while end > range.lowerBound && bytes[end] & 0xC0 == 0x80 { end -= 1 }
             }
             if keep != keepingSpaces {
                 csv_set_space_func(parser, keep ? jsna_csv_no_space : nil)
                 keepingSpaces = keep
             }
-            let last = bytes[range.upperBound - 1]
-            endedWithTerminator = last == 0x0A || last == 0x0D
-            let parsed = csv_parse(parser, bytes + range.lowerBound, range.count, onField, onRecord, context)
-            try reader.rethrowIfFailed(state)
-            if parsed < range.count {
-                throw reader.syntaxError(status: csv_error(parser), at: offset + range.lowerBound + parsed, state: state)
+            if end > range.lowerBound {
+                let last = bytes[end - 1]
+                endedWithTerminator = last == 0x0A || last == 0x0D
+                let parsed = csv_parse(parser, bytes + range.lowerBound, end - range.lowerBound, onField, onRecord, context)
+                try reader.rethrowIfFailed(state)
+                if parsed < end - range.lowerBound {
+                    throw reader.syntaxError(status: csv_error(parser), at: offset + range.lowerBound + parsed, state: state)
+                }
             }
+            if bad < range.count {
+                let byte = bytes[end]
+                throw reader.textError(byte == 0 ? .nul : .notUTF8(byte), at: offset + end)
+            }
+            if open != 0 && atEnd { throw reader.textError(.cutShort, at: offset + range.upperBound - 1) }
+            return end
         }
     }
 

@@ -12,14 +12,16 @@ import Darwin
 /// file is scanned once for quotes up to each cut, and the cut moves to the first newline
 /// after it with even parity. Files with no such newline near a cut get fewer ranges.
 public enum RecordBoundaries {
-    public static func split(path: String, parts: Int, dataStart: Int) -> [Range<Int>] {
+    /// - Parameter minimumBytes: data smaller than this stays one range: starting threads
+    ///   costs more than it saves on small files (tests and the fuzzer lower it).
+    public static func split(path: String, parts: Int, dataStart: Int, minimumBytes: Int = 4 << 20) -> [Range<Int>] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return [] }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return [] }
         let size = Int(st.st_size)
-        guard parts > 1, size - dataStart > 4 << 20 else { return [dataStart..<size] }
+        guard parts > 1, size - dataStart > minimumBytes else { return [dataStart..<size] }
         let targets = (1..<parts).map { dataStart + (size - dataStart) * $0 / parts }
         var cuts: [Int] = []
         let bufferSize = 1 << 20

@@ -70,11 +70,12 @@ public enum CSVText {
         }
     }
 
-    /// Quotes a cell when needed, and defuses spreadsheet formulas (= + - @ at the start
-    /// of text that is not a number).
+    /// Quotes a cell when needed, and defuses spreadsheet formulas: text that is not a
+    /// number and starts with = + - @, tab or carriage return gets a leading apostrophe
+    /// (OWASP's advice for CSV injection).
     public static func escape(_ cell: String) -> String {
         var text = cell
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

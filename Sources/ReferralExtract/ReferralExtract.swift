@@ -8,6 +8,10 @@ public struct ExtractOptions: Sendable {
     public var columns: [ExtractField: String] = [:]
     /// nil: detected once from the file's referral dates.
     public var dateFormat: DateFormat?
+    /// Files with more data bytes than this are split across cores. The split path must
+    /// give the same figures and errors as one core: tests and the fuzzer lower this to
+    /// check that on small files.
+    public var splitAbove: Int = 4 << 20
 
     public init(columns: [ExtractField: String] = [:], dateFormat: DateFormat? = nil) {
         self.columns = columns
@@ -46,7 +50,7 @@ public struct ReferralExtract: Sendable {
     public static func read(path: String, options: ExtractOptions = ExtractOptions(), parts: Int? = nil) throws -> ReferralExtract {
         let header = try DateFormatDetector.detect(path: path, options: options)
         let format = options.dateFormat ?? header.format
-        let ranges = RecordBoundaries.split(path: path, parts: parts ?? ProcessInfo.processInfo.activeProcessorCount, dataStart: header.dataStart)
+        let ranges = RecordBoundaries.split(path: path, parts: parts ?? ProcessInfo.processInfo.activeProcessorCount, dataStart: header.dataStart, minimumBytes: options.splitAbove)
         if ranges.count > 1, let chunks = try? parse(path, ranges, header, format) {
             return merge(chunks, path: path, header: header, format: format, detected: options.dateFormat == nil)
         }

@@ -82,6 +82,11 @@ struct HandMade {
         #expect(CSVText.escape("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(CSVText.escape("-12.5") == "-12.5")
         #expect(CSVText.escape("@cmd") == "'@cmd")
+        #expect(CSVText.escape("+1+cmd") == "'+1+cmd")
+        // Tab and carriage return at the start also make some spreadsheets read a formula.
+        #expect(CSVText.escape("\t=1+1") == "'\t=1+1")
+        #expect(CSVText.escape("\r=1+1") == "\"'\r=1+1\"")
+        #expect(CSVText.escape("+44") == "+44")
         #expect(CSVText.escape("Bournemouth, Christchurch and Poole") == "\"Bournemouth, Christchurch and Poole\"")
     }
 

@@ -80,17 +80,35 @@ import Testing
         let out = try temporaryDirectory()
         let good = try Run.jsna(["build", "--data", demoData, "--la", "971", "--out", out.path])
         #expect(good.status == 0)
-        let before = try Data(contentsOf: out.appendingPathComponent("chapter.md"))
         // A folder where the chart file should go makes the final rename fail.
         let chart = out.appendingPathComponent("charts/referrals_rate.svg")
         try FileManager.default.removeItem(at: chart)
         try FileManager.default.createDirectory(at: chart.appendingPathComponent("blocker"), withIntermediateDirectories: true)
+        let before = try fileContents(under: out)
+        #expect(before.keys.contains("chapter.md") && before.keys.contains("chapter.html"))
         let bad = try Run.jsna(["build", "--data", demoData, "--la", "972", "--out", out.path])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("write outputs:"))
-        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }
-        #expect(leftovers.isEmpty, "\(leftovers)")
-        _ = before
+        let after = try fileContents(under: out)
+        #expect(after.keys.sorted() == before.keys.sorted(), "files were added or removed")
+        for (name, bytes) in before {
+            #expect(after[name] == bytes, "\(name) changed although the build failed")
+        }
+        // The chapter still describes the first authority, not the one whose build failed.
+        let md = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
+        #expect(md.contains("Amberfold") && !md.contains("Brindlecombe's rate"))
+    }
+
+    /// Every regular file under `folder`, keyed by its relative path.
+    private func fileContents(under folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var isFolder: ObjCBool = false
+            let full = folder.path + "/" + path
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            files[path] = try Data(contentsOf: URL(fileURLWithPath: full))
+        }
+        return files
     }
 
     @Test func boltonFromTheRealFiles() throws {
@@ -167,15 +185,51 @@ import Testing
     @Test func relativePathsAreTakenFromTheConfigFilesFolder() throws {
         let work = try temporaryDirectory()
         let project = work.appendingPathComponent("project")
-        try FileManager.default.createDirectory(at: project.appendingPathComponent("config"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: demoData, toPath: project.appendingPathComponent("demo").path)
-        try Data("la: Amberfold\ndata: [../demo]\nout: ../out/chapter\n".utf8)
-            .write(to: project.appendingPathComponent("config/jsna.yml"))
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        // Data folders may be outside the project (a shared download folder).
+        try FileManager.default.copyItem(atPath: demoData, toPath: work.appendingPathComponent("demo").path)
+        try Data("la: Amberfold\ndata: [../demo]\nout: out/chapter\n".utf8)
+            .write(to: project.appendingPathComponent("jsna.yml"))
         // Run from the work folder with a relative config path, as `make report` does.
-        let run = try Run.jsna(["build", "--config", "project/config/jsna.yml"], in: work)
+        let run = try Run.jsna(["build", "--config", "project/jsna.yml"], in: work)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("out/chapter/chapter.html").path))
         #expect(run.stderr.contains("to \(project.path)/out/chapter"), "\(run.stderr)")
+    }
+
+    /// A config passed around cannot make jsna write, or read a child-level extract,
+    /// outside its own folder: not by "..", not by an absolute path, not through a link.
+    @Test(arguments: [
+        ("out: ../elsewhere", "out \"../elsewhere\""),
+        ("out: /tmp/jsna-elsewhere", "out \"/tmp/jsna-elsewhere\""),
+        ("out: link/chapter", "out \"link/chapter\""),
+        ("out: reports/../../x", "out \"reports/../../x\""),
+        ("out: out\nextract: ../list3.csv", "extract \"../list3.csv\""),
+        ("out: out\nextract: link/list3.csv", "extract \"link/list3.csv\""),
+    ])
+    func aConfigCannotReachOutsideItsFolder(line: String, named: String) throws {
+        let work = try temporaryDirectory()
+        let project = work.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: demoData + "/amberfold_referrals_list3.csv", toPath: work.appendingPathComponent("list3.csv").path)
+        try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent("link").path, withDestinationPath: work.path)
+        try Data("la: Amberfold\ndata: [\(demoData)]\n\(line)\n".utf8).write(to: project.appendingPathComponent("jsna.yml"))
+        let before = try FileManager.default.subpathsOfDirectory(atPath: work.path).sorted()
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("jsna.yml: \(named) is outside the project folder"), "\(run.stderr)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: work.path).sorted() == before)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/jsna-elsewhere"))
+    }
+
+    @Test func aLinkThatStaysInsideIsFine() throws {
+        let project = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent("link").path, withDestinationPath: project.appendingPathComponent("real").path)
+        try Data("la: Amberfold\ndata: [\(demoData)]\nout: link/chapter\n".utf8).write(to: project.appendingPathComponent("jsna.yml"))
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("real/chapter/chapter.html").path))
     }
 }
 

@@ -76,22 +76,13 @@ public struct ChapterSettings: Sendable {
             guard let parsed = StatisticalNeighbours.Model(rawValue: m) else { throw UserError("\(configPath): sn_model must be 2021 or 2025") }
             model = parsed
         }
+        let project = ProjectFolder(configPath: configPath, folder: base)
         var settings = ChapterSettings(
             authority: file.la, year: year, dataFolders: file.data.map(resolve),
-            outputFolder: resolve(file.out ?? "reports"), neighbourModel: model)
-        settings.extract = file.extract.map(resolve)
+            outputFolder: try project.contain("out", file.out ?? "reports"), neighbourModel: model)
+        settings.extract = try file.extract.map { try project.contain("extract", $0) }
         settings.allowHTML = file.allow_html ?? false
-        if let template = file.template {
-            let path = resolve(template)
-            // A template must stay inside the chapter project folder, symbolic links
-            // followed (a link inside pointing outside is outside).
-            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            let folder = base.resolvingSymlinksInPath().path
-            guard path.hasPrefix(base.standardizedFileURL.path + "/"), real.hasPrefix(folder + "/") else {
-                throw UserError("\(configPath): template \"\(template)\" is outside the project folder \(base.standardizedFileURL.path)")
-            }
-            settings.template = path
-        }
+        settings.template = try file.template.map { try project.contain("template", $0) }
         settings.extractOptions = try ExtractConfig.options(columns: file.columns, dateFormat: file.date_format, path: configPath)
         return settings
     }
