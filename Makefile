@@ -69,6 +69,7 @@ sanitize: deps
 # ingest, built with the fuzzer and AddressSanitizer over all of jsna's modules.
 SECONDS ?= 60
 fuzz: deps
+	@touch Fuzz/Package.swift  # SwiftPM re-plans a path dependency only when the manifest changes
 	cd Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address --build-path ../.build-fuzz
 	scripts/fuzz.sh $(SECONDS)
 

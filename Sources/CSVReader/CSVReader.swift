@@ -29,6 +29,8 @@ public struct CSVReader: Sendable {
         public var byteRange: Range<Int>?
         /// The field count every record must have, when the header is not in the range.
         public var expectedFieldCount: Int?
+        /// Counts the bytes read, for a progress line on long reads.
+        public var progress: ReadProgress?
         public init() {}
     }
 
@@ -115,6 +117,7 @@ public struct CSVReader: Sendable {
                     throw CSVError(path: path, line: state.line, column: 0, message: "read failed: \(systemError())")
                 }
                 if count == 0 { endOfFile = true }
+                options.progress?.add(count)
                 filled += count
                 remaining -= count
             }

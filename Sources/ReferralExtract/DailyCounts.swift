@@ -6,12 +6,16 @@ struct DailyCounts {
 
     private var counts = [Int](repeating: 0, count: DailyCounts.days)
     private var elsewhere: [Int32: Int] = [:]
+    /// The slots used, so reading them back walks a few years, not two centuries.
+    private var lowest = Int.max, highest = -1
 
     @inline(__always)
     mutating func add(_ day: Int32, _ n: Int = 1) {
         let slot = Int(day - Self.firstDay)
         if slot >= 0 && slot < Self.days {
             counts[slot] += n
+            lowest = min(lowest, slot)
+            highest = max(highest, slot)
         } else {
             elsewhere[day, default: 0] += n
         }
@@ -20,7 +24,9 @@ struct DailyCounts {
     /// Every day with referrals, and how many.
     var nonZero: [(day: Int32, count: Int)] {
         var out = elsewhere.map { (day: $0.key, count: $0.value) }
-        for (slot, n) in counts.enumerated() where n > 0 { out.append((Self.firstDay + Int32(slot), n)) }
+        if lowest <= highest {
+            for slot in lowest...highest where counts[slot] > 0 { out.append((Self.firstDay + Int32(slot), counts[slot])) }
+        }
         return out
     }
 }

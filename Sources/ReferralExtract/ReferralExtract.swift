@@ -12,6 +12,8 @@ public struct ExtractOptions: Sendable {
     /// give the same figures and errors as one core: tests and the fuzzer lower this to
     /// check that on small files.
     public var splitAbove: Int = 4 << 20
+    /// Counts bytes as they are read, for a progress line on long reads.
+    public var progress: ReadProgress?
 
     public init(columns: [ExtractField: String] = [:], dateFormat: DateFormat? = nil) {
         self.columns = columns
@@ -51,7 +53,7 @@ public struct ReferralExtract: Sendable {
         let header = try DateFormatDetector.detect(path: path, options: options)
         let format = options.dateFormat ?? header.format
         let ranges = RecordBoundaries.split(path: path, parts: parts ?? ProcessInfo.processInfo.activeProcessorCount, dataStart: header.dataStart, minimumBytes: options.splitAbove)
-        if ranges.count > 1, let chunks = try? parse(path, ranges, header, format) {
+        if ranges.count > 1, let chunks = try? parse(path, ranges, header, format, options.progress) {
             return merge(chunks, path: path, header: header, format: format, detected: options.dateFormat == nil)
         }
         // One range, or a chunk failed: read in order, so an error is located exactly.
@@ -60,7 +62,9 @@ public struct ReferralExtract: Sendable {
             whole.reserve(rows: Int(Double(size) / header.bytesPerRow * 1.05), bytesPerID: header.bytesPerID)
         }
         var records = 0
-        try CSVReader(path: path).forEachRecord { record in
+        var sequential = CSVReader.Options()
+        sequential.progress = options.progress
+        try CSVReader(path: path, options: sequential).forEachRecord { record in
             records += 1
             if record.number > 1 { whole.add(record) }
         }
@@ -70,7 +74,7 @@ public struct ReferralExtract: Sendable {
     }
 
     /// Parses the ranges concurrently; each result carries the lines it consumed.
-    static func parse(_ path: String, _ ranges: [Range<Int>], _ header: DateFormatDetector.Header, _ format: DateFormat) throws -> [(ReferralAggregator, Int)] {
+    static func parse(_ path: String, _ ranges: [Range<Int>], _ header: DateFormatDetector.Header, _ format: DateFormat, _ progress: ReadProgress?) throws -> [(ReferralAggregator, Int)] {
         final class Slot: @unchecked Sendable { var result: Result<(ReferralAggregator, Int), any Error>? }
         let slots = ranges.map { _ in Slot() }
         DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
@@ -79,6 +83,7 @@ public struct ReferralExtract: Sendable {
             var options = CSVReader.Options()
             options.byteRange = ranges[i]
             options.expectedFieldCount = header.fieldCount
+            options.progress = progress
             slots[i].result = Result {
                 let lines = try CSVReader(path: path, options: options).forEachRecord(aggregator.add).lines
                 aggregator.sortEntries()

@@ -309,3 +309,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ReadProgressLines {
+    /// A long read says how far it has got on stderr; here the first line is asked for at
+    /// once, so a small file shows it. stdout (the figures) is untouched.
+    @Test func aLongReadSaysHowFarItHasGot() throws {
+        let file = demoData + "/amberfold_referrals_list3.csv"
+        let quiet = try Run.jsna(["referrals", file, "--year", "2025"])
+        let run = try Run.jsna(["referrals", file, "--year", "2025"], environment: ["JSNA_PROGRESS_AFTER": "0"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as! Int
+        #expect(run.stderr.hasPrefix("jsna: reading amberfold_referrals_list3.csv: 0 of \(size / 1_000_000) MB (0%)\n"), "\(run.stderr)")
+        #expect(!quiet.stderr.contains("jsna: reading"))
+        #expect(run.stdout == quiet.stdout)
+    }
+}

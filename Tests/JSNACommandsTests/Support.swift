@@ -19,13 +19,17 @@ struct Run {
         return Bundle.main.bundleURL.appendingPathComponent("jsna")
     }
 
-    static func jsna(_ arguments: [String], in directory: URL = projectRoot) throws -> Run {
+    /// Progress lines are off (after 600 s) unless `environment` says otherwise, so stderr
+    /// holds only what a test expects, however slow the machine (or the sanitizer).
+    static func jsna(_ arguments: [String], in directory: URL = projectRoot, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "100"
+        environment["JSNA_PROGRESS_AFTER"] = "600"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

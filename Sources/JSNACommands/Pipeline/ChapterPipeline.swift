@@ -48,7 +48,7 @@ public struct ChapterPipeline: Sendable {
         let table = Self.step("compute indicators") { IndicatorTable(dataset: dataset, model: settings.neighbourModel) }
         let synthetic = settings.dataFolders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(DemoMarker.fileName)) }
         let extract = try settings.extract.map { path in
-            try Self.step("read extract") { try ReferralExtract.read(path: path, options: settings.extractOptions) }
+            try Self.step("read extract") { try ExtractReading.read(path: path, options: settings.extractOptions) }
         }
         return Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract)
     }

@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var extract: ExtractOptionsGroup
 
     func run() throws {
-        let data = try ChapterPipeline.step("read extract") { try ReferralExtract.read(path: file, options: try extract.options()) }
+        let data = try ChapterPipeline.step("read extract") { try ExtractReading.read(path: file, options: try extract.options()) }
         for line in data.diagnostics.lines(path: file, fields: data.diagnosticFields) { print(line) }
         let d = data.diagnostics
         let span = data.firstDate.map { "\($0.longText) to \(data.lastDate!.longText)" } ?? "no valid dates"

@@ -30,7 +30,7 @@ struct ReferralsCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, table }
 
     func run() throws {
-        let data = try ChapterPipeline.step("read extract") { try ReferralExtract.read(path: file, options: try extract.options()) }
+        let data = try ChapterPipeline.step("read extract") { try ExtractReading.read(path: file, options: try extract.options()) }
         printError("jsna: analyst-only output: these figures are NOT disclosure-controlled (small numbers are shown); do not publish them")
         for line in data.diagnostics.lines(path: file, fields: data.diagnosticFields, excludedRows: "warning") { printError("jsna: \(line)") }
         let figures = data.figures(for: year.year)
