@@ -66,11 +66,14 @@ sanitize: deps
 	  $(SWIFT) test $(SANITIZE) --disable-xctest
 
 # libFuzzer targets (Fuzz/, a separate package) for the CSV reader, census ingest and extract
-# ingest, built with the fuzzer and AddressSanitizer over all of jsna's modules.
+# ingest, built with the fuzzer and AddressSanitizer over all of jsna's modules. SwiftPM's
+# --sanitize=fuzzer links libFuzzer but leaves jsna's modules without coverage counters:
+# -sanitize-coverage adds them (without it the fuzzer is blind to jsna's branches).
 SECONDS ?= 60
 fuzz: deps
 	@touch Fuzz/Package.swift  # SwiftPM re-plans a path dependency only when the manifest changes
-	cd Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address --build-path ../.build-fuzz
+	cd Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address --build-path ../.build-fuzz \
+	  -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table
 	scripts/fuzz.sh $(SECONDS)
 
 # The independent peers (../shared/bench) need pandas and duckdb: a venv outside shared/.
