@@ -14,17 +14,6 @@ import Testing
         [11, 23, 2024, 0xC0FFEE] + (ProcessInfo.processInfo.environment["JSNA_SEED"].flatMap(UInt64.init).map { [$0] } ?? [])
     }
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// What the extract holds that must never be published.
     struct Secrets { var ids: Set<String> = [], births: Set<String> = [], people: Set<String> = [] }
 
@@ -35,7 +24,7 @@ import Testing
     static let sources = ["q) 6: Police", "q) 6: Police", "e) 2A: Schools", "g) 3A: Health services", "m) 4: Housing", "t) 9: Anonymous", "u) 10: Unknown"]
 
     static func extract(seed: UInt64) -> (text: String, secrets: Secrets) {
-        var rng = Generator(state: seed)
+        var rng = SeededGenerator(state: seed)
         var secrets = Secrets()
         let children = Int.random(in: 8...120, using: &rng)
         let letters = Array("BDFHJKMPQRTVWXZ")
