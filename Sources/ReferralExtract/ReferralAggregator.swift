@@ -2,7 +2,9 @@ import CSVReader
 
 /// Accumulates one chunk of an extract: counts per census year as rows stream past, and
 /// one entry per linkable referral (hash of the child's ID, a reference to its bytes, the
-/// day and the line) for the re-referral test after all chunks are merged.
+/// day and the line) for the re-referral test after all chunks are merged. Entries are kept
+/// only for children whose hash is in `hashes` (see ``LinkingPasses``); a `linkOnly`
+/// aggregator, for a later pass, keeps entries and counts nothing else.
 final class ReferralAggregator {
     struct Entry {
         var hash: UInt64
@@ -37,9 +39,13 @@ final class ReferralAggregator {
     /// Today's day number: a referral dated after it is a typing slip (a warning; kept).
     let today = CivilDate.today.dayNumber
     let child: Int, referral: Int, birth: Int, gender: Int, ethnicity: Int, source: Int, nfa: Int
+    let hashes: ClosedRange<UInt64>
+    let linkOnly: Bool
 
-    init(layout: ExtractLayout, format: DateFormat, chunk: Int) {
+    init(layout: ExtractLayout, format: DateFormat, chunk: Int, hashes: ClosedRange<UInt64> = 0...UInt64.max, linkOnly: Bool = false) {
         self.chunk = UInt64(chunk)
+        self.hashes = hashes
+        self.linkOnly = linkOnly
         ids = ChildIDBytes(chunk: chunk)
         self.format = format
         child = layout[.childID]!
@@ -67,6 +73,7 @@ final class ReferralAggregator {
 
     func add(_ r: CSVRecord) {
         rows += 1
+        if linkOnly { return link(r) }
         let dateField = r[referral]
         guard let (date, y, month, day) = format.parseParts(dateField) else {
             if dateField.isEmpty {
@@ -85,9 +92,7 @@ final class ReferralAggregator {
         if Labels.isBlank(id) {
             diagnostics.add(.childIDBlank, line: r.line)
         } else {
-            entries.append(Entry(
-                hash: UInt64(bitPattern: Int64(ByteInterner.hash(id))), id: ids.append(id),
-                day: date.dayNumber, line: UInt32(truncatingIfNeeded: r.line)))
+            keep(id, day: date.dayNumber, line: r.line)
         }
         if Labels.isNoFurtherAction(r[nfa]) { counters.nfa += 1 }
         counters.age[ageBand(r, on: (y, month, day))] += 1
@@ -95,6 +100,21 @@ final class ReferralAggregator {
         Self.count(&counters.ethnicity, ethnicities.intern(Labels.label(r[ethnicity])))
         Self.count(&counters.source, sources.intern(Labels.sourceCode(r[source])))
         counters.month[(month + 8) % 12] += 1
+    }
+
+    /// A later pass: only the child and the day, for rows the first pass kept an entry for
+    /// (its diagnostics and counts are already made).
+    func link(_ r: CSVRecord) {
+        guard let (date, _, _, _) = format.parseParts(r[referral]) else { return }
+        let id = r[child]
+        if !Labels.isBlank(id) { keep(id, day: date.dayNumber, line: r.line) }
+    }
+
+    @inline(__always)
+    func keep(_ id: UnsafeBufferPointer<UInt8>, day: Int32, line: Int) {
+        let hash = UInt64(bitPattern: Int64(ByteInterner.hash(id)))
+        guard hashes.contains(hash) else { return }
+        entries.append(Entry(hash: hash, id: ids.append(id), day: day, line: UInt32(truncatingIfNeeded: line)))
     }
 
     /// Sorts this chunk's entries by child, then day, then line: by hash first (integer

@@ -324,3 +324,25 @@ import Testing
         #expect(run.stdout == quiet.stdout)
     }
 }
+
+/// `--memory` bounds what linking a child's referrals may hold; a smaller bound reads the
+/// file more times and prints exactly the same figures.
+@Suite struct LinkingMemoryOption {
+    @Test func aSmallMemoryReadsInPassesWithTheSameFigures() throws {
+        // The demo extract's rows eight times over: about 2 MB to link.
+        let text = try String(contentsOfFile: demoData + "/amberfold_referrals_list3.csv", encoding: .utf8)
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init)  // "\r\n" is one Character
+        let header = lines.removeFirst()
+        let body = lines.joined(separator: "\r\n") + "\r\n"
+        let path = try temporaryFolder(["big.csv": header + "\r\n" + String(repeating: body, count: 8)]) + "/big.csv"
+        let roomy = try Run.jsna(["referrals", path, "--year", "2025"])
+        let tight = try Run.jsna(["referrals", path, "--year", "2025", "--memory", "1"])
+        #expect(roomy.status == 0 && tight.status == 0, "\(tight.stderr)")
+        #expect(tight.stdout == roomy.stdout)
+        #expect(!roomy.stderr.contains("passes"))
+        let note = try #require(tight.stderr.split(separator: "\n").first { $0.contains("passes") })
+        #expect(note.hasPrefix("jsna: note: read big.csv in ") && note.contains("passes to link each child's referrals within 1 MB"), "\(note)")
+        let zero = try Run.jsna(["referrals", path, "--year", "2025", "--memory", "0"])
+        #expect(zero.status != 0 && zero.stderr.contains("--memory must be at least 1"), "\(zero.stderr)")
+    }
+}

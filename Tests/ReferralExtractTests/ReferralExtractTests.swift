@@ -287,3 +287,79 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
         }
     }
 }
+
+/// Read in several passes (children linked a hash range at a time), the figures,
+/// diagnostics and line numbers are exactly those of one pass, on one core or split.
+@Suite struct LinkingPassesReading {
+    static func agree(_ a: ReferralExtract, _ b: ReferralExtract, _ label: String) {
+        for year in 2022...2025 { #expect(a.figures(for: year) == b.figures(for: year), "year \(year), \(label)") }
+        #expect(a.daily == b.daily, "\(label)")
+        #expect(a.rowsRead == b.rowsRead, "\(label)")
+        for kind in ExtractDiagnostics.Kind.allCases {
+            #expect(a.diagnostics.groups[kind]?.count == b.diagnostics.groups[kind]?.count, "\(kind), \(label)")
+            #expect(a.diagnostics.groups[kind]?.firstLine == b.diagnostics.groups[kind]?.firstLine, "\(kind), \(label)")
+        }
+    }
+
+    @Test(arguments: [1, 3], [2, 3, 7, 64])
+    func anyNumberOfPassesGivesTheSameFigures(parts: Int, passes: Int) throws {
+        let path = try ParallelReading.bigExtract()
+        var split = ExtractOptions()
+        split.splitAbove = 0
+        let one = try ReferralExtract.read(path: path, options: split, parts: 1)
+        #expect(one.passes == 1)
+        #expect(one.figures(for: 2024).rereferrals > 1_000)
+        #expect(one.diagnostics.groups[.duplicate]?.count ?? 0 > 0)
+        var options = split
+        options.linkingPasses = passes
+        let many = try ReferralExtract.read(path: path, options: options, parts: parts)
+        #expect(many.passes == passes)
+        Self.agree(one, many, "\(passes) passes, \(parts) parts")
+    }
+
+    /// The memory given decides the passes: the 60,000-row test file needs about 2 MB.
+    @Test func memoryDecidesThePasses() throws {
+        let path = try ParallelReading.bigExtract()
+        var options = ExtractOptions()
+        let roomy = try ReferralExtract.read(path: path, options: options)
+        options.linkingMemory = 1 << 20
+        let tight = try ReferralExtract.read(path: path, options: options)
+        #expect(roomy.passes == 1)
+        #expect(tight.passes >= 2 && tight.passes <= 4, "\(tight.passes)")
+        Self.agree(roomy, tight, "1 MB")
+    }
+
+    @Test func thePlanCoversEveryHashOnce() {
+        for count in [1, 2, 3, 7, 256] {
+            let plan = LinkingPasses(count: count)
+            #expect(plan.hashes(0).lowerBound == 0)
+            #expect(plan.hashes(count - 1).upperBound == .max)
+            for pass in 1..<max(count, 1) where count > 1 { #expect(plan.hashes(pass).lowerBound == plan.hashes(pass - 1).upperBound + 1) }
+        }
+        #expect(LinkingPasses(count: 0).count == 1)
+        #expect(LinkingPasses(count: 10_000).count == LinkingPasses.maximum)
+        // 10M rows of 113 bytes with 9-byte IDs: about 350 MB to link.
+        #expect(LinkingPasses(dataBytes: 1_129_000_000, bytesPerRow: 113, bytesPerID: 9, memory: 128 << 20).count == 3)
+        #expect(LinkingPasses(dataBytes: 112_000_000, bytesPerRow: 113, bytesPerID: 9, memory: 128 << 20).count == 1)
+        #expect(LinkingPasses(dataBytes: 0, bytesPerRow: 113, bytesPerID: 9, memory: 128 << 20).count == 1)
+    }
+
+    /// A file that grows between passes (an export still being written) is refused, not
+    /// half-linked.
+    @Test func aFileThatChangesBetweenPassesIsRefused() throws {
+        let path = try ParallelReading.bigExtract()
+        var options = ExtractOptions()
+        options.linkingPasses = 3
+        options.beforePass = { pass in
+            if pass == 2, let handle = FileHandle(forWritingAtPath: path) {
+                handle.seekToEndOfFile()
+                handle.write(Data((row("C1", "01/06/2024") + "\r\n").utf8))
+                handle.closeFile()
+            }
+        }
+        #expect { try ReferralExtract.read(path: path, options: options) } throws: { error in
+            "\(error)".contains("changed while it was being read (pass 2 of 3)")
+        }
+    }
+}
+

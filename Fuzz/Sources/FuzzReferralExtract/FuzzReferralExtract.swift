@@ -2,14 +2,15 @@ import FuzzSupport
 import ReferralExtract
 
 /// Annex A List 3 extracts: any bytes must give figures or one located error line, and
-/// splitting the file across cores (forced here on small files) must give exactly what
-/// one core gives: the same figures, dates, diagnostics and errors.
+/// splitting the file across cores (forced here on small files), or linking its children
+/// in several passes, must give exactly what one core in one pass gives: the same figures,
+/// dates, diagnostics and errors.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReferralExtract(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     InputFile.write(start, count)
     let one = read(parts: 1)
-    let split = read(parts: 2 + count % 3)
-    if one != split { InputFile.finding("one core gave\n\(one)\nsplit gave\n\(split)") }
+    let split = read(parts: 2 + count % 3, passes: 1 + count % 4)
+    if one != split { InputFile.finding("one core in one pass gave\n\(one)\nsplit, in \(1 + count % 4) passes, gave\n\(split)") }
     return 0
 }
 
@@ -23,9 +24,10 @@ enum Outcome: Equatable, CustomStringConvertible {
     }
 }
 
-func read(parts: Int) -> Outcome {
+func read(parts: Int, passes: Int = 1) -> Outcome {
     var options = ExtractOptions()
     options.splitAbove = 0
+    options.linkingPasses = passes
     do {
         let extract = try ReferralExtract.read(path: InputFile.path, options: options, parts: parts)
         var text = "rows \(extract.rowsRead), \(extract.dateFormat) detected \(extract.dateFormatDetected)"

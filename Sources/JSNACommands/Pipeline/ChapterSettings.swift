@@ -46,6 +46,7 @@ public struct ChapterSettings: Sendable {
         var allow_html: Bool?
         var columns: [String: String]?
         var date_format: String?
+        var memory_mb: Int?
     }
 
     /// Reads a config file; relative paths are taken from the file's folder.
@@ -83,7 +84,7 @@ public struct ChapterSettings: Sendable {
         settings.extract = try file.extract.map { try project.contain("extract", $0) }
         settings.allowHTML = file.allow_html ?? false
         settings.template = try file.template.map { try project.contain("template", $0) }
-        settings.extractOptions = try ExtractConfig.options(columns: file.columns, dateFormat: file.date_format, path: configPath)
+        settings.extractOptions = try ExtractConfig.options(columns: file.columns, dateFormat: file.date_format, memoryMB: file.memory_mb, path: configPath)
         return settings
     }
 }

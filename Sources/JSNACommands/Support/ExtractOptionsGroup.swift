@@ -11,9 +11,17 @@ struct ExtractOptionsGroup: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A YAML config whose `columns:` maps List 3 fields to the file's headers.", valueName: "file"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp("Memory for linking each child's referrals, in MB (default 128). A larger extract is read in more passes, with the same figures.", valueName: "MB"))
+    var memory: Int?
+
+    func validate() throws {
+        if let memory, memory < 1 { throw ValidationError("--memory must be at least 1 (MB)") }
+    }
+
     func options() throws -> ExtractOptions {
         var options = try config.map(ExtractConfig.load(path:)) ?? ExtractOptions()
         if let dateFormat { options.dateFormat = dateFormat.format }
+        if let memory { options.linkingMemory = min(memory, 1 << 30) << 20 }
         return options
     }
 }
@@ -31,6 +39,7 @@ struct DateFormatArgument: ExpressibleByArgument, Sendable {
 ///
 ///     extract: referrals.csv
 ///     date_format: dd/mm/yyyy
+///     memory_mb: 128
 ///     columns:
 ///       Child Unique ID: PersonID
 ///       Date of Referral: ReferralDate
@@ -38,6 +47,7 @@ enum ExtractConfig {
     struct File: Decodable {
         var columns: [String: String]?
         var date_format: String?
+        var memory_mb: Int?
     }
 
     static func load(path: String) throws -> ExtractOptions {
@@ -46,11 +56,15 @@ enum ExtractConfig {
         do { file = try YAMLDecoder().decode(File.self, from: text) } catch {
             throw UserError("\(path): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
         }
-        return try options(columns: file.columns, dateFormat: file.date_format, path: path)
+        return try options(columns: file.columns, dateFormat: file.date_format, memoryMB: file.memory_mb, path: path)
     }
 
-    static func options(columns: [String: String]?, dateFormat: String?, path: String) throws -> ExtractOptions {
+    static func options(columns: [String: String]?, dateFormat: String?, memoryMB: Int? = nil, path: String) throws -> ExtractOptions {
         var options = ExtractOptions()
+        if let memoryMB {
+            guard memoryMB >= 1 else { throw UserError("\(path): memory_mb must be at least 1 (megabytes for linking referrals)") }
+            options.linkingMemory = min(memoryMB, 1 << 30) << 20
+        }
         for (field, header) in columns ?? [:] {
             guard let f = ExtractField.allCases.first(where: { $0.rawValue.lowercased() == field.lowercased() }) else {
                 throw UserError("\(path): columns: '\(field)' is not an Annex A List 3 field (\(ExtractField.allCases.map(\.rawValue).joined(separator: ", ")))")

@@ -8,6 +8,7 @@ import ReferralExtract
 /// ten years of a CMS export, 1 GB, is longer). The lines go to stderr:
 ///
 ///     jsna: reading list3.csv: 412 of 1,106 MB (37%)
+///     jsna: reading cms.csv, pass 2 of 3: 830 of 2,212 MB (37%)
 ///
 /// `JSNA_PROGRESS_AFTER` (seconds, default 2) changes when the first line comes.
 enum ExtractReading {
@@ -17,12 +18,19 @@ enum ExtractReading {
         let progress = ReadProgress(totalBytes: size)
         options.progress = progress
         let ticker = ProgressTicker(every: 2, after: delay) {
-            let done = progress.bytesRead
+            let (done, pass, passes) = progress.snapshot
             let percent = size > 0 ? done * 100 / size : 0
-            printError("jsna: reading \((path as NSString).lastPathComponent): \(megabytes(done)) of \(megabytes(size)) MB (\(percent)%)")
+            let of = passes > 1 ? ", pass \(pass) of \(passes)" : ""
+            printError("jsna: reading \((path as NSString).lastPathComponent)\(of): \(megabytes(done)) of \(megabytes(size)) MB (\(percent)%)")
         }
         defer { ticker.stop() }
-        return try ReferralExtract.read(path: path, options: options)
+        let extract = try ReferralExtract.read(path: path, options: options)
+        ticker.stop()  // before the note, so no progress line follows it (stopping twice is harmless)
+        if extract.passes > 1 {
+            let memory = (options.linkingMemory ?? LinkingPasses.defaultMemory) >> 20
+            printError("jsna: note: read \((path as NSString).lastPathComponent) in \(extract.passes) passes to link each child's referrals within \(memory) MB (--memory or memory_mb: sets this)")
+        }
+        return extract
     }
 
     static var delay: Double {
