@@ -5,7 +5,7 @@ SWIFT ?= swift
 JSNA := .build/release/jsna
 APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 
-.PHONY: all deps build report test sanitize fuzz peers browser-test bench demo-data real-report clean help
+.PHONY: all deps build report test sanitize fuzz peers browser-test bench scale demo-data real-report clean help
 
 all: report
 
@@ -18,6 +18,7 @@ help:
 	@echo "make real-report  a Bolton chapter from ../shared/data/dfe into reports/bolton/"
 	@echo "make peers        a venv (.venv-bench) with pandas and duckdb for the peer checks"
 	@echo "make bench        jsna against pandas and duckdb, parse throughput, chapter times → BENCHMARKS.md"
+	@echo "make scale        memory and time of jsna referrals at 1M, 5M, 10M and 20M rows → BENCHMARKS.md"
 	@echo "make browser-test the demo (and a real Bolton) chapter in headless Chromium: axe-core, PDF, screenshot"
 
 # Installs what is missing: libcsv (C CSV parser, no pkg-config file) and checks for Swift.
@@ -103,6 +104,10 @@ browser-test: report
 # Measurement, never part of the tests: side by side with the peers in one run.
 bench: build peers
 	python3 scripts/bench.py
+
+# Memory and time as extracts grow to 20M rows (generates 1M-10M rows once, about 7 minutes).
+scale: build
+	python3 scripts/scale.py
 
 demo-data: build
 	$(JSNA) demo-data --out data/demo
