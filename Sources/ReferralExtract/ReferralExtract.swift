@@ -80,7 +80,7 @@ public struct ReferralExtract: Sendable {
                 throw CSVError(path: path, line: 1, column: 1, message: "the file changed while it was being read (pass \(pass + 1) of \(passes.count)); read it again once it is complete")
             }
             let hashes = passes.hashes(pass)
-            let chunks = try reader.read(hashes: hashes, linkOnly: pass > 0, entriesPerPass: passes.count)
+            let chunks = try reader.read(hashes: hashes, linkOnly: pass > 0, passes: passes.count)
             if extract == nil {
                 extract = summarize(chunks, reader: reader, detected: options.dateFormat == nil)
                 facts = DayFacts(days: extract!.daily.keys.map(\.dayNumber))
@@ -149,7 +149,7 @@ struct PassReader {
     let ranges: [Range<Int>]
     let fileBytes: Int
 
-    func read(hashes: ClosedRange<UInt64>, linkOnly: Bool, entriesPerPass passes: Int) throws -> [(ReferralAggregator, Int)] {
+    func read(hashes: ClosedRange<UInt64>, linkOnly: Bool, passes: Int) throws -> [(ReferralAggregator, Int)] {
         if ranges.count > 1, let chunks = try? parallel(hashes: hashes, linkOnly: linkOnly, passes: passes) { return chunks }
         let whole = ReferralAggregator(layout: header.layout, format: format, chunk: 0, hashes: hashes, linkOnly: linkOnly)
         whole.reserve(rows: expectedRows(bytes: fileBytes, passes: passes), bytesPerID: header.bytesPerID)
