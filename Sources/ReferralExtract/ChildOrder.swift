@@ -29,7 +29,7 @@ struct ChildOrder {
         final class Slot: @unchecked Sendable { var rereferrals: [Int: Int] = [:]; var duplicates = ExtractDiagnostics() }
         let span = hashes.upperBound - hashes.lowerBound
         let slots = (0..<(span < UInt64(max(parts, 1)) ? 1 : max(parts, 1))).map { _ in Slot() }
-        let width = (hashes.upperBound - hashes.lowerBound) / UInt64(slots.count)
+        let width = span / UInt64(slots.count)
         // Read-only while the walks run: each walk keeps its own heads.
         struct Shared: @unchecked Sendable { let chunks: [ReferralAggregator] }
         let shared = Shared(chunks: chunks)

@@ -344,5 +344,14 @@ import Testing
         #expect(note.hasPrefix("jsna: note: read big.csv in ") && note.contains("passes to link each child's referrals within 1 MB"), "\(note)")
         let zero = try Run.jsna(["referrals", path, "--year", "2025", "--memory", "0"])
         #expect(zero.status != 0 && zero.stderr.contains("--memory must be at least 1"), "\(zero.stderr)")
+        // The same bound from a config's memory_mb:.
+        let folder = (path as NSString).deletingLastPathComponent
+        try Data("memory_mb: 1\n".utf8).write(to: URL(fileURLWithPath: folder + "/small.yml"))
+        try Data("memory_mb: 0\n".utf8).write(to: URL(fileURLWithPath: folder + "/zero.yml"))
+        let configured = try Run.jsna(["referrals", path, "--year", "2025", "--config", folder + "/small.yml"])
+        #expect(configured.stdout == roomy.stdout && configured.stderr.contains("within 1 MB"), "\(configured.stderr)")
+        let refused = try Run.jsna(["referrals", path, "--year", "2025", "--config", folder + "/zero.yml"])
+        #expect(refused.status != 0 && refused.stdout.isEmpty, "\(refused.stderr)")
+        #expect(refused.stderr.contains("zero.yml: memory_mb must be at least 1"), "\(refused.stderr)")
     }
 }
