@@ -45,11 +45,14 @@ public struct LinkingPasses: Sendable, Equatable {
 struct FileIdentity: Equatable {
     let size: Int
     let modified: timespec
+    /// A pipe, a terminal or a device: not a plain file or a folder (following links).
+    let isStream: Bool
 
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         size = Int(info.st_size)
+        isStream = (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR
         #if canImport(Darwin)
         modified = info.st_mtimespec
         #else

@@ -62,8 +62,13 @@ public struct ReferralExtract: Sendable {
     /// many passes as linking needs (see ``LinkingPasses``).
     /// - Parameter parts: how many ranges to parse at once (default: one per core).
     public static func read(path: String, options: ExtractOptions = ExtractOptions(), parts: Int? = nil) throws -> ReferralExtract {
-        let header = try DateFormatDetector.detect(path: path, options: options)
         let file = FileIdentity(path: path)
+        if let file, file.isStream {
+            // Its header is sampled before the rows are read (and large files are read more
+            // than once), so a pipe would lose its first rows and report nonsense.
+            throw CSVError(path: path, line: 0, column: 0, message: "is a pipe or a device, not a file: save the extract to a file and give its path")
+        }
+        let header = try DateFormatDetector.detect(path: path, options: options)
         let passes = options.linkingPasses.map(LinkingPasses.init(count:)) ?? LinkingPasses(
             dataBytes: (file?.size ?? 0) - header.dataStart, bytesPerRow: header.bytesPerRow, bytesPerID: header.bytesPerID,
             memory: options.linkingMemory ?? LinkingPasses.defaultMemory)

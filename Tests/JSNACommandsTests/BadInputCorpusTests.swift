@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 import Testing
 
@@ -242,6 +245,15 @@ import Testing
         let path = try temporaryDirectory().path
         let run = try Run.jsna(["referrals", path, "--year", "2024"])
         try check(run, Case(name: "", file: "", bytes: [], expected: .fileError("\(path): is a folder, not a file")), path: path, output: nil)
+    }
+
+    /// A named pipe (or `/dev/stdin` from a pipe) is refused before it is opened: its rows
+    /// cannot be read twice, and opening it would wait for a writer.
+    @Test func inputIsAPipe() throws {
+        let path = try temporaryDirectory().appendingPathComponent("extract.csv").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let run = try Run.jsna(["referrals", path, "--year", "2024"])
+        try check(run, Case(name: "", file: "", bytes: [], expected: .fileError("\(path): is a pipe or a device, not a file: save the extract to a file and give its path")), path: path, output: nil)
     }
 
     @Test func missingDataFolder() throws {
