@@ -18,8 +18,9 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// "file:line:column: message"; "file: message" for a problem with the file as a whole
-    /// (line 0), such as one that cannot be opened.
-    public var description: String { line == 0 ? "\(path): \(message)" : "\(path):\(line):\(column): \(message)" }
+    /// (line 0), such as one that cannot be opened. Always one line: a line break that a
+    /// quoted value brought in is written as `\n`.
+    public var description: String { (line == 0 ? "\(path): \(message)" : "\(path):\(line):\(column): \(message)").oneLine }
 }
 
 /// Thrown by a record handler to reject one field; the reader adds file, line and column.

@@ -71,7 +71,10 @@ public enum RecordBoundaries {
 }
 
 extension RecordBoundaries {
-    /// The byte offset just after the header's `lines` lines (its last newline).
+    /// The byte offset just after the header's `lines` lines, counted as the reader counts
+    /// them: outside quotes a CR, an LF or a CRLF ends a line; inside quotes each LF does.
+    /// (Counting LFs alone put a header ended by a lone CR one record too far, and the split
+    /// read lost the first data row: a fuzzer finding.)
     public static func endOfHeader(path: String, lines: Int) -> Int {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return 0 }
@@ -80,12 +83,25 @@ extension RecordBoundaries {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
         defer { buffer.deallocate() }
         var seen = 0, offset = 0
+        var quoted = false, afterCR = false
         while true {
             let n = pread(fd, buffer, size, off_t(offset))
             if n <= 0 { return offset }
-            for i in 0..<n where buffer[i] == 0x0A {
-                seen += 1
-                if seen == lines { return offset + i + 1 }
+            for i in 0..<n {
+                let byte = buffer[i]
+                if seen == lines {
+                    // The header's last line ended with a CR: an LF straight after it belongs to it.
+                    return offset + i + (afterCR && byte == 0x0A ? 1 : 0)
+                }
+                if byte == UInt8(ascii: "\"") { quoted.toggle() }
+                if quoted {
+                    if byte == 0x0A { seen += 1 }
+                } else if byte == 0x0D {
+                    seen += 1
+                } else if byte == 0x0A && !afterCR {
+                    seen += 1
+                }
+                afterCR = byte == 0x0D && !quoted
             }
             offset += n
         }

@@ -43,7 +43,7 @@ public struct CensusDataset: Sendable {
                     let hint = names.contains("time_period") && names.contains("geographic_level")
                         ? " (a DfE statistics table, but none jsna uses: if it is a CIN census file, a column jsna looks for was renamed — e.g. referral_count, at31_episodes, cpp_at31, section47)"
                         : ""
-                    dataset.diagnostics.append(.init(.warning, "\(path): not a file jsna recognises (header starts \"\(start)\"); ignored\(hint)"))
+                    dataset.diagnostics.append(.init(.warning, "\(path): not a file jsna recognises (header starts \"\(start.forMessage)\"); ignored\(hint)"))
                 }
             }
             if recognised == 0 {
@@ -86,7 +86,7 @@ public struct CensusDataset: Sendable {
         tables[table.kind]!.sort { ($0.release, $1.path) > ($1.release, $0.path) }
         areas.merge(table.areas)
         for (level, count) in table.skippedLevels.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(.init(.note, "\(table.path): \(count) rows at geographic level \"\(level)\" skipped"))
+            diagnostics.append(.init(.note, "\(table.path): \(count) rows at geographic level \"\(level.forMessage)\" skipped"))
         }
     }
 

@@ -47,7 +47,7 @@ final class TableBuilder {
     func add(_ r: CSVRecord) throws {
         table.rowsRead += 1
         guard let year = Self.censusYear(r[time]) else {
-            throw CSVFieldError(field: time, message: "time_period \"\(r.string(time))\" is not a year such as 2025 or 202425")
+            throw CSVFieldError(field: time, message: "time_period \"\(r.string(time).forMessage)\" is not a year such as 2025 or 202425")
         }
         let levelName = r.string(level)
         guard let geography = GeographicLevel(rawValue: levelName) else {
@@ -89,13 +89,13 @@ final class TableBuilder {
         let bytes = r[field]
         if let v = ByteParsing.decimal(bytes) {
             guard v >= 0 else {
-                throw CSVFieldError(field: field, message: "negative value \(r.string(field)) in \(measure)")
+                throw CSVFieldError(field: field, message: "negative value \(r.string(field).forMessage) in \(measure)")
             }
             if table.kind == .population && measure == "population_estimate" && v == 0 {
                 throw CSVFieldError(field: field, message: "population is zero: a rate cannot be computed from it")
             }
             if v != v.rounded(), Self.isCount(measure) {
-                throw CSVFieldError(field: field, message: "\(r.string(field)) in \(measure) is not a whole number, and \(measure) is a count")
+                throw CSVFieldError(field: field, message: "\(r.string(field).forMessage) in \(measure) is not a whole number, and \(measure) is a count")
             }
             return .value(v)
         }
@@ -108,7 +108,7 @@ final class TableBuilder {
         if bytes.count <= 3, let missing = Missing(symbol: r.string(field)) { return .missing(missing) }
         throw CSVFieldError(
             field: field,
-            message: "\"\(r.string(field))\" in \(measure) is neither a number nor a missing-value symbol (\(MissingReason.symbols.joined(separator: " ")))")
+            message: "\"\(r.string(field).forMessage)\" in \(measure) is neither a number nor a missing-value symbol (\(MissingReason.symbols.joined(separator: " ")))")
     }
 
     /// Located at the second of two columns with one name: which holds the figures is a
@@ -116,7 +116,7 @@ final class TableBuilder {
     static func twice(_ name: String, in header: [String]) -> CSVFieldError {
         let first = header.firstIndex(of: name)!
         let second = header[(first + 1)...].firstIndex(of: name) ?? first
-        return CSVFieldError(field: second, message: "column '\(name)' appears twice in the header (also column \(first + 1) of \(header.count)): rename or remove one")
+        return CSVFieldError(field: second, message: "column '\(name.forMessage)' appears twice in the header (also column \(first + 1) of \(header.count)): rename or remove one")
     }
 
     /// Columns of children, episodes or referrals, which must be whole numbers; rates,

@@ -74,7 +74,7 @@ final class NeighbourBuilder {
         let la = r.string(code).trimming(" \t")
         if la.isEmpty { return }
         guard Self.isLACode(la) else {
-            throw CSVFieldError(field: code, message: "\"\(la)\" is not a three-digit LA code")
+            throw CSVFieldError(field: code, message: "\"\(la.forMessage)\" is not a three-digit LA code")
         }
         if let first = lines[la] {
             throw CSVRecordError("authority \(la) is listed twice (first at line \(first))")
@@ -85,7 +85,7 @@ final class NeighbourBuilder {
             let neighbour = r.string(field).trimming(" \t")
             if neighbour.isEmpty { continue }
             guard Self.isLACode(neighbour) else {
-                throw CSVFieldError(field: field, message: "neighbour \"\(neighbour)\" is not a three-digit LA code")
+                throw CSVFieldError(field: field, message: "neighbour \"\(neighbour.forMessage)\" is not a three-digit LA code")
             }
             guard neighbour != la else {
                 throw CSVFieldError(field: field, message: "authority \(la) is listed as its own neighbour")

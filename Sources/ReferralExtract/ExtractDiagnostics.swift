@@ -53,7 +53,7 @@ public struct ExtractDiagnostics: Sendable {
     ///     fails the command (`jsna check`), "warning" where the figures are still given.
     public func lines(path: String, fields: [Kind: Int] = [:], excludedRows: String = "error") -> [String] {
         sorted.map { g in
-            var example = g.example.isEmpty ? "" : " (e.g. \"\(g.example)\")"
+            var example = g.example.isEmpty ? "" : " (e.g. \"\(g.example.forMessage)\")"
             if g.example.utf8.count == 5, g.example.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
                 example += ": an Excel date number? Format the column as a date in Excel before saving"
             }

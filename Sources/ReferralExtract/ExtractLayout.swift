@@ -40,7 +40,7 @@ public struct ExtractLayout: Sendable {
             if let i = normalised.firstIndex(of: name) {
                 // Two columns with one name: which one holds the field is a guess jsna will not make.
                 if let again = normalised[(i + 1)...].firstIndex(of: name) {
-                    throw CSVFieldError(field: again, message: "column '\(header[again].trimming(" \t"))' appears twice in the header (also column \(i + 1) of \(header.count)): rename or remove one")
+                    throw CSVFieldError(field: again, message: "column '\(header[again].trimming(" \t").forMessage)' appears twice in the header (also column \(i + 1) of \(header.count)): rename or remove one")
                 }
                 layout.index[field] = i
             } else if field.isRequired {

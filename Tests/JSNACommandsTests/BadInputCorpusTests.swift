@@ -110,6 +110,9 @@ import Testing
                         .warning(line: 3, column: dateColumn, "(e.g. \"2024-13-01\")")),
             extractCase("two-digit years", extract { $0.replacingOccurrences(of: "02/06/2023", with: "02/06/23") },
                         .warning(line: 3, column: dateColumn, "left out of every figure")),
+            // A quoted value with a line break in it stays on the warning's one line (fuzzer finding).
+            extractCase("a line break inside a quoted date", extract { $0.replacingOccurrences(of: "02/06/2023", with: "\"02/06/\n2023\"") },
+                        .warning(line: 3, column: dateColumn, "(e.g. \"02/06/\\n2023\") — the first is here")),
             extractCase("a future date", extract { $0.replacingOccurrences(of: "02/06/2023", with: "02/06/2093") },
                         .warning(line: 3, column: dateColumn, "Date of Referral is after today")),
             extractCase("date of birth after referral", extract { $0.replacingOccurrences(of: "14/07/2015", with: "14/07/2025") },
@@ -182,6 +185,8 @@ import Testing
                    expected: .error(line: 3, column: populationLine.count + 1, "population is zero")),
         CensusEdit(name: "neighbour list naming an unknown authority", file: "sn_model", edit: { $0.replacingOccurrences(of: "Amberfold,1,Northern Fells,972,", with: "Amberfold,1,Northern Fells,999,") },
                    expected: .warning(line: 2, column: 32, "neighbour 999 of authority 971 is in no census file")),
+        CensusEdit(name: "a line break inside a quoted neighbour code (fuzzer finding)", file: "sn_model", edit: { $0.replacingOccurrences(of: "Amberfold,1,Northern Fells,972,", with: "Amberfold,1,Northern Fells,\"97\n2\",") },
+                   expected: .error(line: 2, column: 32, "neighbour \"97\\n2\" is not a three-digit LA code")),
         CensusEdit(name: "neighbour list naming the authority itself", file: "sn_model", edit: { $0.replacingOccurrences(of: "Amberfold,1,Northern Fells,972,", with: "Amberfold,1,Northern Fells,971,") },
                    expected: .error(line: 2, column: 32, "authority 971 is listed as its own neighbour")),
         CensusEdit(name: "fewer than 10 neighbours", file: "sn_model", edit: { text in

@@ -270,6 +270,23 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
         #expect(one.diagnostics.groups[.referralDateInvalid]?.firstLine == 2)
     }
 
+    /// A header ended by a lone CR, rows by CRLF: the split read began one row late and
+    /// lost the first data row (a fuzzer finding).
+    @Test func aHeaderEndedByALoneCRLosesNoRow() throws {
+        let rows = (0..<40).map { row("C\($0 % 7)", String(format: "%02d/04/2023", 1 + $0 % 20)) }
+        let path = try temporaryFolder(["cr.csv": list3Header + "\r" + rows.joined(separator: "\r\n") + "\r\n"]) + "/cr.csv"
+        var options = ExtractOptions()
+        options.splitAbove = 0
+        let one = try ReferralExtract.read(path: path, options: options, parts: 1)
+        #expect(one.rowsRead == 40)
+        for parts in [2, 3] {
+            let many = try ReferralExtract.read(path: path, options: options, parts: parts)
+            #expect(many.rowsRead == 40)
+            #expect(many.figures(for: 2023) == one.figures(for: 2023), "\(parts) parts")
+            #expect(many.diagnostics.groups[.duplicate]?.firstLine == one.diagnostics.groups[.duplicate]?.firstLine)
+        }
+    }
+
     @Test func anErrorInAChunkIsStillLocatedExactly() throws {
         var text = try String(contentsOfFile: try Self.bigExtract(), encoding: .utf8)
         let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false)

@@ -1,0 +1,37 @@
+extension String {
+    /// A value from a file, fit to quote in a one-line message: line breaks, tabs and other
+    /// control characters written as escapes, and anything past `limit` characters cut
+    /// with "…" (a field may hold megabytes).
+    ///
+    ///     "12\n3".forMessage          // 12\n3 (a backslash and an n: still one line)
+    ///     String(repeating: "9", count: 500).forMessage.count   // 61
+    public var forMessage: String { forMessage(limit: 60) }
+
+    public func forMessage(limit: Int) -> String {
+        var out = ""
+        var count = 0
+        for scalar in unicodeScalars {
+            if count == limit {
+                out += "…"
+                break
+            }
+            count += 1
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar == "\u{2028}" || scalar == "\u{2029}":
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The same escapes, with no length limit: what a whole message passes through so it
+    /// stays on one line whatever a value in it held.
+    var oneLine: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return self }
+        return forMessage(limit: .max)
+    }
+}
