@@ -43,12 +43,13 @@ struct CSVLocator {
     }
 
     /// Line, column, and whether a quoted field had just closed, at byte `offset` of the file.
-    /// `offset` counts from the start of the file, a byte-order mark included.
-    func position(ofByte offset: Int) -> (line: Int, column: Int, afterClosingQuote: Bool) {
+    /// `offset` counts from the start of the file, a byte-order mark included. nil if the
+    /// file can no longer be opened (removed while it was read).
+    func position(ofByte offset: Int) -> (line: Int, column: Int, afterClosingQuote: Bool)? {
         var scanner = Scanner()
         var index = hasByteOrderMark() ? 3 : 0
         var result = (line: 1, column: 1, afterClosingQuote: false)
-        scan { byte in
+        guard scan({ byte in
             if index == offset {
                 result = (scanner.line, scanner.column, scanner.state == .quoteInQuoted)
                 return false
@@ -56,7 +57,7 @@ struct CSVLocator {
             scanner.consume(byte)
             index += 1
             return true
-        }
+        }) else { return nil }
         return result
     }
 
@@ -80,10 +81,12 @@ struct CSVLocator {
         return read(fd, &bytes, 3) == 3 && bytes == (0xEF, 0xBB, 0xBF)
     }
 
-    /// Streams the file's bytes (after any BOM) to `body` until it returns false.
-    private func scan(_ body: (UInt8) -> Bool) {
+    /// Streams the file's bytes (after any BOM) to `body` until it returns false; false if
+    /// the file cannot be opened.
+    @discardableResult
+    private func scan(_ body: (UInt8) -> Bool) -> Bool {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         let size = 1 << 16
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
@@ -91,13 +94,13 @@ struct CSVLocator {
         var first = true
         while true {
             let n = read(fd, buffer, size)
-            if n <= 0 { return }
+            if n <= 0 { return true }
             var start = 0
             if first {
                 first = false
                 if n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
             }
-            for i in start..<n where !body(buffer[i]) { return }
+            for i in start..<n where !body(buffer[i]) { return true }
         }
     }
 }

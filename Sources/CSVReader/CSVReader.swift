@@ -252,8 +252,13 @@ public struct CSVReader: Sendable {
         CSVLocator(path: path).startOfField(field, recordLine: recordLine)
     }
 
+    /// A problem found in a file removed before it could be located (the locator reopens it).
+    fileprivate func vanished() -> CSVError {
+        CSVError(path: path, line: 0, column: 0, message: "the file was removed while it was being read; read it again")
+    }
+
     fileprivate func textError(_ problem: TextProblem, at offset: Int) -> CSVError {
-        let (line, column, _) = CSVLocator(path: path).position(ofByte: offset)
+        guard let (line, column, _) = CSVLocator(path: path).position(ofByte: offset) else { return vanished() }
         return CSVError(path: path, line: line, column: column, message: problem.message(path: path))
     }
 
@@ -266,7 +271,7 @@ public struct CSVReader: Sendable {
             let (line, column) = locator.unterminatedQuote() ?? (state.line, 1)
             return CSVError(path: path, line: line, column: column, message: "quoted field is never closed (unterminated quote)")
         }
-        let (line, column, insideQuotes) = locator.position(ofByte: offset)
+        guard let (line, column, insideQuotes) = locator.position(ofByte: offset) else { return vanished() }
         let message = insideQuotes
             ? "unexpected character after the closing quote of a quoted field"
             : "stray quote in an unquoted field (quote the whole field and double the quote)"

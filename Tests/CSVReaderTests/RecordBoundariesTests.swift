@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CSVReader
@@ -34,5 +35,22 @@ import Testing
         #expect(String(repeating: "9", count: 500).forMessage == String(repeating: "9", count: 60) + "…")
         let error = CSVError(path: "x.csv", line: 2, column: 3, message: "\"a\nb\" is not a count")
         #expect(error.description == "x.csv:2:3: \"a\\nb\" is not a count")
+    }
+}
+
+/// A file removed while it is read (the reader's descriptor keeps it readable) has its
+/// problem reported as that, not placed at 1:1 as a stray quote (a fuzzing-session finding).
+@Suite struct RemovedWhileRead {
+    @Test func aSyntaxErrorInARemovedFileSaysSo() throws {
+        let path = try temporaryCSV("a,b\n1,2\n3,x\"y\n")
+        #expect {
+            try CSVReader(path: path).forEachRecord { record in
+                if record.number == 1 { unlink(path) }
+            }
+        } throws: { error in
+            "\(error)" == "\(path): the file was removed while it was being read; read it again"
+        }
+        let kept = try temporaryCSV("a,b\n1,2\n3,x\"y\n")
+        #expect { try CSVReader(path: kept).forEachRecord { _ in } } throws: { "\($0)".hasSuffix(":3:4: stray quote in an unquoted field (quote the whole field and double the quote)") }
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 /// jsna's readers take a path, as the CLI does, so each fuzz input is written to one
 /// scratch file (in /dev/shm where there is one) and read back from there.
 public enum InputFile {
+    /// Removed when the run ends normally (a crash leaves it; libFuzzer saved the input).
     public static let path: String = {
         let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        atexit { unlink(InputFile.path) }
         return folder + "/jsna-fuzz-\(getpid()).csv"
     }()
 
