@@ -20,7 +20,7 @@ extension String {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar == "\u{2028}" || scalar == "\u{2029}":
+            case _ where Self.breaksALine(scalar):
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             default: out.unicodeScalars.append(scalar)
             }
@@ -31,7 +31,13 @@ extension String {
     /// The same escapes, with no length limit: what a whole message passes through so it
     /// stays on one line whatever a value in it held.
     var oneLine: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return self }
+        guard unicodeScalars.contains(where: Self.breaksALine) else { return self }
         return forMessage(limit: .max)
+    }
+
+    /// Control characters (C0, DEL, C1) and Unicode's line and paragraph separators: what
+    /// a terminal or log viewer may show as a line break or not at all.
+    static func breaksALine(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }
