@@ -1,3 +1,5 @@
+import CSVReader
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,10 +28,30 @@ public struct LinkingPasses: Sendable, Equatable {
 
     /// Estimated from the file's data bytes and the sampled row and ID sizes.
     public init(dataBytes: Int, bytesPerRow: Double, bytesPerID: Double, memory: Int) {
-        let rows = Double(max(dataBytes, 0)) / max(bytesPerRow, 1) * 1.05
+        self.init(rows: Double(max(dataBytes, 0)) / max(bytesPerRow, 1) * 1.05, bytesPerID: bytesPerID, memory: memory)
+    }
+
+    /// For `rows` referrals at most.
+    public init(rows: Double, bytesPerID: Double, memory: Int) {
         let need = rows * (Double(MemoryLayout<ReferralAggregator.Entry>.stride) + bytesPerID)
         let passes = need / Double(max(memory, 1 << 20))
         self.init(count: passes >= Double(Self.maximum) ? Self.maximum : Int(passes.rounded(.up)))
+    }
+
+    /// The passes for an extract, and the rows planned for. A file too small to need a
+    /// second pass even if every row were as short as a linkable row can be (about 20
+    /// bytes: a one-byte ID, a date, ten commas, a line break) is planned from its sampled
+    /// rows. A larger one counts its line breaks, which cannot be fewer than its rows: the
+    /// first rows alone could mislead (long ones first, short ones after), and memory would
+    /// grow past the bound.
+    static func plan(path: String, dataStart: Int, dataBytes: Int, bytesPerRow: Double, bytesPerID: Double, memory: Int) -> (passes: LinkingPasses, rows: Double) {
+        let sampled = Double(max(dataBytes, 0)) / max(bytesPerRow, 1) * 1.05
+        let shortest = Double(max(dataBytes, 0)) / 20
+        if LinkingPasses(rows: shortest, bytesPerID: bytesPerID, memory: memory).count == 1 {
+            return (LinkingPasses(rows: sampled, bytesPerID: bytesPerID, memory: memory), sampled)
+        }
+        let counted = Double(RecordBoundaries.maximumRecords(path: path, from: dataStart))
+        return (LinkingPasses(rows: counted, bytesPerID: bytesPerID, memory: memory), counted)
     }
 
     /// The hashes pass `pass` (from 0) links: equal ranges that cover every UInt64.

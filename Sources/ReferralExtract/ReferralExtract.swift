@@ -68,10 +68,14 @@ public struct ReferralExtract: Sendable {
             // than once), so a pipe would lose its first rows and report nonsense.
             throw CSVError(path: path, line: 0, column: 0, message: "is a pipe or a device, not a file: save the extract to a file and give its path")
         }
-        let header = try DateFormatDetector.detect(path: path, options: options)
-        let passes = options.linkingPasses.map(LinkingPasses.init(count:)) ?? LinkingPasses(
-            dataBytes: (file?.size ?? 0) - header.dataStart, bytesPerRow: header.bytesPerRow, bytesPerID: header.bytesPerID,
-            memory: options.linkingMemory ?? LinkingPasses.defaultMemory)
+        var header = try DateFormatDetector.detect(path: path, options: options)
+        let dataBytes = (file?.size ?? 0) - header.dataStart
+        let plan = LinkingPasses.plan(
+            path: path, dataStart: header.dataStart, dataBytes: dataBytes, bytesPerRow: header.bytesPerRow,
+            bytesPerID: header.bytesPerID, memory: options.linkingMemory ?? LinkingPasses.defaultMemory)
+        let passes = options.linkingPasses.map(LinkingPasses.init(count:)) ?? plan.passes
+        // Arrays are reserved from bytes per row: from the rows planned for, when counted.
+        header.bytesPerRow = max(Double(dataBytes) / max(plan.rows, 1) * 1.05, 1)
         let reader = PassReader(
             path: path, header: header, format: options.dateFormat ?? header.format, progress: options.progress,
             ranges: RecordBoundaries.split(path: path, parts: parts ?? ProcessInfo.processInfo.activeProcessorCount, dataStart: header.dataStart, minimumBytes: options.splitAbove),

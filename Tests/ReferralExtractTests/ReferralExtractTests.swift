@@ -346,6 +346,24 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
         Self.agree(roomy, tight, "1 MB")
     }
 
+    /// Long rows first and short ones after: the sampled rows alone would plan one pass for
+    /// a file that needs several, and memory would pass the bound. The line-break count
+    /// catches it.
+    @Test func aMisleadingSampleStillPlansEnoughPasses() throws {
+        let padding = String(repeating: "w", count: 3_000)
+        let long = (0..<600).map { row("L\($0)", "01/05/2023", worker: padding) }
+        let short = (0..<60_000).map { row("C\($0 % 20_000)", String(format: "%02d/%02d/2023", 1 + $0 % 28, 1 + $0 % 12), worker: "") }
+        let path = try temporaryFolder(["m.csv": ([list3Header] + long + short).joined(separator: "\n") + "\n"]) + "/m.csv"
+        var options = ExtractOptions()
+        options.linkingMemory = 1 << 20
+        let sampledOnly = LinkingPasses(dataBytes: Int(try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int), bytesPerRow: 3_080, bytesPerID: 4, memory: 1 << 20)
+        #expect(sampledOnly.count == 1, "the sample alone would plan one pass")
+        let read = try ReferralExtract.read(path: path, options: options)
+        #expect(read.passes >= 2, "\(read.passes)")
+        options.linkingMemory = nil
+        Self.agree(try ReferralExtract.read(path: path, options: options), read, "misleading sample")
+    }
+
     @Test func thePlanCoversEveryHashOnce() {
         for count in [1, 2, 3, 7, 256] {
             let plan = LinkingPasses(count: count)
