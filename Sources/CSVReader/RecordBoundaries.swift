@@ -63,21 +63,33 @@ public enum RecordBoundaries {
     /// breaks inside quotes only make it larger. One quick pass over the bytes, for
     /// planning memory when a sample of rows could mislead.
     public static func maximumRecords(path: String, from start: Int) -> Int {
+        var lf = 0, cr = 0
+        let read = forEachBlock(path: path, from: start, size: 1 << 20) { bytes, n, _ in
+            lf += count(0x0A, bytes, n)
+            cr += count(0x0D, bytes, n)
+            return true
+        }
+        return read == nil ? 0 : max(lf, cr) + 1
+    }
+
+    /// Hands the file from `start` to `body` a block at a time (the bytes, how many, and
+    /// the block's offset in the file) until `body` returns false or the file ends. Returns
+    /// the offset reached (the end of the block `body` stopped in, or of the file); nil if
+    /// the file cannot be opened.
+    static func forEachBlock(path: String, from start: Int = 0, size: Int, _ body: (UnsafeMutablePointer<UInt8>, Int, Int) -> Bool) -> Int? {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return 0 }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
-        let size = 1 << 20
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
         defer { buffer.deallocate() }
-        var lf = 0, cr = 0, offset = start
+        var offset = start
         while true {
             let n = pread(fd, buffer, size, off_t(offset))
-            if n <= 0 { break }
-            lf += count(0x0A, buffer, n)
-            cr += count(0x0D, buffer, n)
+            if n <= 0 { return offset }
+            let more = body(buffer, n, offset)
             offset += n
+            if !more { return offset }
         }
-        return max(lf, cr) + 1
     }
 
     static func count(_ byte: UInt8, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
@@ -98,22 +110,15 @@ extension RecordBoundaries {
     /// (Counting LFs alone put a header ended by a lone CR one record too far, and the split
     /// read lost the first data row: a fuzzer finding.)
     public static func endOfHeader(path: String, lines: Int) -> Int {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return 0 }
-        defer { close(fd) }
-        let size = 1 << 16
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        defer { buffer.deallocate() }
-        var seen = 0, offset = 0
-        var quoted = false, afterCR = false
-        while true {
-            let n = pread(fd, buffer, size, off_t(offset))
-            if n <= 0 { return offset }
+        var seen = 0, quoted = false, afterCR = false
+        var found: Int?
+        let end = forEachBlock(path: path, size: 1 << 16) { bytes, n, offset in
             for i in 0..<n {
-                let byte = buffer[i]
+                let byte = bytes[i]
                 if seen == lines {
                     // The header's last line ended with a CR: an LF straight after it belongs to it.
-                    return offset + i + (afterCR && byte == 0x0A ? 1 : 0)
+                    found = offset + i + (afterCR && byte == 0x0A ? 1 : 0)
+                    return false
                 }
                 if byte == UInt8(ascii: "\"") { quoted.toggle() }
                 if quoted {
@@ -125,7 +130,8 @@ extension RecordBoundaries {
                 }
                 afterCR = byte == 0x0D && !quoted
             }
-            offset += n
+            return true
         }
+        return found ?? end ?? 0
     }
 }

@@ -28,7 +28,12 @@ public struct LinkingPasses: Sendable, Equatable {
 
     /// Estimated from the file's data bytes and the sampled row and ID sizes.
     public init(dataBytes: Int, bytesPerRow: Double, bytesPerID: Double, memory: Int) {
-        self.init(rows: Double(max(dataBytes, 0)) / max(bytesPerRow, 1) * 1.05, bytesPerID: bytesPerID, memory: memory)
+        self.init(rows: Self.sampledRows(dataBytes: dataBytes, bytesPerRow: bytesPerRow), bytesPerID: bytesPerID, memory: memory)
+    }
+
+    /// Rows estimated from the sampled bytes per row, with a 5% margin.
+    static func sampledRows(dataBytes: Int, bytesPerRow: Double) -> Double {
+        Double(max(dataBytes, 0)) / max(bytesPerRow, 1) * 1.05
     }
 
     /// For `rows` referrals at most.
@@ -45,7 +50,7 @@ public struct LinkingPasses: Sendable, Equatable {
     /// first rows alone could mislead (long ones first, short ones after), and memory would
     /// grow past the bound.
     static func plan(path: String, dataStart: Int, dataBytes: Int, bytesPerRow: Double, bytesPerID: Double, memory: Int) -> (passes: LinkingPasses, rows: Double) {
-        let sampled = Double(max(dataBytes, 0)) / max(bytesPerRow, 1) * 1.05
+        let sampled = sampledRows(dataBytes: dataBytes, bytesPerRow: bytesPerRow)
         let shortest = Double(max(dataBytes, 0)) / 20
         if LinkingPasses(rows: shortest, bytesPerID: bytesPerID, memory: memory).count == 1 {
             return (LinkingPasses(rows: sampled, bytesPerID: bytesPerID, memory: memory), sampled)

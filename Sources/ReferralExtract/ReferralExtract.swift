@@ -70,36 +70,40 @@ public struct ReferralExtract: Sendable {
         }
         var header = try DateFormatDetector.detect(path: path, options: options)
         let dataBytes = (file?.size ?? 0) - header.dataStart
-        let plan = LinkingPasses.plan(
-            path: path, dataStart: header.dataStart, dataBytes: dataBytes, bytesPerRow: header.bytesPerRow,
-            bytesPerID: header.bytesPerID, memory: options.linkingMemory ?? LinkingPasses.defaultMemory)
-        let passes = options.linkingPasses.map(LinkingPasses.init(count:)) ?? plan.passes
+        // A forced count (tests, the fuzzer) needs no plan, nor its count of line breaks.
+        let plan = options.linkingPasses.map { (passes: LinkingPasses(count: $0), rows: LinkingPasses.sampledRows(dataBytes: dataBytes, bytesPerRow: header.bytesPerRow)) }
+            ?? LinkingPasses.plan(
+                path: path, dataStart: header.dataStart, dataBytes: dataBytes, bytesPerRow: header.bytesPerRow,
+                bytesPerID: header.bytesPerID, memory: options.linkingMemory ?? LinkingPasses.defaultMemory)
+        let passes = plan.passes
         // Arrays are reserved from bytes per row: from the rows planned for, when counted.
         header.bytesPerRow = max(Double(dataBytes) / max(plan.rows, 1) * 1.05, 1)
         let reader = PassReader(
             path: path, header: header, format: options.dateFormat ?? header.format, progress: options.progress,
             ranges: RecordBoundaries.split(path: path, parts: parts ?? ProcessInfo.processInfo.activeProcessorCount, dataStart: header.dataStart, minimumBytes: options.splitAbove),
             fileBytes: file?.size ?? 0)
-        var extract: ReferralExtract?
-        var facts = DayFacts(days: [Int32]())
-        for pass in 0..<passes.count {
+        func read(pass: Int) throws -> (chunks: [(ReferralAggregator, Int)], hashes: ClosedRange<UInt64>) {
             options.progress?.beginPass(pass + 1, of: passes.count)
             options.beforePass?(pass + 1)
-            if pass > 0, FileIdentity(path: path) != file {
-                throw CSVError(path: path, line: 1, column: 1, message: "the file changed while it was being read (pass \(pass + 1) of \(passes.count)); read it again once it is complete")
-            }
+            if pass > 0, FileIdentity(path: path) != file { throw changed(pass, "") }
             let hashes = passes.hashes(pass)
-            let chunks = try reader.read(hashes: hashes, linkOnly: pass > 0, passes: passes.count)
-            if extract == nil {
-                extract = summarize(chunks, reader: reader, detected: options.dateFormat == nil)
-                facts = DayFacts(days: extract!.daily.keys.map(\.dayNumber))
-            } else if chunks.reduce(0, { $0 + $1.0.rows }) != extract!.rowsRead {
-                throw CSVError(path: path, line: 1, column: 1, message: "the file changed while it was being read (pass \(pass + 1) of \(passes.count) found a different number of rows); read it again once it is complete")
-            }
-            extract!.link(chunks, hashes: hashes, lineOffsets: reader.lineOffsets(chunks), facts: facts)
+            return (try reader.read(hashes: hashes, linkOnly: pass > 0, passes: passes.count), hashes)
         }
-        extract!.passes = passes.count
-        return extract!
+        func changed(_ pass: Int, _ how: String) -> CSVError {
+            CSVError(path: path, line: 1, column: 1, message: "the file changed while it was being read (pass \(pass + 1) of \(passes.count)\(how)); read it again once it is complete")
+        }
+        // Pass 1 counts everything and links the first range of children; later passes link the rest.
+        let first = try read(pass: 0)
+        var extract = summarize(first.chunks, reader: reader, detected: options.dateFormat == nil)
+        extract.passes = passes.count
+        let facts = DayFacts(days: extract.daily.keys.map(\.dayNumber))
+        extract.link(first.chunks, hashes: first.hashes, lineOffsets: reader.lineOffsets(first.chunks), facts: facts)
+        for pass in 1..<passes.count {
+            let next = try read(pass: pass)
+            if next.chunks.reduce(0, { $0 + $1.0.rows }) != extract.rowsRead { throw changed(pass, " found a different number of rows") }
+            extract.link(next.chunks, hashes: next.hashes, lineOffsets: reader.lineOffsets(next.chunks), facts: facts)
+        }
+        return extract
     }
 
     /// Counts, breakdowns and row diagnostics from the first pass's chunks.
