@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // 1. CSV reading on libcsv.
@@ -40,22 +41,36 @@ let package = Package(
         .target(name: "DisclosureControl", swiftSettings: swiftSettings),
         // The indicator catalogue and the tidy indicator table built from ingested data.
         .target(name: "Indicators", dependencies: ["CensusIngest", "Statistics"], swiftSettings: swiftSettings),
-        // 4. Chapter: one report model; Markdown, HTML and SVG renderers.
+        // 4. Chapter. The report model: typed values built from the indicators and the extract.
+        .target(
+            name: "ReportModel",
+            dependencies: ["CSVReader", "Indicators", "Statistics", "ReferralExtract", "DisclosureControl", "CensusIngest"],
+            swiftSettings: swiftSettings
+        ),
+        // One small document tree and its writers (Markdown, HTML page, Word's Markdown).
+        .target(name: "Document", swiftSettings: swiftSettings),
+        // Hand-made SVG charts from the model's chart values.
+        .target(name: "Charts", dependencies: ["ReportModel", "Document", "Statistics"], swiftSettings: swiftSettings),
+        // The chapter as a document, analyst templates, Word (pandoc) and all-or-nothing output.
         .target(
             name: "Chapter",
             dependencies: [
-                "CSVReader", "Indicators", "Statistics", "ReferralExtract", "DisclosureControl", "CCmarkGFM",
+                "ReportModel", "Document", "Charts", "Indicators", "Statistics", "CCmarkGFM", "CSVReader",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Excel with libxlsxwriter (Debian libxlsxwriter-dev).
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        .target(name: "Workbook", dependencies: ["CXLSXWriter", "ReportModel", "Indicators", "Statistics"], swiftSettings: swiftSettings),
         // Synthetic demonstration data with fictional authorities.
         .target(name: "DemoData", dependencies: ["Statistics", "ReferralExtract"], swiftSettings: swiftSettings),
         // 5. CLI: thin commands that only wire the stages.
         .target(
             name: "JSNACommands",
             dependencies: [
-                "CensusIngest", "Indicators", "Chapter", "DemoData", "ReferralExtract",
+                "CensusIngest", "Indicators", "ReportModel", "Document", "Charts", "Chapter", "Workbook", "DemoData", "ReferralExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -63,7 +78,12 @@ let package = Package(
         ),
         .executableTarget(name: "jsna", dependencies: ["JSNACommands"], swiftSettings: swiftSettings),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "TestSupport",
+            dependencies: ["ReportModel", "CensusIngest", "Indicators", "ReferralExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Reference"], swiftSettings: swiftSettings),
         .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "CSVReader", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
@@ -71,14 +91,25 @@ let package = Package(
         .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "ReportModelTests",
+            dependencies: ["ReportModel", "Chapter", "Charts", "Document", "Indicators", "CensusIngest", "ReferralExtract", "DisclosureControl", "Statistics", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "DocumentTests", dependencies: ["Document"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "ReportModel", "TestSupport"], exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "ReportModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
             name: "ChapterTests",
-            dependencies: ["Chapter", "Indicators", "CensusIngest", "DemoData", "TestSupport", "ReferralExtract", "DisclosureControl"],
+            dependencies: [
+                "Chapter", "ReportModel", "Document", "Charts", "Indicators", "CensusIngest", "DemoData", "TestSupport",
+                "ReferralExtract", "DisclosureControl",
+            ],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JSNACommandsTests",
-            dependencies: ["JSNACommands", "jsna", "TestSupport", "Chapter"],
+            dependencies: ["JSNACommands", "jsna", "TestSupport", "Chapter", "ReportModel"],
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),

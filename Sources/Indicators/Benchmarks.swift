@@ -23,11 +23,11 @@ enum Benchmarks {
             rows[i].ci95 = interval(rows[i], .percent95)
             rows[i].ci998 = interval(rows[i], .percent99_8)
         }
-        var ranks: [String: [Int: [String: Double]]] = [:]
+        var ranks: [IndicatorID: [Int: [String: Double]]] = [:]
         for row in rows where row.area.level == .localAuthority {
             if let v = row.value.value { ranks[row.indicator.id, default: [:]][row.year, default: [:]][row.area.id] = v }
         }
-        var positions: [String: [Int: [String: LAITRanking.Position]]] = [:]
+        var positions: [IndicatorID: [Int: [String: LAITRanking.Position]]] = [:]
         for indicator in IndicatorCatalogue.all {
             for (year, values) in ranks[indicator.id] ?? [:] {
                 positions[indicator.id, default: [:]][year] = LAITRanking.rank(values, places: indicator.decimals, polarity: indicator.polarity)

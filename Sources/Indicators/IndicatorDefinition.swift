@@ -55,7 +55,7 @@ public enum PeriodStyle: Sendable {
 /// One indicator of the chapter: everything needed to compute, compare and describe it.
 public struct IndicatorDefinition: Sendable, Identifiable {
     /// The contract id (`referrals_rate`): column values and template names use it.
-    public var id: String
+    public var id: IndicatorID
     /// Table and chart heading: "Referrals to children's social care".
     public var title: String
     /// Completes "Bolton's … was": "rate of referrals".
@@ -68,16 +68,17 @@ public struct IndicatorDefinition: Sendable, Identifiable {
     /// Decimals DfE publishes the rate with (whole numbers for children looked after).
     public var publishedDecimals: Int
     public var polarity: Polarity
-    /// Decimals shown: 1 for rates and percentages.
-    public var decimals: Int
-    /// Unit after the value: "per 10,000 children", "%", "cases per social worker".
-    public var unit: String
+    /// What the value measures: rate per 10,000, percentage, whole-number rate, caseload.
+    public var unit: IndicatorUnit
     public var periodStyle: PeriodStyle
     /// The interval method for this indicator's values.
     public var interval: IntervalKind
     /// Plain-English definition for the methods note.
     public var definition: String
 
-    /// "503.0 per 10,000 children", "20.5%".
-    public func withUnit(_ text: String) -> String { unit == "%" ? text + "%" : text + " " + unit }
+    /// Decimals shown: 1 for rates and percentages, 0 for whole-number rates.
+    public var decimals: Int { unit.decimals }
+
+    /// "503.0 per 10,000 children aged under 18", "20.5%".
+    public func withUnit(_ text: String) -> String { unit.withUnit(text) }
 }

@@ -37,7 +37,7 @@ extension IndicatorTable {
         var method = row.ci95?.method.rawValue ?? ""
         if row.ci95?.fromRoundedCount == true { method += " (widened: counts rounded to the nearest 10)" }
         return [
-            row.indicator.id, String(row.year), row.area.level.rawValue,
+            row.indicator.id.rawValue, String(row.year), row.area.level.rawValue,
             isLA ? row.area.newCode : "", isLA ? row.area.oldCode : "", row.area.name,
             CSVText.number(row.numerator), CSVText.number(row.denominator), CSVText.number(row.value),
             row.value.missing?.symbol ?? "",

@@ -4,13 +4,13 @@ import Statistics
 /// Every indicator for every area and year in a dataset, with statistical neighbour,
 /// England and region comparators: the tidy table behind the chapter and `jsna indicators`.
 public struct IndicatorTable: Sendable {
-    struct Key: Hashable { var indicator: String; var area: String; var year: Int }
+    struct Key: Hashable { var indicator: IndicatorID; var area: String; var year: Int }
 
     public private(set) var rows: [IndicatorValue] = []
     private var index = RowIndex()
     /// Row indices per indicator and area, oldest year first.
     private var seriesIndex: [SeriesKey: [Int]] = [:]
-    struct SeriesKey: Hashable { var indicator: String; var area: String }
+    struct SeriesKey: Hashable { var indicator: IndicatorID; var area: String }
     /// How many authorities have a value, per indicator and year, and why the others do not.
     public struct Coverage: Sendable {
         public var authorities = 0
@@ -130,12 +130,12 @@ public struct IndicatorTable: Sendable {
     }
 
     /// One indicator, area and year.
-    public func value(_ indicator: String, area: String, year: Int) -> IndicatorValue? {
+    public func value(_ indicator: IndicatorID, area: String, year: Int) -> IndicatorValue? {
         index.row(indicator, area, year).map { rows[$0] }
     }
 
     /// One indicator for one area, oldest year first.
-    public func series(_ indicator: String, area: String) -> [IndicatorValue] {
+    public func series(_ indicator: IndicatorID, area: String) -> [IndicatorValue] {
         (seriesIndex[SeriesKey(indicator: indicator, area: area)] ?? []).map { rows[$0] }
     }
 
@@ -145,17 +145,17 @@ public struct IndicatorTable: Sendable {
     }
 
     /// Every local authority's row for an indicator and year.
-    public func authorities(_ indicator: String, year: Int) -> [IndicatorValue] {
+    public func authorities(_ indicator: IndicatorID, year: Int) -> [IndicatorValue] {
         (authorityRows[Key(indicator: indicator, area: "", year: year)] ?? []).map { rows[$0] }
     }
 
     /// Authorities with and without a value for an indicator in a year.
-    public func coverage(_ indicator: String, year: Int) -> Coverage {
+    public func coverage(_ indicator: IndicatorID, year: Int) -> Coverage {
         coverageIndex[Key(indicator: indicator, area: "", year: year)] ?? Coverage()
     }
 
     /// The latest year with a row for this indicator (any area).
-    public func latestYear(_ indicator: String) -> Int? {
+    public func latestYear(_ indicator: IndicatorID) -> Int? {
         rows.lazy.filter { $0.indicator.id == indicator }.map(\.year).max()
     }
 }

@@ -2,7 +2,7 @@
 /// row numbers, so the ~300,000 comparator lookups a table needs (England, region, ten
 /// neighbours, last year, five trend years) index an array instead of hashing strings.
 struct RowIndex: Sendable {
-    private(set) var indicators: [String: Int] = [:]
+    private(set) var indicators: [IndicatorID: Int] = [:]
     private(set) var areas: [String: Int] = [:]
     /// Indicator and area number of each row, in row order.
     private(set) var rowIndicator: [Int32] = []
@@ -13,13 +13,13 @@ struct RowIndex: Sendable {
     private var slots: [Int32] = []
 
     /// Records the next row's keys; call ``seal()`` once every row is in.
-    mutating func append(indicator: String, area: String, year: Int) {
+    mutating func append(indicator: IndicatorID, area: String, year: Int) {
         rowIndicator.append(Int32(Self.number(indicator, in: &indicators)))
         rowArea.append(Int32(Self.number(area, in: &areas)))
         rowYear.append(Int32(year))
     }
 
-    private static func number(_ key: String, in numbers: inout [String: Int]) -> Int {
+    private static func number<Key: Hashable>(_ key: Key, in numbers: inout [Key: Int]) -> Int {
         if let n = numbers[key] { return n }
         numbers[key] = numbers.count
         return numbers.count - 1
@@ -56,7 +56,7 @@ struct RowIndex: Sendable {
     }
 
     /// The row for an indicator, area and year by their codes.
-    func row(_ indicator: String, _ area: String, _ year: Int) -> Int? {
+    func row(_ indicator: IndicatorID, _ area: String, _ year: Int) -> Int? {
         guard let i = indicators[indicator], let a = areas[area] else { return nil }
         return row(indicator: i, area: a, year: year)
     }

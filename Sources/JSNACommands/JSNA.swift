@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chapter
+import ReportModel
 
 /// The `jsna` command: DfE children-in-need statistics to a JSNA safeguarding chapter.
 public struct JSNA: ParsableCommand {

@@ -6,8 +6,8 @@ import Testing
 @testable import CensusIngest
 
 @Suite struct RealFiles {
-    @Test func everyRealFileIsRecognised() throws {
-        guard let dfe = SharedData.dfe else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func everyRealFileIsRecognised() throws {
+        let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])
         for kind in SourceKind.allCases where kind.isStatisticsTable {
             #expect(dataset.tables(kind).count == 1, "\(kind)")
@@ -18,8 +18,8 @@ import Testing
         #expect(dataset.areas.localAuthorities.count >= 150)
     }
 
-    @Test func boltonReferralsAndPopulation() throws {
-        guard let dfe = SharedData.dfe else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func boltonReferralsAndPopulation() throws {
+        let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])
         let c1 = try #require(dataset.figure(.referralsC1, measure: ["referral_count", "Referrals"], area: "350", year: 2025))
         #expect(c1.figure == .value(3803))
@@ -29,8 +29,8 @@ import Testing
         #expect(dataset.areas["350"]?.regionName == "North West")
     }
 
-    @Test func symbolsAreTypedNotZero() throws {
-        guard let dfe = SharedData.dfe else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func symbolsAreTypedNotZero() throws {
+        let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])
         // West Berkshire 2023-24 NFA count is published as c.
         let nfa = try #require(dataset.figure(.referralsC1, measure: ["no_further_action_count"], area: "869", year: 2024))
@@ -39,8 +39,8 @@ import Testing
         #expect(dataset.childPopulation(area: "837", midYear: 2016).missing?.reason == .notAvailable)
     }
 
-    @Test func bothNeighbourFormats() throws {
-        guard let dfe = SharedData.dfe else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func bothNeighbourFormats() throws {
+        let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])
         let m2025 = try #require(dataset.neighbours(.model2025))
         #expect(m2025.neighbours(of: "350") == ["354", "831", "353", "357", "335", "355", "889", "331", "373", "874"])
@@ -50,8 +50,9 @@ import Testing
         #expect(m2021.groups["202"]?.first?.closeness == "Very Close")
     }
 
-    @Test func twoReleasesNewestWins() throws {
-        guard let dfe = SharedData.dfe, let old = SharedData.release2023 else { return }
+    @Test(.enabled(if: SharedData.hasDFE && SharedData.has2023Release, "needs ../shared/data/dfe and dfe-2023-release")) func twoReleasesNewestWins() throws {
+        let dfe = try #require(SharedData.dfe)
+        let old = try #require(SharedData.release2023)
         let dataset = try CensusDataset.load(folders: [dfe, old])
         let c1 = dataset.tables(.referralsC1)
         #expect(c1.map(\.release) == [2025, 2023])

@@ -78,16 +78,3 @@ import Testing
     }
 }
 
-@Suite struct EscapingTests {
-    @Test func htmlSpecialsAreEscapedEvenBeforeACombiningMark() {
-        #expect(Escape.html("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
-        // "<" with U+0338 is one Character; byte-level escaping still catches the "<".
-        #expect(Escape.html("<\u{338}script>") == "&lt;\u{338}script&gt;")
-        #expect(Escape.html("Bolton") == "Bolton")
-    }
-
-    @Test func markdownSyntaxIsEscaped() {
-        #expect(Escape.markdown("a|b*c_[d]#`\\<") == "a\\|b\\*c\\_\\[d\\]\\#\\`\\\\&lt;")
-        #expect(Escape.markdown("Saint Helens, é") == "Saint Helens, é")
-    }
-}

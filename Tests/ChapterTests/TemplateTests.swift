@@ -22,11 +22,11 @@ import Testing
 
     @Test func analystHTMLIsEscapedUnlessAllowed() throws {
         let text = "Prose <script>alert(1)</script> and <b>bold</b>.\n\n{{{chart.referrals_rate.trend}}}\n"
-        let (_, html) = try ChapterTemplate(text: text, path: "t.md").render(try demoChapter())
+        let html = try ChapterTemplate(text: text, path: "t.md").render(try demoChapter()).html
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("<svg"), "jsna's own charts still come through")
-        let (_, allowed) = try ChapterTemplate(text: text, path: "t.md", allowHTML: true).render(try demoChapter())
+        let allowed = try ChapterTemplate(text: text, path: "t.md", allowHTML: true).render(try demoChapter()).html
         #expect(allowed.contains("<b>bold</b>"))
     }
 
@@ -35,14 +35,16 @@ import Testing
         model.authority.name = "<script>alert(\"x\")</script>"
         model.sections[0].sentence = "</svg><img src=x onerror=alert(1)>"
         let text = "# {{authority.name}}\n\n{{indicator.referrals_rate.sentence}}\n"
-        let (markdown, html) = try ChapterTemplate(text: text, path: "t.md", allowHTML: true).render(model)
+        let rendered = try ChapterTemplate(text: text, path: "t.md", allowHTML: true).render(model)
+        let (markdown, html) = (rendered.markdown, rendered.html)
         #expect(!html.contains("<script") && !html.contains("<img"))
         #expect(!markdown.contains("<script") && !markdown.contains("<img"))
     }
 
     @Test func defaultTemplateGolden() throws {
-        let (markdown, html) = try ChapterTemplate(text: DefaultTemplate.text, path: "chapter.md").render(try demoChapter(withExtract: true))
-        try expectGolden(markdown, "demo-template.md")
+        let rendered = try ChapterTemplate(text: DefaultTemplate.text, path: "chapter.md").render(try demoChapter(withExtract: true))
+        let html = rendered.html
+        try golden.expect(rendered.markdown, "demo-template.md")
         #expect(html.contains("<nav aria-labelledby=\"contents-heading\">"))
         #expect(html.contains("<h2 id=\"level-of-need\">Level of need</h2>"))
         #expect(html.contains("Synthetic demonstration data"))

@@ -41,22 +41,22 @@ struct HandMade {
 @Suite struct HandMadeIndicators {
     @Test func rateAndComparators() throws {
         let table = try HandMade.table()
-        let alpha = try #require(table.value("cpp_rate", area: "901", year: 2025))
+        let alpha = try #require(table.value(.cppRate, area: "901", year: 2025))
         #expect(alpha.value == .value(50))
         #expect(alpha.england == .value(40))
         #expect(alpha.region == .value(130.0 / 30000 * 10000))
         #expect(alpha.countsRounded == false)
-        #expect(table.value("cpp_rate", area: "E92000001", year: 2025)?.countsRounded == true)
+        #expect(table.value(.cppRate, area: "E92000001", year: 2025)?.countsRounded == true)
     }
 
     @Test func neighbourMeanDropsMissingWithReasons() throws {
         let table = try HandMade.table()
-        let alpha = try #require(table.value("cpp_rate", area: "901", year: 2025))
+        let alpha = try #require(table.value(.cppRate, area: "901", year: 2025))
         let sn = try #require(alpha.neighbours)
         #expect(sn.neighbours == 2)
         #expect(sn.used == 0)
         #expect(sn.missingReasons.sorted { $0.rawValue < $1.rawValue } == [.confidential, .notAvailable])
-        let beta = try #require(table.value("cpp_rate", area: "902", year: 2025))
+        let beta = try #require(table.value(.cppRate, area: "902", year: 2025))
         #expect(beta.value.missing?.reason == .confidential)
         #expect(beta.neighbours?.used == 1)
         #expect(beta.neighbours?.mean == .value(50))
@@ -64,7 +64,7 @@ struct HandMade {
 
     @Test func missingPopulationCarriesItsReason() throws {
         let table = try HandMade.table()
-        let gamma = try #require(table.value("cpp_rate", area: "903", year: 2025))
+        let gamma = try #require(table.value(.cppRate, area: "903", year: 2025))
         #expect(gamma.numerator == .value(30))
         #expect(gamma.denominator.missing?.symbol == "x")
         #expect(gamma.value.missing?.reason == .notAvailable)
@@ -117,15 +117,15 @@ struct HandMade {
 
     @Test func ranksBandsAndMissing() throws {
         let table = try Self.table()
-        let rank = { (code: String) in table.value("rereferrals_pct", area: code, year: 2025)?.rank }
+        let rank = { (code: String) in table.value(.rereferralsPct, area: code, year: 2025)?.rank }
         #expect(["801", "802", "803", "804", "805", "806", "807", "808", "809", "810"].map { rank($0)?.rank }
             == [1, 2, 2, 2, 5, 6, 7, 7, 9, 10])
         #expect(rank("801")?.of == 10)
         #expect(rank("811") == nil && rank("812") == nil)
-        #expect(table.value("rereferrals_pct", area: "811", year: 2025)?.value.missing?.reason == .confidential)
+        #expect(table.value(.rereferralsPct, area: "811", year: 2025)?.value.missing?.reason == .confidential)
         // Q1 = 12, Q2 = 16.5, Q3 = 20 (R type 7 over the ten published values).
         #expect(["801", "802", "805", "806", "807", "809"].map { rank($0)?.band } == [.a, .a, .b, .c, .c, .d])
         // No polarity, no rank: the referral rate is not ranked.
-        #expect(table.value("referrals_rate", area: "801", year: 2025)?.rank == nil)
+        #expect(table.value(.referralsRate, area: "801", year: 2025)?.rank == nil)
     }
 }

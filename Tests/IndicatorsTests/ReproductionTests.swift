@@ -17,29 +17,29 @@ import Testing
         return t
     }
 
-    func shown(_ table: IndicatorTable, _ id: String, _ area: String, _ year: Int) throws -> String {
+    func shown(_ table: IndicatorTable, _ id: IndicatorID, _ area: String, _ year: Int) throws -> String {
         let v = try #require(table.value(id, area: area, year: year), "\(id) \(area) \(year)")
         return v.shown(v.value)
     }
 
-    @Test(arguments: [
-        ("referrals_rate", "350", 2025, "503.0"),
-        ("referrals_rate", "E92000001", 2025, "519.4"),
-        ("cin_rate", "350", 2025, "288.9"),
-        ("cpp_rate", "350", 2025, "42.2"),
-        ("s47_rate", "350", 2025, "189.9"),
-        ("referrals_rate", "350", 2016, "658.4"),
-        ("referrals_rate", "350", 2024, "509.9"),
-        ("referrals_rate", "E92000001", 2024, "515.7"),
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe"), arguments: [
+        (IndicatorID.referralsRate, "350", 2025, "503.0"),
+        (IndicatorID.referralsRate, "E92000001", 2025, "519.4"),
+        (IndicatorID.cinRate, "350", 2025, "288.9"),
+        (IndicatorID.cppRate, "350", 2025, "42.2"),
+        (IndicatorID.s47Rate, "350", 2025, "189.9"),
+        (IndicatorID.referralsRate, "350", 2016, "658.4"),
+        (IndicatorID.referralsRate, "350", 2024, "509.9"),
+        (IndicatorID.referralsRate, "E92000001", 2024, "515.7"),
     ])
-    func laitFigures(id: String, area: String, year: Int, expected: String) throws {
-        guard let table = try Self.table() else { return }
+    func laitFigures(id: IndicatorID, area: String, year: Int, expected: String) throws {
+        let table = try #require(try Self.table())
         #expect(try shown(table, id, area, year) == expected)
     }
 
-    @Test func boltonComparators() throws {
-        guard let table = try Self.table() else { return }
-        let v = try #require(table.value("referrals_rate", area: "350", year: 2025))
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func boltonComparators() throws {
+        let table = try #require(try Self.table())
+        let v = try #require(table.value(.referralsRate, area: "350", year: 2025))
         #expect(v.shown(v.england) == "519.4")
         #expect(v.shown(v.neighbours?.mean) == "605.0")
         #expect(v.neighbours?.used == 10)
@@ -47,35 +47,35 @@ import Testing
         #expect(v.denominator == .value(75_599))
     }
 
-    @Test func everyIndicatorHasBoltonValues() throws {
-        guard let table = try Self.table() else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func everyIndicatorHasBoltonValues() throws {
+        let table = try #require(try Self.table())
         for indicator in IndicatorCatalogue.all {
             let v = try #require(table.value(indicator.id, area: "350", year: 2025), "\(indicator.id)")
             #expect(v.value.value != nil, "\(indicator.id) is \(v.value)")
         }
     }
 
-    @Test func recomputedPercentagesMatchPublishedOnes() throws {
-        guard let table = try Self.table() else { return }
-        let v = try #require(table.value("rereferrals_pct", area: "350", year: 2025))
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func recomputedPercentagesMatchPublishedOnes() throws {
+        let table = try #require(try Self.table())
+        let v = try #require(table.value(.rereferralsPct, area: "350", year: 2025))
         #expect(v.shown(v.value) == "20.5")
         #expect(v.published?.value == .value(20.5))
         #expect(!v.differsFromPublished)
-        let caseload = try #require(table.value("caseload_fte", area: "E92000001", year: 2025))
+        let caseload = try #require(table.value(.caseloadFte, area: "E92000001", year: 2025))
         #expect(caseload.shown(caseload.value) == "15.2")
         #expect(!caseload.differsFromPublished)
     }
 
-    @Test func suppressedCountsGiveSuppressedRates() throws {
-        guard let table = try Self.table() else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func suppressedCountsGiveSuppressedRates() throws {
+        let table = try #require(try Self.table())
         let suppressed = table.rows.filter { $0.numerator.missing?.reason == .confidential }
         #expect(!suppressed.isEmpty)
         for row in suppressed { #expect(row.value.missing?.reason == .confidential) }
     }
 
-    @Test func successorSeriesAreFlaggedNotJoined() throws {
-        guard let table = try Self.table() else { return }
-        let cumberland = table.series("referrals_rate", area: "942")
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func successorSeriesAreFlaggedNotJoined() throws {
+        let table = try #require(try Self.table())
+        let cumberland = table.series(.referralsRate, area: "942")
         #expect(cumberland.map(\.year) == [2024, 2025])
         #expect(cumberland.allSatisfy { $0.boundaryChange?.successors.contains("942") == true })
         let change = try #require(BoundaryChange.affecting("942"))
@@ -86,10 +86,11 @@ import Testing
 
 /// The 2023 release's published rates beside the recomputed ones.
 @Suite struct PublishedValues {
-    @Test func westminsterDiffersBecauseThePopulationWasRevised() throws {
-        guard let dfe = SharedData.dfe, let old = SharedData.release2023 else { return }
+    @Test(.enabled(if: SharedData.hasDFE && SharedData.has2023Release, "needs ../shared/data/dfe and dfe-2023-release")) func westminsterDiffersBecauseThePopulationWasRevised() throws {
+        let dfe = try #require(SharedData.dfe)
+        let old = try #require(SharedData.release2023)
         let table = IndicatorTable(dataset: try CensusDataset.load(folders: [dfe, old]))
-        let v = try #require(table.value("referrals_rate", area: "213", year: 2021))
+        let v = try #require(table.value(.referralsRate, area: "213", year: 2021))
         #expect(v.shown(v.value) == "658.1")
         #expect(v.published?.value == .value(413.4))
         #expect(v.published?.release == 2023)
@@ -98,19 +99,21 @@ import Testing
         #expect(v.published?.numerator == v.numerator)
     }
 
-    @Test func theNewestReleaseSuppliesTheCounts() throws {
-        guard let dfe = SharedData.dfe, let old = SharedData.release2023 else { return }
+    @Test(.enabled(if: SharedData.hasDFE && SharedData.has2023Release, "needs ../shared/data/dfe and dfe-2023-release")) func theNewestReleaseSuppliesTheCounts() throws {
+        let dfe = try #require(SharedData.dfe)
+        let old = try #require(SharedData.release2023)
         let both = IndicatorTable(dataset: try CensusDataset.load(folders: [old, dfe]))
         let newest = IndicatorTable(dataset: try CensusDataset.load(folders: [dfe]))
         for year in [2016, 2021, 2023] {
-            #expect(both.value("referrals_rate", area: "350", year: year)?.value == newest.value("referrals_rate", area: "350", year: year)?.value)
+            #expect(both.value(.referralsRate, area: "350", year: year)?.value == newest.value(.referralsRate, area: "350", year: year)?.value)
         }
     }
 
-    @Test func withinRoundingIsNotADifference() throws {
-        guard let dfe = SharedData.dfe, let old = SharedData.release2023 else { return }
+    @Test(.enabled(if: SharedData.hasDFE && SharedData.has2023Release, "needs ../shared/data/dfe and dfe-2023-release")) func withinRoundingIsNotADifference() throws {
+        let dfe = try #require(SharedData.dfe)
+        let old = try #require(SharedData.release2023)
         let table = IndicatorTable(dataset: try CensusDataset.load(folders: [dfe, old]))
-        let rows = table.rows.filter { $0.indicator.id == "rereferrals_pct" && $0.published != nil && $0.value.value != nil }
+        let rows = table.rows.filter { $0.indicator.id == .rereferralsPct && $0.published != nil && $0.value.value != nil }
         #expect(rows.count > 1000)
         let differing = rows.filter(\.differsFromPublished)
         #expect(Double(differing.count) / Double(rows.count) < 0.01, "\(differing.count) of \(rows.count)")
@@ -118,8 +121,8 @@ import Testing
 }
 
 @Suite struct NeighbourModels {
-    @Test func the2021ModelIsUsedWhenAsked() throws {
-        guard let dfe = SharedData.dfe else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func the2021ModelIsUsedWhenAsked() throws {
+        let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])
         let m2021 = IndicatorTable(dataset: dataset, model: .model2021)
         let m2025 = IndicatorTable(dataset: dataset, model: .model2025)
@@ -127,20 +130,20 @@ import Testing
         let codes2021 = try #require(dataset.neighbours(.model2021)).neighbours(of: "350")
         #expect(codes2021.count == 10)
         #expect(codes2021 != dataset.neighbours(.model2025)!.neighbours(of: "350"))
-        let a = try #require(m2021.value("referrals_rate", area: "350", year: 2025)?.neighbours?.mean.value)
-        let b = try #require(m2025.value("referrals_rate", area: "350", year: 2025)?.neighbours?.mean.value)
+        let a = try #require(m2021.value(.referralsRate, area: "350", year: 2025)?.neighbours?.mean.value)
+        let b = try #require(m2025.value(.referralsRate, area: "350", year: 2025)?.neighbours?.mean.value)
         #expect(a != b)
         // The 2021 mean is the mean of those ten authorities' published (1 dp) values.
-        let values = codes2021.compactMap { m2021.value("referrals_rate", area: $0, year: 2025)?.value.value }
+        let values = codes2021.compactMap { m2021.value(.referralsRate, area: $0, year: 2025)?.value.value }
             .map { Rounding.halfAwayFromZero($0, places: 1) }
         #expect(abs(a - values.reduce(0, +) / Double(values.count)) < 1e-9)
     }
 }
 
 @Suite struct BenchmarksOnRealData {
-    @Test func boltonReferralsAreTestedAgainstEveryComparator() throws {
-        guard let table = try Reproduction.table() else { return }
-        let v = try #require(table.value("referrals_rate", area: "350", year: 2025))
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func boltonReferralsAreTestedAgainstEveryComparator() throws {
+        let table = try #require(try Reproduction.table())
+        let v = try #require(table.value(.referralsRate, area: "350", year: 2025))
         let ci = try #require(v.ci95)
         #expect(Rounding.format(ci.lower, places: 1) == "487.2")
         #expect(Rounding.format(ci.upper, places: 1) == "519.3")
@@ -154,9 +157,9 @@ import Testing
         #expect(abs(v.change! - (503.04898212939327 - 509.92378746667384)) < 1e-9)
     }
 
-    @Test func ranksAndBandsForPolarityIndicators() throws {
-        guard let table = try Reproduction.table() else { return }
-        let rows = table.rows.filter { $0.indicator.id == "rereferrals_pct" && $0.year == 2025 && $0.area.level == .localAuthority }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func ranksAndBandsForPolarityIndicators() throws {
+        let table = try #require(try Reproduction.table())
+        let rows = table.rows.filter { $0.indicator.id == .rereferralsPct && $0.year == 2025 && $0.area.level == .localAuthority }
         let ranked = rows.compactMap(\.rank)
         #expect(ranked.count == rows.filter { $0.value.value != nil }.count)
         #expect(ranked.contains { $0.rank == 1 && $0.band == .a })
@@ -167,30 +170,30 @@ import Testing
         } }
     }
 
-    @Test func englandIntervalsAreWidenedForRounding() throws {
-        guard let table = try Reproduction.table() else { return }
-        let england = try #require(table.value("referrals_rate", area: "E92000001", year: 2025))
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func englandIntervalsAreWidenedForRounding() throws {
+        let table = try #require(try Reproduction.table())
+        let england = try #require(table.value(.referralsRate, area: "E92000001", year: 2025))
         #expect(england.ci95?.fromRoundedCount == true)
         #expect(england.vsEngland == nil)
     }
 
-    @Test func noFunnelForPercentagesAndTrendStopsAtBoundaryChanges() throws {
-        guard let table = try Reproduction.table() else { return }
-        #expect(table.value("rereferrals_pct", area: "350", year: 2025)?.funnel == nil)
-        #expect(table.value("referrals_rate", area: "942", year: 2025)?.trend?.label == "cannot be calculated")
-        #expect(table.value("referrals_rate", area: "940", year: 2025)?.trend?.label == "cannot be calculated")
-        #expect(table.value("referrals_rate", area: "350", year: 2016)?.trend?.label == "cannot be calculated")
-        #expect(table.value("referrals_rate", area: "350", year: 2017)?.trend?.label != "cannot be calculated")
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func noFunnelForPercentagesAndTrendStopsAtBoundaryChanges() throws {
+        let table = try #require(try Reproduction.table())
+        #expect(table.value(.rereferralsPct, area: "350", year: 2025)?.funnel == nil)
+        #expect(table.value(.referralsRate, area: "942", year: 2025)?.trend?.label == "cannot be calculated")
+        #expect(table.value(.referralsRate, area: "940", year: 2025)?.trend?.label == "cannot be calculated")
+        #expect(table.value(.referralsRate, area: "350", year: 2016)?.trend?.label == "cannot be calculated")
+        #expect(table.value(.referralsRate, area: "350", year: 2017)?.trend?.label != "cannot be calculated")
     }
 
-    @Test func csvCarriesEveryBenchmarkColumn() throws {
-        guard let table = try Reproduction.table() else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func csvCarriesEveryBenchmarkColumn() throws {
+        let table = try #require(try Reproduction.table())
         let header = table.csv(rows: []).split(separator: "\n")[0].split(separator: ",").map(String.init)
         for column in ["ci95_lower", "ci95_upper", "ci998_lower", "ci998_upper", "ci_method", "vs_england", "vs_region", "vs_sn",
                        "sn_count", "sn_min", "sn_max", "rank", "rank_of", "quartile_band", "change", "trend", "funnel"] {
             #expect(header.contains(column), "\(column)")
         }
-        let bolton = table.csv(rows: [table.value("rereferrals_pct", area: "350", year: 2025)!]).split(separator: "\n")[1]
+        let bolton = table.csv(rows: [table.value(.rereferralsPct, area: "350", year: 2025)!]).split(separator: "\n")[1]
         #expect(bolton.contains(",Wilson score,lower (better),"))
     }
 }

@@ -1,4 +1,5 @@
 import Chapter
+import ReportModel
 import Foundation
 import TestSupport
 import Testing
@@ -111,8 +112,8 @@ import Testing
         return files
     }
 
-    @Test func boltonFromTheRealFiles() throws {
-        guard let dfe = sharedDFE else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func boltonFromTheRealFiles() throws {
+        let dfe = try #require(sharedDFE)
         let out = try temporaryDirectory()
         let run = try Run.jsna(["build", "--data", dfe, "--la", "350", "--year", "2025", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
@@ -140,8 +141,8 @@ import Testing
         #expect(run.stderr.contains("output folder does not exist"))
     }
 
-    @Test func realFilesReproduceLAIT() throws {
-        guard let dfe = sharedDFE else { return }
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func realFilesReproduceLAIT() throws {
+        let dfe = try #require(sharedDFE)
         let out = try temporaryDirectory().appendingPathComponent("all.csv")
         let run = try Run.jsna(["indicators", "--data", dfe, "--output", out.path])
         #expect(run.status == 0, "\(run.stderr)")

@@ -12,6 +12,12 @@ public enum SharedData {
     /// jsna's own synthetic demonstration data.
     public static let demo: String = projectRoot.appendingPathComponent("data/demo").path
 
+    /// True when ../shared/data/dfe is there: real-data tests use `.enabled(if: SharedData.hasDFE)`,
+    /// so they are reported as skipped, never passed, without it.
+    public static let hasDFE = FileManager.default.fileExists(atPath: root.appendingPathComponent("dfe").path)
+    /// True when ../shared/data/dfe-2023-release is there.
+    public static let has2023Release = FileManager.default.fileExists(atPath: root.appendingPathComponent("dfe-2023-release").path)
+
     /// ../shared/data/dfe, or nil (printing why) when it is absent.
     public static var dfe: String? { existing("dfe") }
     /// ../shared/data/dfe-2023-release, or nil (printing why) when it is absent.

@@ -20,6 +20,10 @@ public struct AtomicOutput: Sendable {
         files.append((relativePath, Data(contents.utf8)))
     }
 
+    public mutating func add(_ relativePath: String, data: Data) {
+        files.append((relativePath, data))
+    }
+
     /// Writes every file below `folder` (created if needed), all or nothing.
     public func commit(into folder: String, createFolder: Bool = true) throws {
         let fm = FileManager.default

@@ -1,4 +1,6 @@
+import Document
 import Mustache
+import ReportModel
 
 /// An analyst's chapter template: their prose with Mustache tags for jsna's figures,
 /// sentences, charts and tables. Next year, the same template is rebuilt with new data.
@@ -14,21 +16,31 @@ public struct ChapterTemplate: Sendable {
         self.allowHTML = allowHTML
     }
 
-    /// The rendered Markdown and the self-contained HTML page.
-    public func render(_ model: ChapterModel) throws -> (markdown: String, html: String) {
-        let context = TemplateContext.make(model)
-        try TemplateValidator.check(text, context: context, path: path)
+    /// What one template gives: Markdown for chapter.md, the HTML page, and the
+    /// Markdown pandoc turns into Word.
+    public struct Rendered: Sendable {
+        public var markdown: String
+        public var html: String
+        public var wordMarkdown: String
+    }
+
+    /// Checks the template's tags, then renders it once per output format.
+    public func render(_ model: ChapterModel) throws -> Rendered {
+        try TemplateValidator.check(text, context: TemplateContext.make(model, format: .html), path: path)
         let prose = allowHTML ? text : Self.escapeRawHTML(text)
         let template: MustacheTemplate
-        do { template = try MustacheTemplate(string: prose) } catch {
+        do { template = try MustacheTemplate(string: MarkdownText.pragma + prose) } catch {
             throw TemplateError(path: path, line: 1, column: 1, message: "not a valid Mustache template: \(error)")
         }
-        var markdown = template.render(context)
-        if model.isSynthetic && !markdown.contains("Synthetic demonstration data") {
-            markdown = "> **Synthetic demonstration data.** Every authority, code and figure in this chapter is fictional.\n\n" + markdown
+        func render(_ format: TemplateContext.Format) -> String {
+            var markdown = template.render(TemplateContext.make(model, format: format))
+            if model.isSynthetic && !markdown.contains("Synthetic demonstration data") {
+                markdown = "> **Synthetic demonstration data.** Every authority, code and figure in this chapter is fictional.\n\n" + markdown
+            }
+            return markdown
         }
-        let body = MarkdownToHTML.render(markdown)
-        return (markdown, HTMLRenderer.page(model, body: body))
+        let html = TemplatePage.page(model, body: MarkdownToHTML.render(render(.html)))
+        return Rendered(markdown: render(.markdown(.github)), html: html, wordMarkdown: render(.markdown(.pandoc)))
     }
 
     /// Replaces `<` outside Mustache tags with `&lt;`, so the analyst's own HTML shows as text.
@@ -44,4 +56,18 @@ public struct ChapterTemplate: Sendable {
         }
         return out
     }
+}
+
+/// How `{{…}}` escapes a value: for Markdown first (its punctuation), then HTML (`<`, `>`,
+/// `&`), because every rendering of a template goes through Markdown — cmark for the page,
+/// pandoc for Word — before anything reads it as markup.
+struct MarkdownText: MustacheContentType {
+    func escapeText(_ text: String) -> String { Escape.markdown(text) }
+
+    static let name = "JSNA_MARKDOWN"
+    /// Put before the analyst's text: registers the content type (once) and selects it.
+    static let pragma: String = {
+        MustacheContentTypes.register(MarkdownText(), named: name)
+        return "{{% CONTENT_TYPE: \(name) }}\n"
+    }()
 }

@@ -1,3 +1,5 @@
+import Document
+import ReportModel
 import Statistics
 
 /// The values an analyst's template can name, built from the chapter model.
@@ -5,65 +7,89 @@ import Statistics
 ///     {{authority.name}}  {{period}}  {{indicator.referrals_rate.sentence}}
 ///     {{{chart.referrals_rate.trend}}}  {{{table.sn_comparison}}}  {{{key_messages}}}
 ///
-/// Text values are escaped by Mustache's `{{…}}`; HTML blocks (charts, tables) are meant
-/// for `{{{…}}}` and are built by jsna with every data-derived string already escaped.
+/// Text values are escaped by Mustache's `{{…}}`. Blocks (charts, tables, lists) are meant
+/// for `{{{…}}}`: they are document blocks written for the output being made — HTML for
+/// chapter.html, Markdown with chart links for chapter.md, pandoc's Markdown for Word —
+/// so one template gives all three without raw HTML in the Markdown.
 enum TemplateContext {
-    static func make(_ model: ChapterModel) -> [String: Any] {
+    /// How blocks are written into the template's text.
+    enum Format {
+        case html
+        case markdown(MarkdownWriter.Flavour)
+
+        func write(_ blocks: [Block]) -> String {
+            switch self {
+            case .html:
+                // One Markdown HTML block: no blank lines inside, blank lines around.
+                let html = blocks.map(HTMLWriter.write).joined()
+                return "\n" + html.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "\n") + "\n"
+            case .markdown(let flavour):
+                let writer = MarkdownWriter(flavour: flavour)
+                return "\n" + blocks.map(writer.write).joined()
+            }
+        }
+    }
+
+    static func make(_ model: ChapterModel, format: Format) -> [String: Any] {
         var indicators: [String: Any] = [:]
         var charts: [String: Any] = [:]
         var tables: [String: Any] = [:]
         for s in model.sections {
-            indicators[s.id] = [
+            let id = s.id.rawValue
+            indicators[id] = [
                 "title": s.title, "sentence": s.sentence, "details": s.details.joined(separator: " "),
                 "notes": s.notes.joined(separator: " "),
             ]
-            var chart: [String: String] = ["trend": block(TrendChartSVG.render(s.chart))]
-            if let c = s.neighbourChart { chart["neighbours"] = block(ComparisonChartSVG.render(c)) }
-            if let f = s.funnel { chart["funnel"] = block(ComparisonChartSVG.render(f)) }
-            charts[s.id] = chart
-            tables[s.id] = ["trend": block(HTMLRenderer.table(s.table))]
+            let trend = ChapterDocument.comparisonTable(s.table, decimals: s.indicator.decimals)
+            var chart: [String: String] = ["trend": format.write([.figure(ChartFigures.trend(s.chart, table: trend).withoutTable)])]
+            if let c = s.neighbourChart { chart["neighbours"] = format.write([.figure(ChartFigures.neighbours(c).withoutTable)]) }
+            if let f = s.funnel { chart["funnel"] = format.write([.figure(ChartFigures.funnel(f).withoutTable)]) }
+            charts[id] = chart
+            tables[id] = ["trend": format.write([.table(trend)])]
         }
-        if let spine = model.spine { charts["spine"] = block(ComparisonChartSVG.render(spine)) }
-        tables["sn_comparison"] = block(snComparison(model))
+        if let spine = model.spine { charts["spine"] = format.write([.figure(ChartFigures.spine(spine).withoutTable)]) }
+        tables["sn_comparison"] = format.write([.table(snComparison(model))])
+        let list = { (items: [String]) in format.write([.list(items.map { [.text($0)] }, ordered: false)]) }
         var context: [String: Any] = [
             "authority": ["name": model.authority.name, "old_code": model.authority.oldCode, "new_code": model.authority.newCode,
                           "region": model.authority.regionName],
             "period": model.period, "year": model.year, "title": model.title,
             "neighbours": model.neighbourNames.joined(separator: ", "), "sn_model": model.neighbourModel,
             "indicator": indicators, "chart": charts, "table": tables,
-            "key_messages": markdownList(model.keyMessages), "summary": markdownList(model.sections.map(\.sentence)),
-            "data_notes": markdownList(model.dataNotes),
-            "methods": markdownList(model.methods.map { "**\(Escape.markdown($0.term))**: \(Escape.markdown($0.explanation))" }, escaped: true),
-            "sources": block(HTMLRenderer.sourcesTable(model)),
+            "key_messages": list(model.keyMessages), "summary": list(model.sections.map(\.sentence)),
+            "data_notes": list(model.dataNotes),
+            "methods": format.write([.definitions(model.methods.map { Definition(term: $0.term, detail: $0.explanation) })]),
+            "sources": format.write([.table(ChapterDocument.sourcesTable(model)), .list(ProvenanceText.lines(model).map { [.text($0)] }, ordered: false)]),
             "synthetic": model.isSynthetic,
         ]
         // Always present, so templates validate with or without an extract; test has_local.
         context["has_local"] = model.local != nil
         context["local"] = [
-            "section": model.local.map { block(HTMLRenderer.render($0)) } ?? "",
+            "section": model.local.map { format.write(ChapterDocument.local($0).blocks) } ?? "",
             "summary": model.local.map { $0.summary.joined(separator: " ") } ?? "",
         ]
         return context
     }
 
-    /// HTML kept as one Markdown HTML block: no blank lines inside, blank lines around.
-    static func block(_ html: String) -> String {
-        "\n" + html.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "\n") + "\n"
-    }
-
-    static func markdownList(_ items: [String], escaped: Bool = false) -> String {
-        items.map { "- " + (escaped ? $0 : Escape.markdown($0)) }.joined(separator: "\n")
-    }
-
-    /// One row per indicator: the authority, its neighbours' mean, England, and the test.
-    static func snComparison(_ model: ChapterModel) -> String {
-        let rows = model.sections.compactMap { s -> [String]? in
-            guard let r = s.table.rows.first, let last = r.cells.last else { return nil }
-            let sn = s.table.rows.first { $0.label.hasPrefix("Statistical neighbours") }?.cells.last ?? "–"
-            let england = s.table.rows.last?.cells.last ?? "–"
-            return [s.title, last, sn, england]
+    /// One row per indicator: the authority, its neighbours' mean and England in the
+    /// chapter's year, from the typed values (never from a rendered table).
+    static func snComparison(_ model: ChapterModel) -> Table {
+        let rows = model.sections.map { s -> [Cell] in
+            let places = s.indicator.decimals
+            let v = s.current
+            return [Cell(s.title), Cell(Shown(v?.value).text(places: places)), Cell(Shown(v?.neighbours?.mean).text(places: places)),
+                    Cell(Shown(v?.england).text(places: places))]
         }
-        return ChartTables.html("\(model.authority.name), its statistical neighbours' average and England, \(model.period)",
-                                ["Indicator", model.authority.name, "Neighbours' average", "England"], rows)
+        return Table(caption: "\(model.authority.name), its statistical neighbours' average and England, \(model.period)",
+                     columns: [.text("Indicator"), .number(model.authority.name), .number("Neighbours' average"), .number("England")], rows: rows)
+    }
+}
+
+extension ChartFigure {
+    /// The chart alone, for a template tag that places its table separately.
+    var withoutTable: ChartFigure {
+        var f = self
+        f.table = nil
+        return f
     }
 }

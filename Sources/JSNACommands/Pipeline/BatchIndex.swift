@@ -1,9 +1,12 @@
 import CensusIngest
 import Chapter
+import Document
 import Indicators
+import ReportModel
 import Statistics
 
-/// The index page of a batch build: every authority with its key figures and a link.
+/// The index page of a batch build: every authority with its key figures and a link, in
+/// the same page shell as the chapters.
 enum BatchIndex {
     struct Entry {
         var authority: Area
@@ -11,7 +14,7 @@ enum BatchIndex {
         var model: ChapterModel
     }
 
-    static let keyIndicators = ["referrals_rate", "cin_rate", "cpp_rate", "cla_rate"]
+    static let keyIndicators: [IndicatorID] = [.referralsRate, .cinRate, .cppRate, .claRate]
 
     /// "350-bolton".
     static func folderName(_ a: Area) -> String {
@@ -24,27 +27,29 @@ enum BatchIndex {
     }
 
     static func html(_ entries: [Entry], table: IndicatorTable, year: Int, synthetic: Bool) -> String {
-        let e = Escape.html
         let period = PeriodStyle.censusYear.label(year)
         let title = "Children's safeguarding chapters, \(period)"
-        var s = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        s += "<title>\(e(title))\(synthetic ? " — synthetic demonstration data" : "")</title>\n<style>\n\(HTMLRenderer.css)</style>\n</head>\n<body>\n"
-        s += "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header><h1>\(e(title))</h1>\n"
-        if synthetic { s += "<p class=\"banner\"><strong>Synthetic demonstration data.</strong> Every authority, code and figure here is fictional.</p>\n" }
-        s += "<p>One chapter for each of \(entries.count) local authorities. Rates are per 10,000 children aged under 18; \"significantly\" means England's value lies outside the authority's 95% confidence interval.</p>\n</header>\n<main id=\"main\">\n"
-        s += "<table>\n<caption>Key figures, \(e(period)), with the comparison with England</caption>\n<thead><tr><th scope=\"col\">Authority</th><th scope=\"col\">Region</th>"
-        for id in keyIndicators { s += "<th scope=\"col\" class=\"num\">\(e(IndicatorCatalogue.definition(id)!.title))</th>" }
-        s += "</tr></thead>\n<tbody>\n"
-        for entry in entries {
-            s += "<tr><th scope=\"row\"><a href=\"\(e(entry.folder))/chapter.html\">\(e(entry.authority.name))</a> (\(e(entry.authority.oldCode)))</th><td>\(e(entry.authority.regionName))</td>"
+        var front: [Block] = []
+        if synthetic { front.append(.banner([.strong("Synthetic demonstration data."), .text(" Every authority, code and figure here is fictional.")])) }
+        front.append(.paragraph([.text("One chapter for each of \(entries.count) local authorities. Rates are per 10,000 children aged under 18; \"significantly\" means England's value lies outside the authority's 95% confidence interval.")]))
+        let rows = entries.map { entry -> [Cell] in
+            var cells = [Cell([.link(entry.authority.name, href: "\(entry.folder)/chapter.html"), .text(" (\(entry.authority.oldCode))")]), Cell(entry.authority.regionName)]
             for id in keyIndicators {
-                guard let v = table.value(id, area: entry.authority.id, year: year) else { s += "<td class=\"num\">–</td>"; continue }
-                let versus = v.vsEngland.map { $0 == .similar ? "similar" : "sig. \($0.rawValue)" } ?? ""
-                s += "<td class=\"num\">\(e(v.shown(v.value)))\(versus.isEmpty ? "" : "<br><span class=\"key\">\(e(versus))</span>")</td>"
+                guard let v = table.value(id, area: entry.authority.id, year: year) else {
+                    cells.append(Cell("–"))
+                    continue
+                }
+                let versus = v.vsEngland.map { $0 == .similar ? "similar" : "sig. \($0.rawValue)" }
+                cells.append(Cell([.text(v.shown(v.value))] + (versus.map { [.lineBreak, .text($0)] } ?? [])))
             }
-            s += "</tr>\n"
+            return cells
         }
-        s += "</tbody>\n</table>\n</main>\n<footer><p>Produced by jsna from published DfE and ONS statistics (Open Government Licence v3.0).</p></footer>\n</body>\n</html>\n"
-        return s
+        let columns: [Table.Column] = [.text("Authority"), .text("Region")] + keyIndicators.map { .number(IndicatorCatalogue.definition($0)!.title) }
+        let figures = Table(caption: "Key figures, \(period), with the comparison with England", columns: columns, rows: rows)
+        let header = "<h1>\(Escape.html(title))</h1>\n" + front.map(HTMLWriter.write).joined()
+        return PageShell.page(
+            title: title + (synthetic ? " — synthetic demonstration data" : ""), header: header, contents: [],
+            main: HTMLWriter.write(.table(figures)),
+            footer: "Produced by jsna from published DfE and ONS statistics (Open Government Licence v3.0).")
     }
 }

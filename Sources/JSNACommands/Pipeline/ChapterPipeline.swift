@@ -1,5 +1,7 @@
 import CensusIngest
 import Chapter
+import ReportModel
+import Workbook
 import DemoData
 import Dispatch
 import Foundation
@@ -56,13 +58,13 @@ public struct ChapterPipeline: Sendable {
     /// The census year to build: the one asked for, or the latest with referral figures.
     func chooseYear(_ p: Prepared, for authority: Area) throws -> Int {
         try Self.step("choose year") { () throws -> Int in
-            guard let year = settings.year ?? p.table.latestYear("referrals_rate") ?? p.table.latestYear("cin_rate") else {
+            guard let year = settings.year ?? p.table.latestYear(.referralsRate) ?? p.table.latestYear(.cinRate) else {
                 throw UserError("the data has no CIN census c1 (referrals) or b1 (children in need) figures: the chapter needs one of them (see the warnings above for files jsna did not recognise)")
             }
-            guard p.table.value("referrals_rate", area: authority.id, year: year) != nil
-                || p.table.value("cin_rate", area: authority.id, year: year) != nil
+            guard p.table.value(.referralsRate, area: authority.id, year: year) != nil
+                || p.table.value(.cinRate, area: authority.id, year: year) != nil
             else {
-                let years = p.table.series("referrals_rate", area: authority.id).map(\.year)
+                let years = p.table.series(.referralsRate, area: authority.id).map(\.year)
                 throw UserError("no census figures for \(authority.name) in \(year); years available: \(years.map(String.init).joined(separator: ", "))")
             }
             return year
@@ -70,7 +72,7 @@ public struct ChapterPipeline: Sendable {
     }
 
     /// One chapter's files, named relative to its folder.
-    func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) throws -> (model: ChapterModel, files: [(String, String)]) {
+    func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) throws -> (model: ChapterModel, files: [(name: String, contents: Data)]) {
         let model = Self.step("assemble chapter") { () -> ChapterModel in
             var model = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic).build(authority: authority, year: year)
             model.provenance = settings.provenance
@@ -79,22 +81,16 @@ public struct ChapterPipeline: Sendable {
             }
             return model
         }
-        let files = try Self.step("render") { () -> [(String, String)] in
-            var files = [("chapter.md", MarkdownRenderer.render(model)), ("chapter.html", HTMLRenderer.render(model))]
-            if let path = settings.template {
+        let files = try Self.step("render") { () -> [(name: String, contents: Data)] in
+            let template = try settings.template.map { path -> ChapterTemplate in
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the template") }
-                let (markdown, html) = try ChapterTemplate(text: text, path: path, allowHTML: settings.allowHTML).render(model)
-                files = [("chapter.md", markdown), ("chapter.html", html)]
+                return ChapterTemplate(text: text, path: path, allowHTML: settings.allowHTML)
             }
-            for section in model.sections {
-                files.append(("charts/\(section.chart.id).svg", TrendChartSVG.render(section.chart)))
-                if let c = section.neighbourChart { files.append(("charts/\(c.id).svg", ComparisonChartSVG.render(c))) }
-                if let f = section.funnel { files.append(("charts/\(f.id).svg", ComparisonChartSVG.render(f))) }
-            }
-            if let spine = model.spine { files.append(("charts/spine.svg", ComparisonChartSVG.render(spine))) }
-            if let local = model.local { files.append(("charts/\(local.monthly.id).svg", BarChartSVG.render(local.monthly))) }
+            let word = settings.docx ? WordDocument(referenceDocx: settings.referenceDocx) : nil
+            var files = try ChapterFiles(template: template, word: word).make(model)
             let rows = p.table.rows(area: authority.id)
-            files.append(("indicators.csv", p.table.csv(rows: rows, note: p.synthetic ? "synthetic demonstration data" : nil)))
+            files.append(("indicators.csv", Data(p.table.csv(rows: rows, note: p.synthetic ? "synthetic demonstration data" : nil).utf8)))
+            if settings.xlsx { files.append(("chapter.xlsx", try ChapterWorkbook(model: model, table: p.table).make())) }
             return files
         }
         return (model, files)
@@ -107,7 +103,7 @@ public struct ChapterPipeline: Sendable {
         let authority = try Self.step("find authority") { try AreaLookup.find(settings.authority, in: p.dataset.areas) }
         let year = try chooseYear(p, for: authority)
         var output = AtomicOutput()
-        for (name, text) in try chapter(p, authority: authority, year: year, withExtract: true).files { output.add(name, contents: text) }
+        for (name, data) in try chapter(p, authority: authority, year: year, withExtract: true).files { output.add(name, data: data) }
         try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
         return Result(
             authority: authority, year: year, files: output.files.map(\.name), diagnostics: p.dataset.diagnostics,
@@ -118,15 +114,15 @@ public struct ChapterPipeline: Sendable {
     /// `<old code>-<slug>/`, and an index.html that lists them; all written or none.
     public func runAll(progress: @Sendable (String) -> Void) throws -> (chapters: Int, year: Int, diagnostics: [Diagnostic]) {
         let p = try prepare()
-        guard let year = settings.year ?? p.table.latestYear("referrals_rate") ?? p.table.latestYear("cin_rate") else {
+        guard let year = settings.year ?? p.table.latestYear(.referralsRate) ?? p.table.latestYear(.cinRate) else {
             throw UserError("the data has no CIN census c1 (referrals) or b1 (children in need) figures: the chapters need one of them (see the warnings above for files jsna did not recognise)")
         }
         let authorities = p.dataset.areas.localAuthorities.filter {
-            p.table.value("referrals_rate", area: $0.id, year: year) != nil || p.table.value("cin_rate", area: $0.id, year: year) != nil
+            p.table.value(.referralsRate, area: $0.id, year: year) != nil || p.table.value(.cinRate, area: $0.id, year: year) != nil
         }
         guard !authorities.isEmpty else { throw UserError("no local authority has census figures for \(year)") }
         // Chapters are independent: build them on every core, then add them in order.
-        final class Slot: @unchecked Sendable { var result: Swift.Result<(model: ChapterModel, files: [(String, String)]), any Error>? }
+        final class Slot: @unchecked Sendable { var result: Swift.Result<(model: ChapterModel, files: [(name: String, contents: Data)]), any Error>? }
         let slots = authorities.map { _ in Slot() }
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: authorities.count) { i in
@@ -139,7 +135,7 @@ public struct ChapterPipeline: Sendable {
         for (authority, slot) in zip(authorities, slots) {
             let folder = BatchIndex.folderName(authority)
             let (model, files) = try slot.result!.get()
-            for (name, text) in files { output.add(folder + "/" + name, contents: text) }
+            for (name, data) in files { output.add(folder + "/" + name, data: data) }
             entries.append(BatchIndex.Entry(authority: authority, folder: folder, model: model))
         }
         output.add("index.html", contents: BatchIndex.html(entries, table: p.table, year: year, synthetic: p.synthetic))

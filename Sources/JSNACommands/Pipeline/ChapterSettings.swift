@@ -1,5 +1,6 @@
 import CensusIngest
 import Chapter
+import ReportModel
 import Foundation
 import ReferralExtract
 import Yams
@@ -24,6 +25,11 @@ public struct ChapterSettings: Sendable {
     /// The analyst's chapter template (inside the project folder), if any.
     public var template: String?
     public var allowHTML = false
+    /// Also write chapter.docx (pandoc) and chapter.xlsx (libxlsxwriter).
+    public var docx = false
+    public var xlsx = false
+    /// The council's Word house style: a .docx whose styles chapter.docx takes.
+    public var referenceDocx: String?
     /// Written into the provenance appendix.
     public var provenance = Provenance()
 
@@ -47,6 +53,9 @@ public struct ChapterSettings: Sendable {
         var columns: [String: String]?
         var date_format: String?
         var memory_mb: Int?
+        var docx: Bool?
+        var xlsx: Bool?
+        var reference_docx: String?
     }
 
     /// Reads a config file; relative paths are taken from the file's folder.
@@ -83,6 +92,9 @@ public struct ChapterSettings: Sendable {
             outputFolder: try project.contain("out", file.out ?? "reports"), neighbourModel: model)
         settings.extract = try file.extract.map { try project.contain("extract", $0) }
         settings.allowHTML = file.allow_html ?? false
+        settings.docx = file.docx ?? false
+        settings.xlsx = file.xlsx ?? false
+        settings.referenceDocx = try file.reference_docx.map { try project.contain("reference_docx", $0) }
         settings.template = try file.template.map { try project.contain("template", $0) }
         settings.extractOptions = try ExtractConfig.options(columns: file.columns, dateFormat: file.date_format, memoryMB: file.memory_mb, path: configPath)
         return settings

@@ -1,16 +1,18 @@
 import ArgumentParser
+import Chapter
 import Foundation
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Write the chapter (chapter.md, chapter.html, charts/, indicators.csv) for one authority.",
+        abstract: "Write the chapter (chapter.md, chapter.html, charts/, indicators.csv; chapter.docx, chapter.xlsx) for one authority.",
         discussion: """
             Examples:
               jsna build --data ../shared/data/dfe --la Bolton --year 2025 --out reports/bolton
               jsna build --data ../shared/data/dfe --la 350 --sn-model 2021 --out reports/bolton-2021
               jsna build --config jsna.yml
               jsna build --all --data ../shared/data/dfe --out reports/
+              jsna build --data ../shared/data/dfe --la Bolton --docx --xlsx --out reports/bolton
 
             An authority is accepted by old code (350), new code (E08000001) or name (bolton). \
             The year is the census year, 2025 or 2024-25 (default: the latest in the data). \
@@ -33,6 +35,12 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also print chapter.pdf with headless Chromium (when installed).")
     var pdf = false
+
+    @Flag(name: .long, help: "Also write chapter.docx for Word (needs pandoc and rsvg-convert).")
+    var docx = false
+
+    @Flag(name: .long, help: "Also write chapter.xlsx: every figure, a sheet per indicator, notes.")
+    var xlsx = false
 
     @Flag(name: .long, help: "Build a chapter for every authority, each in <old code>-<name>/, with an index.html.")
     var all = false
@@ -59,6 +67,9 @@ struct BuildCommand: ParsableCommand {
         var settings = try config.map(ChapterSettings.load(configPath:))
             ?? ChapterSettings(authority: la ?? "", year: year?.year, dataFolders: data.data, outputFolder: out, neighbourModel: data.snModel.model)
         if let extract { settings.extract = extract }
+        if docx { settings.docx = true }
+        if xlsx { settings.xlsx = true }
+        if settings.docx { try WordDocument.checkTools() }  // say so before building
         settings.provenance.commandLine = (["jsna"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
         if timestamp { settings.provenance.generatedAt = ISO8601DateFormatter().string(from: Date()) }
         if all {

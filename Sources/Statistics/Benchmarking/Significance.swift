@@ -15,17 +15,15 @@ public enum Significance: String, Sendable, Hashable {
         return .similar
     }
 
-    /// "better" or "worse" for indicators with a polarity; nil otherwise or when similar.
-    public func judged(_ polarity: Polarity) -> String? {
+    /// Better or worse for indicators with a polarity; nil otherwise or when similar.
+    public func assessment(_ polarity: Polarity) -> Assessment? {
         switch (self, polarity) {
         case (.similar, _), (_, .none): nil
-        case (.higher, .highIsGood), (.lower, .lowIsGood): "better"
-        default: "worse"
+        case (.higher, .highIsGood), (.lower, .lowIsGood): .better
+        default: .worse
         }
     }
 
     /// "lower (better)", "higher", "similar": the wording used in tables and CSV.
-    public func label(_ polarity: Polarity) -> String {
-        judged(polarity).map { "\(rawValue) (\($0))" } ?? rawValue
-    }
+    public func label(_ polarity: Polarity) -> String { Judgement(self, polarity: polarity).words }
 }

@@ -1,0 +1,63 @@
+import Document
+import ReportModel
+import Statistics
+
+/// The chapter as one document tree, from which Markdown, HTML and Word are written.
+///
+///     let document = ChapterDocument.make(model)
+///     MarkdownWriter().write(document)   // chapter.md
+///     PageShell.page(document)           // chapter.html
+public enum ChapterDocument {
+    public static func make(_ model: ChapterModel) -> Document {
+        var front: [Block] = []
+        if model.isSynthetic { front.append(.banner(syntheticBanner)) }
+        front.append(.paragraph([.text(introduction(model))]))
+        var sections = [Section(id: "key-messages", title: "Key messages", blocks: [.list(model.keyMessages.map { [.text($0)] }, ordered: false)])]
+        if let spine = model.spine, !spine.rows.isEmpty {
+            sections.append(Section(id: "at-a-glance", title: "At a glance", blocks: [.figure(ChartFigures.spine(spine))]))
+        }
+        sections.append(Section(id: "summary", title: "Summary", blocks: [.list(model.sections.map { [.text($0.sentence)] }, ordered: false)]))
+        sections += model.sections.map(section)
+        if let local = model.local { sections.append(self.local(local)) }
+        sections.append(Section(id: "data-notes", title: "Data notes", blocks: [.list(model.dataNotes.map { [.text($0)] }, ordered: false)]))
+        sections.append(Section(id: "methods", title: "Methods", blocks: [.definitions(model.methods.map { Definition(term: $0.term, detail: $0.explanation) })]))
+        sections.append(Section(id: "sources", title: "Sources and provenance", blocks: [
+            .table(sourcesTable(model)), .list(ProvenanceText.lines(model).map { [.text($0)] }, ordered: false),
+        ]))
+        return Document(
+            title: model.title, pageTitle: pageTitle(model), kicker: "Joint Strategic Needs Assessment: safeguarding children",
+            front: front, sections: sections, footer: footer(model))
+    }
+
+    /// The standard chapter as GitHub-flavoured Markdown (chapter.md).
+    public static func markdown(_ model: ChapterModel) -> String { MarkdownWriter().write(make(model)) }
+
+    /// The standard chapter as one self-contained HTML page (chapter.html).
+    public static func html(_ model: ChapterModel) -> String { PageShell.page(make(model)) }
+
+    static let syntheticBanner: [Inline] = [
+        .strong("Synthetic demonstration data."), .text(" Every authority, code and figure in this chapter is fictional."),
+    ]
+
+    /// "Children's safeguarding: Bolton (2024-25)", and says so when the data is synthetic.
+    public static func pageTitle(_ model: ChapterModel) -> String {
+        "\(model.title) (\(model.period))" + (model.isSynthetic ? " — synthetic demonstration data" : "")
+    }
+
+    static func introduction(_ model: ChapterModel) -> String {
+        let a = model.authority
+        return "Children in need, child protection and children looked after in \(a.name) (\(a.oldCode), \(a.newCode)), \(model.period), compared with England, the \(a.regionName) region and its statistical neighbours (DfE \(model.neighbourModel) model: \(model.neighbourNames.joined(separator: ", ")))."
+    }
+
+    public static func footer(_ model: ChapterModel) -> [Inline] {
+        [.text("Produced by jsna from published DfE and ONS statistics (Open Government Licence v3.0)\(model.isSynthetic ? "; this edition uses synthetic demonstration data" : "").")]
+    }
+
+    /// The files read, with their SHA-256.
+    public static func sourcesTable(_ model: ChapterModel) -> Table {
+        Table(
+            caption: "Files read",
+            columns: [.text("File"), .text("What it is"), .text("Years"), .number("Rows read"), .text("SHA-256")],
+            rows: model.sources.map { [Cell($0.file), Cell($0.title), Cell($0.years), Cell(String($0.rows)), Cell([.code($0.sha256)])] })
+    }
+}

@@ -1,0 +1,49 @@
+import Charts
+import Document
+import ReportModel
+import Statistics
+
+/// Each chart as a document figure: its SVG, its text alternative and the table of the
+/// values it draws, so nothing is told by the picture alone.
+public enum ChartFigures {
+    public static func trend(_ c: TrendChart, table: Table) -> ChartFigure {
+        ChartFigure(id: c.id, svg: TrendChartSVG.render(c), alternative: c.description, table: table)
+    }
+
+    public static func neighbours(_ c: NeighbourChart) -> ChartFigure {
+        let f = { (x: Double) in Cell(Rounding.format(x, places: c.decimals)) }
+        var rows = c.bars.map { [Cell($0.isAuthority ? "\($0.name) (this authority)" : $0.name), $0.value.map(f) ?? Cell($0.symbol)] }
+        if let m = c.neighbourMean { rows.append([Cell("Neighbours' average"), f(m)]) }
+        if let e = c.england { rows.append([Cell("England"), f(e)]) }
+        let table = Table(caption: "Values in the chart: \(c.title)", columns: [.text("Area"), .number("Value")], rows: rows)
+        return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: table)
+    }
+
+    public static func funnel(_ c: FunnelChart) -> ChartFigure {
+        let order = { (p: FunnelChart.Point) in p.role == .authority ? 0 : 1 }
+        let shown = c.points.filter { $0.role != .other }.sorted { (order($0), $0.name) < (order($1), $1.name) }
+        let rows = shown.map { p in
+            [Cell(p.role == .authority ? "\(p.name) (this authority)" : p.name), Cell(Rounding.grouped(p.children, places: 0)),
+             Cell(Rounding.format(p.rate, places: c.decimals)), Cell(p.position?.rawValue ?? "")]
+        }
+        let table = Table(caption: "Funnel plot: this authority and its neighbours",
+                          columns: [.text("Area"), .number("Children"), .number("Rate"), .number("Position")], rows: rows)
+        return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: table)
+    }
+
+    public static func spine(_ c: SpineChart) -> ChartFigure {
+        let rows = c.rows.map { r -> [Cell] in
+            let f = { (x: Double) in Cell(Rounding.format(x, places: r.decimals)) }
+            return [Cell(r.title), f(r.value), r.england.map(f) ?? Cell("–"), Cell(r.versusEngland.words), f(r.lowest), f(r.q1), f(r.median), f(r.q3), f(r.highest)]
+        }
+        let columns: [Table.Column] = [.text("Indicator"), .number("This authority"), .number("England"), .number("Compared with England"),
+                                       .number("Lowest"), .number("Lower quartile"), .number("Median"), .number("Upper quartile"), .number("Highest")]
+        return ChartFigure(id: "spine", svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
+    }
+
+    public static func monthly(_ c: BarChart) -> ChartFigure {
+        let rows = zip(c.labels, c.values).map { [Cell($0), Cell($1.map { Rounding.grouped(Double($0), places: 0) } ?? Controlled.symbol)] }
+        let table = Table(caption: "Values in the chart: \(c.title)", columns: [.text("Month"), .number("Referrals")], rows: rows)
+        return ChartFigure(id: c.id, svg: BarChartSVG.render(c), alternative: c.description, table: table)
+    }
+}

@@ -1,0 +1,51 @@
+import Charts
+import Document
+import Foundation
+import ReportModel
+
+/// The files of one chapter, from its model: chapter.md, chapter.html, every chart as
+/// SVG, and chapter.docx when Word is asked for. With a template, the template's
+/// renderings replace the standard chapter (which is then never written at all).
+///
+///     let files = try ChapterFiles(template: nil, word: WordDocument()).make(model)
+public struct ChapterFiles: Sendable {
+    public var template: ChapterTemplate?
+    /// nil: no Word document.
+    public var word: WordDocument?
+
+    public init(template: ChapterTemplate? = nil, word: WordDocument? = nil) {
+        self.template = template
+        self.word = word
+    }
+
+    public func make(_ model: ChapterModel) throws -> [(name: String, contents: Data)] {
+        let charts = Self.charts(model)
+        let markdown: String, html: String, wordMarkdown: String
+        if let template {
+            let rendered = try template.render(model)
+            (markdown, html, wordMarkdown) = (rendered.markdown, rendered.html, rendered.wordMarkdown)
+        } else {
+            let document = ChapterDocument.make(model)
+            markdown = MarkdownWriter().write(document)
+            html = PageShell.page(document)
+            wordMarkdown = word == nil ? "" : MarkdownWriter(flavour: .pandoc).write(document)
+        }
+        var files: [(name: String, contents: Data)] = [("chapter.md", Data(markdown.utf8)), ("chapter.html", Data(html.utf8))]
+        files += charts.map { ("charts/\($0.id).svg", Data($0.svg.utf8)) }
+        if let word { files.append(("chapter.docx", try word.make(markdown: wordMarkdown, charts: charts))) }
+        return files
+    }
+
+    /// Every chart in the chapter, by file name (without extension) and SVG.
+    public static func charts(_ model: ChapterModel) -> [(id: String, svg: String)] {
+        var charts: [(id: String, svg: String)] = []
+        for section in model.sections {
+            charts.append((section.chart.id, TrendChartSVG.render(section.chart)))
+            if let c = section.neighbourChart { charts.append((c.id, ComparisonChartSVG.render(c))) }
+            if let f = section.funnel { charts.append((f.id, ComparisonChartSVG.render(f))) }
+        }
+        if let spine = model.spine { charts.append(("spine", ComparisonChartSVG.render(spine))) }
+        if let local = model.local { charts.append((local.monthly.id, BarChartSVG.render(local.monthly))) }
+        return charts
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A program jsna runs (pandoc, rsvg-convert), found on PATH, with what to install when
+/// it is missing.
+public struct ExternalTool: Sendable {
+    var name: String
+    var install: String
+
+    static let pandoc = ExternalTool(name: "pandoc", install: "pandoc")
+    static let rsvgConvert = ExternalTool(name: "rsvg-convert", install: "librsvg2-bin")
+
+    /// The program's path, or nil when it is not on PATH.
+    var path: String? {
+        let search = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return search.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs the program; its standard output is returned, a failure is a ``WordError``
+    /// carrying the first line it printed on standard error.
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> Data {
+        guard let path else { throw WordError.missing(self) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read both pipes to the end before waiting, so a chatty program cannot block.
+        let box = DataBox()
+        let reader = Thread { box.data = errors.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !box.done { usleep(1000) }
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: box.data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
+            throw WordError.failed(name, message)
+        }
+        return data
+    }
+}
+
+/// Standard error of a child process, filled by a reader thread.
+private final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _data = Data()
+    private var _done = false
+    var data: Data {
+        get { lock.withLock { _data } }
+        set { lock.withLock { _data = newValue; _done = true } }
+    }
+    var done: Bool { lock.withLock { _done } }
+}
+
+/// Why a Word document could not be made: one line for the analyst.
+public enum WordError: Error, CustomStringConvertible, Sendable {
+    case missing(ExternalTool)
+    case failed(String, String)
+    case referenceDocument(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let tool):
+            "--docx needs \(tool.name): on Debian or Ubuntu `apt-get install \(tool.install)` (or `make docx-deps`); elsewhere install \(tool.name) and put it on PATH"
+        case .failed(let tool, let message): "\(tool) failed: \(message)"
+        case .referenceDocument(let path, let why): "\(path): \(why)"
+        }
+    }
+}

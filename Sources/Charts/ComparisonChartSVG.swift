@@ -1,0 +1,109 @@
+import Document
+import ReportModel
+import Statistics
+
+/// Hand-made SVG for the neighbour bars, the funnel plot and the spine chart. Each has a
+/// title and description; nothing is told by colour alone (labels, line patterns, shapes).
+public enum ComparisonChartSVG {
+    static let n = SVG.n
+    static let ink = SVG.ink, blue = SVG.blue, turquoise = SVG.turquoise, pink = SVG.pink, grey = SVG.grey
+
+    static func open(_ id: String, _ title: String, _ desc: String, width: Double, height: Double) -> String {
+        SVG.open(id: id, title: title, description: desc, width: width, height: height)
+    }
+
+    public static func render(_ c: NeighbourChart) -> String {
+        let width = 640.0, labelW = 200.0, top = 50.0, barH = 22.0, right = 70.0
+        let height = top + barH * Double(c.bars.count) + 50
+        let (maxX, _) = SVG.niceScale(([c.england, c.neighbourMean] + c.bars.map(\.value)).compactMap { $0 }.max() ?? 1)
+        let x = { (v: Double) in labelW + (width - labelW - right) * v / maxX }
+        var s = open(c.id, c.title, c.description, width: width, height: height)
+        s += "<g aria-hidden=\"true\">\n"
+        for (i, bar) in c.bars.enumerated() {
+            let y = top + barH * Double(i)
+            let name = bar.isAuthority ? "\(bar.name) (this authority)" : bar.name
+            s += "<text x=\"\(n(labelW - 8))\" y=\"\(n(y + 15))\" text-anchor=\"end\" fill=\"\(ink)\"\(bar.isAuthority ? " font-weight=\"bold\"" : "")>\(Escape.html(name))</text>\n"
+            if let v = bar.value {
+                s += "<rect x=\"\(n(labelW))\" y=\"\(n(y + 3))\" width=\"\(n(x(v) - labelW))\" height=\"\(n(barH - 6))\" fill=\"\(bar.isAuthority ? blue : turquoise)\"/>\n"
+                s += "<text x=\"\(n(x(v) + 4))\" y=\"\(n(y + 15))\" fill=\"\(ink)\">\(Rounding.format(v, places: c.decimals))</text>\n"
+            } else {
+                s += "<text x=\"\(n(labelW + 4))\" y=\"\(n(y + 15))\" fill=\"\(ink)\">\(Escape.html(bar.symbol)) (no figure)</text>\n"
+            }
+        }
+        let bottom = top + barH * Double(c.bars.count)
+        for (value, label, colour, dash, dy) in [(c.england, "England", ink, "6 3", 14.0), (c.neighbourMean, "Neighbours' average", pink, "2 2", 28.0)] {
+            guard let value else { continue }
+            s += "<line x1=\"\(n(x(value)))\" y1=\"\(n(top - 4))\" x2=\"\(n(x(value)))\" y2=\"\(n(bottom + 4))\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-dasharray=\"\(dash)\"/>\n"
+            s += "<text x=\"\(n(x(value)))\" y=\"\(n(bottom + dy))\" text-anchor=\"middle\" fill=\"\(colour)\">\(label) \(Rounding.format(value, places: c.decimals))</text>\n"
+        }
+        s += "<text x=\"\(n(labelW))\" y=\"\(n(top - 10))\" fill=\"\(grey)\">\(Escape.html(c.axisLabel))</text>\n"
+        return s + "</g>\n</svg>\n"
+    }
+
+    public static func render(_ c: FunnelChart) -> String {
+        let width = 640.0, height = 414.0, left = 70.0, right = 30.0, top = 40.0, bottom = 74.0
+        let plotW = width - left - right, plotH = height - top - bottom
+        let ys = c.points.map(\.rate) + c.limits.flatMap { [$0.4, $0.3] }
+        let (maxY, stepY) = SVG.niceScale(ys.max() ?? 1)
+        let (maxX, stepX) = SVG.niceScale(c.limits.last?.0 ?? 1)
+        let x = { (v: Double) in left + plotW * v / maxX }
+        let y = { (v: Double) in top + plotH * (1 - min(v, maxY) / maxY) }
+        var s = open(c.id, c.title, c.description, width: width, height: height)
+        s += SVG.grid(maximum: maxY, step: stepY, from: left, to: width - right, y: y, stroke: "#DDDDDD")
+        var tick = 0.0
+        while tick <= maxX + stepX / 1000 {
+            s += "<text x=\"\(n(x(tick)))\" y=\"\(n(top + plotH + 16))\" text-anchor=\"middle\" fill=\"\(ink)\">\(Rounding.grouped(tick, places: 0))</text>\n"
+            tick += stepX
+        }
+        s += "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(top + plotH + 34))\" text-anchor=\"middle\" fill=\"\(ink)\">Children aged 0 to 17</text>\n"
+        s += SVG.axisLabel(c.axisLabel, middle: top + plotH / 2) + "<g aria-hidden=\"true\">\n"
+        func path(_ pick: ((Double, Double, Double, Double, Double)) -> Double) -> String {
+            c.limits.map { "\(n(x($0.0))),\(n(y(pick($0))))" }.joined(separator: " ")
+        }
+        for (pick, dash) in [({ (l: (Double, Double, Double, Double, Double)) in l.1 }, "6 3"), ({ $0.2 }, "6 3"), ({ $0.3 }, "2 2"), ({ $0.4 }, "2 2")] {
+            s += "<polyline points=\"\(path(pick))\" fill=\"none\" stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"\(dash)\"/>\n"
+        }
+        s += "<line x1=\"\(n(left))\" y1=\"\(n(y(c.target)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(c.target)))\" stroke=\"\(ink)\" stroke-width=\"1.5\"/>\n"
+        for p in c.points {
+            switch p.role {
+            case .other:
+                s += "<circle cx=\"\(n(x(p.children)))\" cy=\"\(n(y(p.rate)))\" r=\"2.5\" fill=\"\(grey)\"/>\n"
+            case .neighbour:
+                s += "<rect x=\"\(n(x(p.children) - 4))\" y=\"\(n(y(p.rate) - 4))\" width=\"8\" height=\"8\" fill=\"\(turquoise)\" stroke=\"\(ink)\" stroke-width=\"0.5\"/>\n"
+                s += "<text x=\"\(n(x(p.children) + 6))\" y=\"\(n(y(p.rate) + 4))\" font-size=\"10\" fill=\"\(ink)\">\(Escape.html(p.name))</text>\n"
+            case .authority:
+                s += "<circle cx=\"\(n(x(p.children)))\" cy=\"\(n(y(p.rate)))\" r=\"6\" fill=\"\(blue)\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/>\n"
+                s += "<text x=\"\(n(x(p.children) + 9))\" y=\"\(n(y(p.rate) - 6))\" font-weight=\"bold\" fill=\"\(ink)\">\(Escape.html(p.name))</text>\n"
+            }
+        }
+        s += "</g>\n<g>\n<text x=\"\(n(left))\" y=\"\(n(height - 20))\" font-size=\"11\" fill=\"\(ink)\">Solid line: England's rate. Dashed: 95% limits. Dotted: 99.8% limits.</text>\n"
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" font-size=\"11\" fill=\"\(ink)\">Squares: statistical neighbours. Large circle: this authority. Dots: other authorities.</text>\n</g>\n"
+        return s + "</svg>\n"
+    }
+
+    public static func render(_ c: SpineChart) -> String {
+        let width = 760.0, labelW = 370.0, right = 20.0, top = 46.0, rowH = 26.0
+        let height = top + rowH * Double(c.rows.count) + 20
+        var s = open("spine", c.title, c.description, width: width, height: height)
+        s += "<text x=\"\(n(labelW))\" y=\"\(n(top - 8))\" fill=\"\(grey)\">Lowest authority</text>\n<text x=\"\(n(width - right))\" y=\"\(n(top - 8))\" text-anchor=\"end\" fill=\"\(grey)\">Highest authority</text>\n<g aria-hidden=\"true\">\n"
+        for (i, r) in c.rows.enumerated() {
+            let y = top + rowH * Double(i) + rowH / 2
+            let span = max(r.highest - r.lowest, 1e-9)
+            let x = { (v: Double) in labelW + (width - labelW - right) * (min(max(v, r.lowest), r.highest) - r.lowest) / span }
+            s += "<text x=\"\(n(labelW - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\" fill=\"\(ink)\">\(Escape.html(r.title))</text>\n"
+            s += "<line x1=\"\(n(x(r.lowest)))\" y1=\"\(n(y))\" x2=\"\(n(x(r.highest)))\" y2=\"\(n(y))\" stroke=\"\(grey)\" stroke-width=\"1\"/>\n"
+            s += "<rect x=\"\(n(x(r.q1)))\" y=\"\(n(y - 7))\" width=\"\(n(max(x(r.q3) - x(r.q1), 1)))\" height=\"14\" fill=\"#DDDDDD\" stroke=\"\(grey)\" stroke-width=\"0.5\"/>\n"
+            if let e = r.england {
+                s += "<line x1=\"\(n(x(e)))\" y1=\"\(n(y - 10))\" x2=\"\(n(x(e)))\" y2=\"\(n(y + 10))\" stroke=\"\(ink)\" stroke-width=\"2.5\"/>\n"
+            }
+            let cx = x(r.value)
+            switch r.versusEngland.significance {
+            case .higher?: s += "<path d=\"M\(n(cx)) \(n(y - 7))L\(n(cx + 7)) \(n(y + 6))L\(n(cx - 7)) \(n(y + 6))Z\" fill=\"\(blue)\"/>\n"
+            case .lower?: s += "<path d=\"M\(n(cx)) \(n(y + 7))L\(n(cx + 7)) \(n(y - 6))L\(n(cx - 7)) \(n(y - 6))Z\" fill=\"\(blue)\"/>\n"
+            case .similar?: s += "<circle cx=\"\(n(cx))\" cy=\"\(n(y))\" r=\"6\" fill=\"#FFFFFF\" stroke=\"\(blue)\" stroke-width=\"2.5\"/>\n"
+            case nil: s += "<path d=\"M\(n(cx)) \(n(y - 7))L\(n(cx + 7)) \(n(y))L\(n(cx)) \(n(y + 7))L\(n(cx - 7)) \(n(y))Z\" fill=\"\(grey)\"/>\n"
+            }
+        }
+        return s + "</g>\n</svg>\n"
+    }
+}

@@ -1,0 +1,23 @@
+/// A whole page: title, the front matter before the contents, sections and a footer.
+///
+/// One document is written as Markdown, as a self-contained HTML page (``PageShell``) and
+/// as the Markdown pandoc turns into Word, so the three always say the same thing.
+public struct Document: Sendable {
+    public var title: String
+    /// Added to the HTML page's `<title>` (the period, "synthetic demonstration data").
+    public var pageTitle: String
+    /// The line above the title in HTML ("Joint Strategic Needs Assessment: …").
+    public var kicker: String?
+    public var front: [Block]
+    public var sections: [Section]
+    public var footer: [Inline]
+
+    public init(title: String, pageTitle: String, kicker: String? = nil, front: [Block], sections: [Section], footer: [Inline]) {
+        self.title = title
+        self.pageTitle = pageTitle
+        self.kicker = kicker
+        self.front = front
+        self.sections = sections
+        self.footer = footer
+    }
+}

@@ -1,0 +1,84 @@
+import CensusIngest
+import Foundation
+import Indicators
+import Statistics
+
+/// Builds the neighbour, funnel and spine charts from the indicator table.
+enum ComparisonChartBuilder {
+    static func neighbours(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable, areas: AreaDirectory) -> NeighbourChart? {
+        guard let codes = table.neighbours?.neighbours(of: v.area.id), !codes.isEmpty else { return nil }
+        var bars = [NeighbourChart.Bar(name: v.area.name, value: v.value.value, symbol: v.value.missing?.symbol ?? "", isAuthority: true)]
+        for code in codes {
+            let n = table.value(indicator.id, area: code, year: v.year)
+            bars.append(.init(name: areas[code]?.name ?? code, value: n?.value.value, symbol: n?.value.missing?.symbol ?? "x", isAuthority: false))
+        }
+        bars.sort { ($0.value ?? -.infinity, $1.name) > ($1.value ?? -.infinity, $0.name) }
+        let show = { (x: Double) in indicator.withUnit(Rounding.format(x, places: indicator.decimals)) }
+        let ordered = bars.map { b in "\(b.name) \(b.value.map(show) ?? b.symbol)" }.joined(separator: "; ")
+        var description = "Bar chart of \(indicator.title.lowercased()) in \(v.period) for \(v.area.name) and its statistical neighbours, highest first: \(ordered)."
+        if let e = v.england?.value { description += " England: \(show(e))." }
+        if let m = v.neighbours?.mean.value { description += " Neighbours' average: \(show(m))." }
+        return NeighbourChart(
+            id: "\(indicator.id.rawValue)-neighbours", title: "\(indicator.title): \(v.area.name) and its statistical neighbours, \(v.period)",
+            axisLabel: indicator.unit.axisLabel, bars: bars, england: v.england?.value,
+            neighbourMean: v.neighbours?.mean.value, decimals: indicator.decimals, description: description)
+    }
+
+    static func funnel(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable) -> FunnelChart? {
+        guard indicator.interval == .poissonRate, let target = v.england?.value else { return nil }
+        let neighbours = Set(table.neighbours?.neighbours(of: v.area.id) ?? [])
+        var points: [FunnelChart.Point] = []
+        for row in table.authorities(indicator.id, year: v.year) {
+            guard let rate = row.value.value, let n = row.denominator.value else { continue }
+            let role: FunnelChart.Role = row.area.id == v.area.id ? .authority : (neighbours.contains(row.area.id) ? .neighbour : .other)
+            points.append(.init(name: row.area.name, children: n, rate: rate, role: role, position: row.funnel))
+        }
+        guard let maxN = points.map(\.children).max(), let minN = points.map(\.children).min() else { return nil }
+        let limits = FunnelCurves.shared.curve(target: target, from: minN * 0.8, to: maxN * 1.05, multiplier: indicator.multiplier)
+        points.sort { ($0.role == .other ? 0 : ($0.role == .neighbour ? 1 : 2), $0.name) < ($1.role == .other ? 0 : ($1.role == .neighbour ? 1 : 2), $1.name) }
+        let show = { (x: Double) in Rounding.format(x, places: indicator.decimals) }
+        let description = "Funnel plot of \(indicator.title.lowercased()) in \(v.period) for \(points.count) authorities against their number of children, with 95% and 99.8% limits around England's rate (\(show(target))). \(v.area.name): \(show(v.value.value ?? 0)), \(v.funnel?.rawValue ?? "not classified")."
+        return FunnelChart(
+            id: "\(indicator.id.rawValue)-funnel", title: "\(indicator.title): funnel plot, \(v.period)", axisLabel: indicator.unit.axisLabel,
+            target: target, points: points, limits: limits, decimals: indicator.decimals, description: description)
+    }
+
+    static func spine(_ authority: Area, year: Int, table: IndicatorTable) -> SpineChart {
+        var rows: [SpineChart.Row] = []
+        for indicator in IndicatorCatalogue.all {
+            guard let v = table.value(indicator.id, area: authority.id, year: year), let value = v.value.value else { continue }
+            let all = table.authorities(indicator.id, year: year).compactMap(\.value.value).sorted()
+            guard !all.isEmpty else { continue }
+            rows.append(.init(
+                title: indicator.title, unit: indicator.unit, value: value, england: v.england?.value,
+                lowest: all.first!, q1: Quantile.type7(all, 0.25), median: Quantile.type7(all, 0.5), q3: Quantile.type7(all, 0.75),
+                highest: all.last!, versusEngland: Judgement(v.vsEngland, polarity: indicator.polarity), decimals: indicator.decimals))
+        }
+        let description = "Summary chart of \(rows.count) indicators for \(authority.name) in \(PeriodStyle.censusYear.label(year)). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where significantly higher, down where significantly lower, a diamond where not tested). The table below gives the values."
+        return SpineChart(title: "\(authority.name) against all authorities, \(PeriodStyle.censusYear.label(year))", rows: rows, description: description)
+    }
+}
+
+/// Funnel limit curves are the same for every authority's chapter in a year; a batch of
+/// 150 chapters computes each once.
+final class FunnelCurves: @unchecked Sendable {
+    static let shared = FunnelCurves()
+    struct Key: Hashable { var target: Double, from: Double, to: Double, multiplier: Double }
+    private var cache: [Key: [(Double, Double, Double, Double, Double)]] = [:]
+    private let lock = NSLock()
+
+    func curve(target: Double, from: Double, to: Double, multiplier: Double) -> [(Double, Double, Double, Double, Double)] {
+        let key = Key(target: target, from: from, to: to, multiplier: multiplier)
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = cache[key] { return known }
+        let steps = 48
+        let curve = (0...steps).map { i -> (Double, Double, Double, Double, Double) in
+            let n = from + (to - from) * Double(i) / Double(steps)
+            let f = FunnelLimits(target: target, denominator: n, multiplier: multiplier)
+            return (n, f.lower95, f.upper95, f.lower99_8, f.upper99_8)
+        }
+        cache[key] = curve
+        return curve
+    }
+}

@@ -1,0 +1,60 @@
+import Indicators
+import Statistics
+
+/// Bars for the authority and its statistical neighbours in one year, with England's value
+/// and the neighbours' mean as reference lines.
+public struct NeighbourChart: Sendable {
+    public struct Bar: Sendable {
+        public var name: String
+        public var value: Double?
+        /// The missing-value symbol when there is no value.
+        public var symbol: String
+        public var isAuthority: Bool
+    }
+    public var id: String
+    public var title: String
+    public var axisLabel: String
+    public var bars: [Bar]
+    public var england: Double?
+    public var neighbourMean: Double?
+    public var decimals: Int
+    public var description: String
+}
+
+/// Every authority's rate against its number of children, with exact Poisson limits
+/// around England's rate.
+public struct FunnelChart: Sendable {
+    public enum Role: Sendable { case authority, neighbour, other }
+    public struct Point: Sendable {
+        public var name: String
+        public var children: Double
+        public var rate: Double
+        public var role: Role
+        public var position: FunnelLimits.Position?
+    }
+    public var id: String
+    public var title: String
+    public var axisLabel: String
+    public var target: Double
+    public var points: [Point]
+    /// (children, lower 95%, upper 95%, lower 99.8%, upper 99.8%), in increasing children.
+    public var limits: [(Double, Double, Double, Double, Double)]
+    public var decimals: Int
+    public var description: String
+}
+
+/// All indicators at a glance: the authority against the spread of all authorities.
+public struct SpineChart: Sendable {
+    public struct Row: Sendable {
+        public var title: String
+        public var unit: IndicatorUnit
+        public var value: Double
+        public var england: Double?
+        public var lowest: Double, q1: Double, median: Double, q3: Double, highest: Double
+        public var versusEngland: Judgement
+        public var decimals: Int
+    }
+    public var title: String
+    public var rows: [Row]
+    public var description: String
+}

@@ -1,0 +1,130 @@
+import CensusIngest
+import Indicators
+import Statistics
+
+/// Assembles the chapter model for one authority and census year from the indicator table.
+public struct ChapterBuilder: Sendable {
+    public var table: IndicatorTable
+    public var dataset: CensusDataset
+    public var isSynthetic: Bool
+    /// Years shown in each table and chart, ending at the chapter's year.
+    public var window = 5
+
+    public init(table: IndicatorTable, dataset: CensusDataset, isSynthetic: Bool) {
+        self.table = table
+        self.dataset = dataset
+        self.isSynthetic = isSynthetic
+    }
+
+    public func build(authority: Area, year: Int) -> ChapterModel {
+        let neighbours = table.neighbours?.neighbours(of: authority.id) ?? []
+        let sections = IndicatorCatalogue.all.map { section($0, authority: authority, year: year) }
+        var notes = dataNotes(authority: authority, year: year, neighbours: neighbours)
+        notes += dataset.diagnostics.map { "\($0.severity == .warning ? "Warning" : "Note") on the inputs: \(displayPaths($0.message))" }
+        return ChapterModel(
+            title: "Children's safeguarding: \(authority.name)",
+            authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
+            neighbourModel: table.model.rawValue,
+            neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 },
+            sections: sections, spine: ComparisonChartBuilder.spine(authority, year: year, table: table), keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
+            sources: sources(), local: nil)
+    }
+
+    func section(_ indicator: IndicatorDefinition, authority: Area, year: Int) -> IndicatorSection {
+        let years = Array((year - window + 1)...year)
+        let periods = years.map(indicator.periodStyle.label)
+        let series = years.map { table.value(indicator.id, area: authority.id, year: $0) }
+        let current = series.last ?? nil
+        var notes: [String] = []
+        let sentence: String
+        var details: [String] = []
+        if let current {
+            sentence = Narrative.headline(current, authority: authority)
+            details = Narrative.details(current, previous: table.value(indicator.id, area: authority.id, year: year - 1), authority: authority)
+            if let sn = current.neighbours, sn.used < sn.neighbours {
+                let reasons = sn.missingReasons.map(\.explanation).joined(separator: " or ")
+                notes.append("The statistical neighbour average for \(current.period) uses \(sn.used) of \(sn.neighbours) neighbours; the others' figures were \(reasons).")
+            }
+        } else {
+            let when = indicator.periodStyle == .censusYear ? "In \(indicator.periodStyle.label(year))" : "At 30 September \(year)"
+            sentence = "\(when) no figure for \(authority.name)'s \(indicator.phrase) was published in the data given."
+        }
+        var boundaryKey: String?
+        let coverage = table.coverage(indicator.id, year: year)
+        if coverage.withValue < coverage.authorities {
+            let hidden = coverage.authorities - coverage.withValue
+            let symbols = coverage.missing.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            notes.append("In \(indicator.periodStyle.label(year)), \(hidden) of \(coverage.authorities) authorities \(hidden == 1 ? "has" : "have") no published figure for this indicator (\(symbols)), so ranks, bands and neighbour averages cover the other \(coverage.withValue).")
+        }
+        if let change = BoundaryChange.affecting(authority.id), change.crosses(years.first!...years.last!, for: authority.id) {
+            notes.append(BoundaryNarrative.note(change, authority: authority, areas: dataset.areas))
+            boundaryKey = "boundary change in \(change.effective): figures before \(PeriodStyle.censusYear.label(change.firstCensusYear)) are for different areas and are not joined"
+        }
+        let rows: [(String, ComparisonTable.Role, (IndicatorValue) -> Figure?)] = [
+            (authority.name, .authority, { $0.value }),
+            ("Statistical neighbours (mean)", .neighbours, { $0.neighbours?.mean }),
+            (authority.regionName.isEmpty ? "Region" : authority.regionName, .region, { $0.region }),
+            ("England", .england, { $0.england }),
+        ]
+        var symbols: Set<String> = []
+        var tableRows = rows.map { label, role, pick in
+            ComparisonTable.Row(label: label, role: role, cells: series.map { v -> Shown in
+                let shown = Shown(v.flatMap(pick))
+                switch shown {
+                case .absent: symbols.insert("–")
+                case .missing(let symbol): symbols.insert(symbol)
+                default: break
+                }
+                return shown
+            })
+        }
+        if indicator.interval != .none {
+            let intervals = series.map { v -> Shown in v?.ci95.map { .interval(lower: $0.lower, upper: $0.upper) } ?? .absent }
+            tableRows.insert(ComparisonTable.Row(label: "\(authority.name): 95% confidence interval", role: .interval, cells: intervals), at: 1)
+        }
+        let comparison = ComparisonTable(
+            caption: "\(indicator.title) (\(indicator.unit.name)), \(authority.name) and comparators, \(periods.first!) to \(periods.last!)",
+            unit: indicator.unit, columns: periods, rows: tableRows, key: keyLines(symbols) + (boundaryKey.map { [$0] } ?? []))
+        let chart = TrendChartBuilder.chart(indicator, authority: authority, periods: periods, series: series)
+        return IndicatorSection(
+            indicator: indicator, current: current, sentence: sentence, details: details, notes: notes, table: comparison, chart: chart,
+            neighbourChart: current.flatMap { ComparisonChartBuilder.neighbours(indicator, $0, table: table, areas: dataset.areas) },
+            funnel: current.flatMap { ComparisonChartBuilder.funnel(indicator, $0, table: table) })
+    }
+
+    func keyLines(_ symbols: Set<String>) -> [String] {
+        symbols.sorted().map { symbol in
+            symbol == "–" ? "–: no figure for this area and period"
+                : "\(symbol): \(Missing(symbol: symbol)?.reason.explanation ?? "not available")"
+        }
+    }
+
+    func sources() -> [SourceNote] {
+        var notes: [SourceNote] = []
+        for kind in SourceKind.allCases {
+            for t in dataset.tables(kind) {
+                notes.append(SourceNote(
+                    file: displayPath(t.path), title: kind.title,
+                    years: t.yearRange.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "", rows: t.rowsRead, sha256: t.sha256))
+            }
+        }
+        for model in StatisticalNeighbours.Model.allCases {
+            if let n = dataset.neighbours(model) {
+                notes.append(SourceNote(file: displayPath(n.path), title: "DfE statistical neighbours, \(model.rawValue) model", years: "", rows: n.groups.count, sha256: n.sha256))
+            }
+        }
+        return notes
+    }
+}
+
+/// Paths are shown from the data folder down, so outputs do not depend on where jsna ran.
+func displayPath(_ path: String) -> String {
+    let parts = path.split(separator: "/")
+    return parts.suffix(3).joined(separator: "/")
+}
+
+func displayPaths(_ message: String) -> String {
+    message.split(separator: " ", omittingEmptySubsequences: false).map { word in
+        word.contains("/") && word.lowercased().contains(".csv") ? displayPath(String(word)) : String(word)
+    }.joined(separator: " ")
+}

@@ -1,0 +1,68 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads back what jsna writes for Office, independently of how it was written: the
+/// parts of a .docx or .xlsx (zip archives of XML) and the cells of a worksheet.
+public struct OfficeFile {
+    let archive: Archive
+
+    public init(data: Data) throws { archive = try Archive(data: data, accessMode: .read) }
+
+    public var parts: [String] { archive.map(\.path) }
+
+    /// One part's text, such as `word/document.xml`.
+    public func part(_ path: String) throws -> String {
+        guard let entry = archive[path] else { throw OfficeFileError("no part \(path)") }
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A worksheet's cells by reference ("B7"), by sheet name: numbers as `.number`,
+    /// shared and inline strings as `.text`.
+    public func cells(sheet name: String) throws -> [String: SheetCell] {
+        let workbook = try part("xl/workbook.xml")
+        let names = Self.matches(#"<sheet name="([^"]*)" sheetId="(\d+)""#, in: workbook)
+        guard let index = names.firstIndex(where: { Self.unescape($0[0]) == name }) else { throw OfficeFileError("no sheet \(name)") }
+        let shared = (try? part("xl/sharedStrings.xml")).map { Self.matches(#"<si>(.*?)</si>"#, in: $0).map { Self.text($0[0]) } } ?? []
+        let xml = try part("xl/worksheets/sheet\(index + 1).xml")
+        var cells: [String: SheetCell] = [:]
+        for m in Self.matches(#"<c r="([A-Z]+\d+)"([^>]*?)(?:/>|>(.*?)</c>)"#, in: xml) {
+            let (ref, attributes, body) = (m[0], m[1], m[2])
+            if attributes.contains("t=\"s\""), let v = Self.matches(#"<v>(\d+)</v>"#, in: body).first, let i = Int(v[0]), i < shared.count {
+                cells[ref] = .text(shared[i])
+            } else if attributes.contains("t=\"inlineStr\"") || attributes.contains("t=\"str\"") {
+                cells[ref] = .text(Self.text(body))
+            } else if let v = Self.matches(#"<v>([^<]*)</v>"#, in: body).first, let d = Double(v[0]) {
+                cells[ref] = .number(d)
+            }
+        }
+        return cells
+    }
+
+    static func text(_ xml: String) -> String { unescape(matches(#"<t[^>]*>(.*?)</t>"#, in: xml).map { $0[0] }.joined()) }
+
+    static func unescape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The capture groups of every match (empty string for a group that did not take part).
+    public static func matches(_ pattern: String, in text: String) -> [[String]] {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
+            (1..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
+        }
+    }
+}
+
+public enum SheetCell: Equatable, Sendable {
+    case number(Double)
+    case text(String)
+}
+
+public struct OfficeFileError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
