@@ -42,9 +42,10 @@ public struct OfficeFile {
 
     static func text(_ xml: String) -> String { unescape(matches(#"<t[^>]*>(.*?)</t>"#, in: xml).map { $0[0] }.joined()) }
 
-    static func unescape(_ s: String) -> String {
+    public static func unescape(_ s: String) -> String {
         s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// The capture groups of every match (empty string for a group that did not take part).
@@ -65,4 +66,21 @@ public enum SheetCell: Equatable, Sendable {
 public struct OfficeFileError: Error, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension OfficeFile {
+    /// Copies an Office file with one part's text changed (for test fixtures such as a
+    /// council's house-style document).
+    public static func rewrite(_ data: Data, part: String, to url: URL, _ change: (String) -> String) throws {
+        let source = try Archive(data: data, accessMode: .read)
+        let out = try Archive(url: url, accessMode: .create)
+        for entry in source where entry.type == .file {
+            var bytes = Data()
+            _ = try source.extract(entry) { bytes.append($0) }
+            if entry.path == part { bytes = Data(change(String(decoding: bytes, as: UTF8.self)).utf8) }
+            try out.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+    }
 }

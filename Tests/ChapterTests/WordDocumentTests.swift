@@ -1,0 +1,82 @@
+import Chapter
+import Foundation
+import ReportModel
+import TestSupport
+import Testing
+
+/// Whether pandoc and rsvg-convert are installed (`make docx-deps`); the Word tests say
+/// they are skipped otherwise.
+let wordToolsInstalled = (try? WordDocument.checkTools()) != nil
+
+/// chapter.docx read back as Word would: real headings, Word tables with a repeated header
+/// row, one image per chart carrying its description, page numbers, same bytes each time.
+@Suite(.enabled(if: wordToolsInstalled, "needs pandoc and rsvg-convert (make docx-deps)"))
+struct WordDocumentTests {
+    static func demoDocx() throws -> (model: ChapterModel, docx: Data) {
+        let model = try DemoChapter.model(withExtract: true)
+        let files = try ChapterFiles(word: WordDocument()).make(model)
+        return (model, try #require(files.first { $0.name == "chapter.docx" }?.contents))
+    }
+
+    @Test func headingsTablesImagesAndPageNumbers() throws {
+        let (model, docx) = try Self.demoDocx()
+        let file = try OfficeFile(data: docx)
+        let xml = try file.part("word/document.xml")
+        #expect(xml.contains("<w:pStyle w:val=\"Heading1\" />") && xml.contains("<w:pStyle w:val=\"Heading2\" />"))
+        #expect(xml.contains("Key messages") && xml.contains("Sources and provenance"))
+        // Every comparison table is a Word table whose header row repeats on each page.
+        let tables = OfficeFile.matches("<w:tbl>", in: xml).count
+        #expect(tables >= model.sections.count)
+        #expect(OfficeFile.matches("<w:tblHeader w:val=\"true\" />", in: xml).count == tables)
+        // One picture per chart, described by the chart's own text alternative.
+        let descriptions = OfficeFile.matches(#"<wp:docPr descr="([^"]*)""#, in: xml).map { OfficeFile.unescape($0[0]) }
+        let charts = ChapterFiles.charts(model)
+        #expect(descriptions.count == charts.count)
+        let trend = try #require(model.sections.first { $0.id == .referralsRate }).chart.description
+        #expect(descriptions.contains { $0.hasPrefix(String(trend.prefix(60))) })
+        #expect(file.parts.filter { $0.hasPrefix("word/media/") }.count == charts.count)
+        // Headline figures, the local section and the methods are all there.
+        let sentence = try #require(model.sections.first { $0.id == .referralsRate }).sentence
+        #expect(xml.contains("728.9 per 10,000 children aged under 18"), "\(sentence)")
+        #expect(xml.contains("Referrals this year: the council") && xml.contains("Confidence intervals for rates"))
+        // Page numbers: a PAGE field in the footer, and a table of contents.
+        #expect(try file.part("word/footer1.xml").contains("PAGE"))
+        #expect(xml.contains("TOC \\o"))
+    }
+
+    @Test func sameInputsSameBytes() throws {
+        #expect(try Self.demoDocx().docx == Self.demoDocx().docx)
+    }
+
+    @Test func aHouseStyleIsUsed() throws {
+        // A council's reference document: pandoc's own with a style of the council's added.
+        let folder = try temporaryDirectory()
+        let house = folder.appendingPathComponent("house-style.docx")
+        let pandoc = Process()
+        pandoc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        pandoc.arguments = ["pandoc", "--print-default-data-file", "reference.docx"]
+        let pipe = Pipe()
+        pandoc.standardOutput = pipe
+        try pandoc.run()
+        let original = pipe.fileHandleForReading.readDataToEndOfFile()
+        pandoc.waitUntilExit()
+        try OfficeFile.rewrite(original, part: "word/styles.xml", to: house) {
+            $0.replacingOccurrences(of: "</w:styles>", with: "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BoltonHouseStyle\"><w:name w:val=\"Bolton House Style\" /></w:style></w:styles>")
+        }
+        let model = try DemoChapter.model()
+        let files = try ChapterFiles(word: WordDocument(referenceDocx: house.path)).make(model)
+        let docx = try OfficeFile(data: try #require(files.first { $0.name == "chapter.docx" }?.contents))
+        #expect(try docx.part("word/styles.xml").contains("BoltonHouseStyle"))
+        #expect(!docx.parts.contains("word/footer1.xml"), "the council's document decides the footer")
+    }
+
+    @Test func aMissingHouseStyleIsOneLine() throws {
+        let model = try DemoChapter.model()
+        do {
+            _ = try ChapterFiles(word: WordDocument(referenceDocx: "/nonexistent/house.docx")).make(model)
+            Issue.record("expected an error")
+        } catch let error as WordError {
+            #expect(error.description == "/nonexistent/house.docx: reference document not found")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ReportModel
+import TestSupport
+import Testing
+
+@testable import Workbook
+
+/// chapter.xlsx read back from its sheet XML (not through libxlsxwriter): numbers are
+/// numbers with the chapter's decimals, symbols are text, and the sheets an analyst
+/// expects are there with frozen headers and filters.
+@Suite struct ChapterWorkbookTests {
+    static func demo() throws -> (model: ChapterModel, file: OfficeFile, bytes: Data) {
+        let model = try DemoChapter.model(withExtract: true)
+        let bytes = try ChapterWorkbook(model: model, table: try DemoChapter.table()).make()
+        return (model, try OfficeFile(data: bytes), bytes)
+    }
+
+    /// The row of the Figures sheet for an indicator, period and area.
+    static func figuresRow(_ cells: [String: SheetCell], id: String, period: String, area: String) -> Int? {
+        var row = 2
+        while let indicator = cells["B\(row)"] {
+            if indicator == .text(id), cells["C\(row)"] == .text(period), cells["D\(row)"] == .text(area) { return row }
+            row += 1
+        }
+        return nil
+    }
+
+    @Test func sheetsFrozenHeaderAndFilter() throws {
+        let (model, file, _) = try Self.demo()
+        let names = OfficeFile.matches(#"<sheet name="([^"]*)""#, in: try file.part("xl/workbook.xml")).map { $0[0] }
+        #expect(names.first == "Figures" && names.last == "Notes" && names.contains("Local"))
+        #expect(names.count == model.sections.count + 3)
+        #expect(names.allSatisfy { $0.count <= 31 } && Set(names).count == names.count)
+        let figures = try file.part("xl/worksheets/sheet1.xml")
+        #expect(figures.contains("state=\"frozen\"") && figures.contains("ySplit=\"1\""))
+        #expect(figures.contains("<autoFilter ref=\"A1:W"))
+    }
+
+    @Test func valuesAreNumbersWithTheirFormats() throws {
+        let (_, file, _) = try Self.demo()
+        let cells = try file.cells(sheet: "Figures")
+        #expect(cells["A1"] == .text("Indicator") && cells["I1"] == .text("Value"))
+        let rate = try #require(Self.figuresRow(cells, id: "referrals_rate", period: "2024-25", area: "Amberfold"))
+        guard case .number(let value)? = cells["I\(rate)"] else { Issue.record("not a number: \(String(describing: cells["I\(rate)"]))"); return }
+        #expect((value * 10).rounded() / 10 == 728.9)
+        #expect(cells["F\(rate)"] == .text("This authority"))
+        // A percentage is a fraction with a % format: 23.4% is 0.234.
+        let pct = try #require(Self.figuresRow(cells, id: "rereferrals_pct", period: "2024-25", area: "Amberfold"))
+        guard case .number(let share)? = cells["I\(pct)"] else { Issue.record("not a number"); return }
+        #expect((share * 1000).rounded() / 1000 == 0.234)
+        let styles = try file.part("xl/styles.xml")
+        #expect(styles.contains("formatCode=\"0.0\"") && styles.contains("formatCode=\"0.0%\""))
+    }
+
+    @Test func suppressedLocalCountsAreTheLetterC() throws {
+        let model = try DemoChapter.model(extract: try smallExtract())
+        let file = try OfficeFile(data: try ChapterWorkbook(model: model, table: try DemoChapter.table()).make())
+        let local = try #require(model.local)
+        let cells = try file.cells(sheet: "Local")
+        let hidden = local.breakdowns.flatMap(\.rows).filter { $0.count == .suppressed }
+        #expect(!hidden.isEmpty, "the small extract has small groups")
+        let cs = cells.values.filter { $0 == .text("c") }.count
+        #expect(cs >= hidden.count)
+        // Counts sit in column B (shares, as fractions, in C): none is 1 to 5.
+        for (ref, cell) in cells where ref.hasPrefix("B") {
+            if case .number(let n) = cell { #expect(n == 0 || n >= 6, "a shown count of \(n) at \(ref)") }
+        }
+    }
+
+    @Test func notesCarrySourcesAndSymbols() throws {
+        let (model, file, _) = try Self.demo()
+        let cells = try file.cells(sheet: "Notes")
+        let texts = Set(cells.values.compactMap { if case .text(let t) = $0 { t } else { nil } })
+        for source in model.sources { #expect(texts.contains(source.sha256)) }
+        #expect(texts.contains("suppressed to protect confidentiality"))
+        #expect(texts.contains { $0.hasPrefix("Synthetic demonstration data") })
+    }
+
+    @Test func sameInputsSameBytes() throws {
+        #expect(try Self.demo().bytes == Self.demo().bytes)
+    }
+
+    @Test func longIndicatorIdsGiveShortUniqueSheetNames() {
+        var used: Set<String> = []
+        let a = ChapterWorkbook.sheetName("factor_child_sexual_exploitation_pct_one", used: &used)
+        let b = ChapterWorkbook.sheetName("factor_child_sexual_exploitation_pct_two", used: &used)
+        #expect(a.count == 31 && b.count == 31 && a != b)
+    }
+}
