@@ -3,15 +3,18 @@
 #   make test     builds and runs every test
 SWIFT ?= swift
 JSNA := .build/release/jsna
-APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev
+# Word output runs these two programs (jsna build --docx); installed by `make docx-deps`.
+DOCX_PACKAGES := pandoc librsvg2-bin
 
-.PHONY: all deps build report test sanitize fuzz peers browser-test bench scale demo-data real-report clean help
+.PHONY: all deps docx-deps build report test sanitize fuzz peers browser-test bench scale demo-data real-report clean help
 
 all: report
 
 help:
-	@echo "make report       build jsna (release) and write the demo chapter to reports/demo/"
+	@echo "make report       build jsna (release) and write the demo chapter (HTML, Markdown, Word, Excel) to reports/demo/"
 	@echo "make test         run all tests (real-data tests run when ../shared/data exists)"
+	@echo "make docx-deps    install pandoc and rsvg-convert, which --docx (Word output) runs"
 	@echo "make sanitize     every test under AddressSanitizer (and UBSan for the C in the package)"
 	@echo "make fuzz SECONDS=60  each libFuzzer target for SECONDS (0: replay the corpus only); see FUZZING.md"
 	@echo "make demo-data    regenerate data/demo (synthetic, fixed seed)"
@@ -21,19 +24,34 @@ help:
 	@echo "make scale        memory and time of jsna referrals at 1M, 5M, 10M and 20M rows → BENCHMARKS.md"
 	@echo "make browser-test the demo (and a real Bolton) chapter in headless Chromium: axe-core, PDF, screenshot"
 
-# Installs what is missing: libcsv (C CSV parser, no pkg-config file) and checks for Swift.
+# Installs what is missing: libcsv (C CSV parser, no pkg-config file), cmark-gfm and
+# libxlsxwriter (Excel output), and checks for Swift.
 deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "jsna needs Swift 6: https://www.swift.org/install/"; exit 1; }
-	@if ! printf '#include <csv.h>\n#include <cmark-gfm-core-extensions.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
+	@if ! printf '#include <csv.h>\n#include <cmark-gfm-core-extensions.h>\n#include <xlsxwriter.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing $(APT_PACKAGES) with apt-get"; \
 	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES); \
 	  else \
-	    echo "jsna needs libcsv and cmark-gfm (C libraries). Install them with your package manager:"; \
-	    echo "  Debian/Ubuntu: apt-get install libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev"; \
-	    echo "  Fedora:        dnf install libcsv-devel cmark-gfm-devel"; \
-	    echo "  macOS:         brew install libcsv cmark-gfm"; \
+	    echo "jsna needs libcsv, cmark-gfm and libxlsxwriter (C libraries). Install them with your package manager:"; \
+	    echo "  Debian/Ubuntu: apt-get install libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev"; \
+	    echo "  Fedora:        dnf install libcsv-devel cmark-gfm-devel libxlsxwriter-devel"; \
+	    echo "  macOS:         brew install libcsv cmark-gfm libxlsxwriter"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Word output (jsna build --docx) runs pandoc and rsvg-convert: installed when missing.
+docx-deps:
+	@if ! command -v pandoc >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing $(DOCX_PACKAGES) with apt-get"; \
+	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(DOCX_PACKAGES); \
+	  else \
+	    echo "jsna build --docx needs pandoc and rsvg-convert:"; \
+	    echo "  Fedora: dnf install pandoc librsvg2-tools    macOS: brew install pandoc librsvg"; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -41,13 +59,13 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-report: build
+report: build docx-deps
 	$(JSNA) build --config demo.yml
-	@echo "Demo chapter: reports/demo/chapter.html (synthetic demonstration data)"
+	@echo "Demo chapter: reports/demo/chapter.html, .md, .docx and .xlsx (synthetic demonstration data)"
 
 # The interval reference table is recomputed with scipy when it is there (an independent
 # check of jsna's statistics); swift test checks the committed table either way.
-test: deps
+test: deps docx-deps
 	@if python3 -c 'import scipy' >/dev/null 2>&1; then \
 	  python3 Tests/StatisticsTests/Reference/make_reference.py --check Tests/StatisticsTests/Reference/intervals.csv; \
 	else \
@@ -62,7 +80,7 @@ test: deps
 # package: the libcsv shim (Sources/CLibCSV/shim.h) and Yams' libyaml. XCTest is off (there
 # are no XCTest tests; its empty run leaks at exit). .ci/lsan.supp says what is suppressed.
 SANITIZE := --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined --build-path .build-sanitize
-sanitize: deps
+sanitize: deps docx-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(SWIFT) test $(SANITIZE) --disable-xctest
 
@@ -112,8 +130,8 @@ scale: build
 demo-data: build
 	$(JSNA) demo-data --out data/demo
 
-real-report: build
-	$(JSNA) build --data ../shared/data/dfe --la Bolton --out reports/bolton
+real-report: build docx-deps
+	$(JSNA) build --data ../shared/data/dfe --la Bolton --docx --xlsx --out reports/bolton
 
 clean:
 	rm -rf .build .build-sanitize .build-fuzz reports/demo reports/bolton
