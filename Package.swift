@@ -23,20 +23,22 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // One located diagnostic type for every reader (file, line, column).
+        .target(name: "Diagnostics", swiftSettings: swiftSettings),
         // 1. CSV reading on libcsv.
         .systemLibrary(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]
         ),
-        .target(name: "CSVReader", dependencies: ["CLibCSV"], swiftSettings: swiftSettings),
+        .target(name: "CSVReader", dependencies: ["CLibCSV", "Diagnostics"], swiftSettings: swiftSettings),
         // Markdown → HTML for analyst templates (Debian libcmark-gfm-dev).
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // 3. Statistics: pure functions, no I/O (no Foundation file access).
         .target(name: "Statistics", swiftSettings: swiftSettings),
         // 2. Ingest of DfE explore-education-statistics files.
-        .target(name: "CensusIngest", dependencies: ["CSVReader", "Statistics"], swiftSettings: swiftSettings),
+        .target(name: "CensusIngest", dependencies: ["CSVReader", "Diagnostics", "Statistics"], swiftSettings: swiftSettings),
         // Local child-level referral extracts (Ofsted Annex A List 3 and mapped exports).
-        .target(name: "ReferralExtract", dependencies: ["CSVReader"], swiftSettings: swiftSettings),
+        .target(name: "ReferralExtract", dependencies: ["CSVReader", "Diagnostics"], swiftSettings: swiftSettings),
         // Disclosure control for everything published: one module owns it.
         .target(name: "DisclosureControl", swiftSettings: swiftSettings),
         // The indicator catalogue and the tidy indicator table built from ingested data.
@@ -44,7 +46,7 @@ let package = Package(
         // 4. Chapter. The report model: typed values built from the indicators and the extract.
         .target(
             name: "ReportModel",
-            dependencies: ["CSVReader", "Indicators", "Statistics", "ReferralExtract", "DisclosureControl", "CensusIngest"],
+            dependencies: ["CSVReader", "Diagnostics", "Indicators", "Statistics", "ReferralExtract", "DisclosureControl", "CensusIngest"],
             swiftSettings: swiftSettings
         ),
         // One small document tree and its writers (Markdown, HTML page, Word's Markdown).
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "Chapter",
             dependencies: [
-                "ReportModel", "Document", "Charts", "Indicators", "Statistics", "CCmarkGFM", "CSVReader",
+                "ReportModel", "Document", "Charts", "Indicators", "Statistics", "CCmarkGFM", "Diagnostics",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -70,7 +72,7 @@ let package = Package(
         .target(
             name: "JSNACommands",
             dependencies: [
-                "CensusIngest", "Indicators", "ReportModel", "Document", "Charts", "Chapter", "Workbook", "DemoData", "ReferralExtract",
+                "CensusIngest", "Indicators", "ReportModel", "Document", "Charts", "Chapter", "Workbook", "DemoData", "ReferralExtract", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -84,11 +86,12 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV"], swiftSettings: swiftSettings),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV", "Diagnostics"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Reference"], swiftSettings: swiftSettings),
         .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "CSVReader", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "Diagnostics", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReportModelTests",

@@ -1,3 +1,4 @@
+import Diagnostics
 import CLibCSV
 #if canImport(Glibc)
 import Glibc

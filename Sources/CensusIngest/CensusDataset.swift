@@ -1,3 +1,4 @@
+import Diagnostics
 import CSVReader
 import Dispatch
 import Foundation
@@ -31,7 +32,7 @@ public struct CensusDataset: Sendable {
                 case .neighbours(let model):
                     recognised += 1
                     if let existing = dataset.neighbourModels[model.model] {
-                        dataset.diagnostics.append(.init(.warning, "two \(model.model.rawValue) statistical neighbour files: \(existing.path) is used, \(path) is ignored"))
+                        dataset.diagnostics.append(.about(.warning, path, "a second \(model.model.rawValue) statistical neighbour file: ignored (\(SourceLocation.short(existing.path)) is used)"))
                     } else {
                         dataset.neighbourModels[model.model] = model
                     }
@@ -43,11 +44,11 @@ public struct CensusDataset: Sendable {
                     let hint = names.contains("time_period") && names.contains("geographic_level")
                         ? " (a DfE statistics table, but none jsna uses: if it is a CIN census file, a column jsna looks for was renamed — e.g. referral_count, at31_episodes, cpp_at31, section47)"
                         : ""
-                    dataset.diagnostics.append(.init(.warning, "\(path): not a file jsna recognises (header starts \"\(start.forMessage)\"); ignored\(hint)"))
+                    dataset.diagnostics.append(.about(.warning, path, "not a file jsna recognises (header starts \"\(start.forMessage)\"); ignored\(hint)"))
                 }
             }
             if recognised == 0 {
-                throw IngestError("\(folder): no recognised DfE or ONS file (\(files.count) CSV file\(files.count == 1 ? "" : "s") looked at)")
+                throw Diagnostic.folder(folder, "no recognised DfE or ONS file (\(files.count) CSV file\(files.count == 1 ? "" : "s") looked at)")
             }
         }
         try dataset.refuseConflictingCopies()
@@ -86,7 +87,7 @@ public struct CensusDataset: Sendable {
         tables[table.kind]!.sort { ($0.release, $1.path) > ($1.release, $0.path) }
         areas.merge(table.areas)
         for (level, count) in table.skippedLevels.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(.init(.note, "\(table.path): \(count) rows at geographic level \"\(level.forMessage)\" skipped"))
+            diagnostics.append(.about(.note, table.path, "\(count) rows at geographic level \"\(level.forMessage)\" skipped"))
         }
     }
 
@@ -124,8 +125,8 @@ public struct CensusDataset: Sendable {
     private mutating func noteReleases() {
         for kind in SourceKind.allCases {
             guard let list = tables[kind], list.count > 1 else { continue }
-            let described = list.map { t in "\(t.path) (\(t.yearRange.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no rows"))" }
-            diagnostics.append(.init(.note, "\(list.count) releases of \(kind.title): the newest, \(described[0]), wins for every year it covers; also read: \(described.dropFirst().joined(separator: "; ")) — its published rates are kept as published_value"))
+            let described = list.map { t in "\(SourceLocation.short(t.path)) (\(t.yearRange.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no rows"))" }
+            diagnostics.append(.about(.note, list[0].path, "\(list.count) releases of \(kind.title): the newest, this one (\(list[0].yearRange.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no rows")), wins for every year it covers; also read: \(described.dropFirst().joined(separator: "; ")) — its published rates are kept as published_value"))
         }
     }
 
@@ -153,13 +154,13 @@ public struct CensusDataset: Sendable {
     static func csvFiles(in folder: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            throw IngestError("\(folder): data folder not found")
+            throw Diagnostic.folder(folder, "data folder not found")
         }
         guard isDirectory.boolValue else {
             return [folder]
         }
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-            throw IngestError("\(folder): cannot list the folder")
+            throw Diagnostic.folder(folder, "cannot list the folder")
         }
         var files: [String] = []
         for case let relative as String in enumerator where relative.lowercased().hasSuffix(".csv") {

@@ -1,27 +1,18 @@
-import CSVReader
+import Diagnostics
 
-/// Something the analyst should know about the inputs that is not an error.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case note, warning }
-    public var severity: Severity
-    public var message: String
-
-    public init(_ severity: Severity, _ message: String) {
-        self.severity = severity
-        self.message = message
+extension Diagnostic {
+    /// An input problem about a whole file, reported at line 1, column 1.
+    static func file(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(path: path, line: 1, column: 1, message: message)
     }
 
-    public var description: String { "\(severity.rawValue): \(message)" }
-}
+    /// A problem with a data folder as a whole (no line to point at).
+    static func folder(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(.error, at: .file(path), message)
+    }
 
-/// An input problem that stops the run, located as precisely as the input allows.
-public struct IngestError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-
-    /// An error about a whole file, reported at line 1, column 1.
-    static func file(_ path: String, _ message: String) -> CSVError {
-        CSVError(path: path, line: 1, column: 1, message: message)
+    /// A warning or note located in a file (line 0: the file as a whole).
+    static func about(_ severity: Severity, _ path: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(severity, at: SourceLocation(path: path, line: line, column: column), message)
     }
 }

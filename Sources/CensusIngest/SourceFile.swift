@@ -1,3 +1,4 @@
+import Diagnostics
 import CSVReader
 
 /// What one CSV file turned out to be.
@@ -35,13 +36,13 @@ public enum SourceFile: Sendable {
         } catch is StopReading {
             return .unrecognised(header: unknownHeader ?? [])
         }
-        if records == 0 { throw IngestError.file(path, "empty file: no header and no rows") }
+        if records == 0 { throw Diagnostic.file(path, "empty file: no header and no rows") }
         if let table {
-            guard table.table.rowsRead > 0 else { throw IngestError.file(path, "no data rows below the header") }
+            guard table.table.rowsRead > 0 else { throw Diagnostic.file(path, "no data rows below the header") }
             return .table(table.table)
         }
         if let neighbours { return .neighbours(neighbours.result) }
-        throw IngestError.file(path, "empty file: no header and no rows")
+        throw Diagnostic.file(path, "empty file: no header and no rows")
     }
 }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import CSVReader
 import Statistics
 
@@ -23,7 +24,7 @@ final class TableBuilder {
         }
         func required(_ canonical: String) throws -> Int {
             guard let i = try column(canonical) else {
-                throw IngestError.file(path, "missing column '\(canonical)' needed in a \(kind.title) file")
+                throw Diagnostic.file(path, "missing column '\(canonical)' needed in a \(kind.title) file")
             }
             return i
         }

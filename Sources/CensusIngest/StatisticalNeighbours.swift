@@ -1,3 +1,4 @@
+import Diagnostics
 import CSVReader
 
 /// DfE's statistical neighbour groups: for each authority, its ten most similar authorities.
@@ -36,10 +37,10 @@ public struct StatisticalNeighbours: Sendable {
         for (la, group) in groups.sorted(by: { $0.key < $1.key }) {
             for n in group where !known.contains(n.code) {
                 let (line, column) = CSVReader.position(path: path, field: n.field, recordLine: n.line)
-                out.append(.init(.warning, "\(path):\(line):\(column): neighbour \(n.code) of authority \(la) is in no census file; it is left out of \(la)'s neighbour average"))
+                out.append(.about(.warning, path, line: line, column: column, "neighbour \(n.code) of authority \(la) is in no census file; it is left out of \(la)'s neighbour average"))
             }
             if group.count < 10 {
-                out.append(.init(.warning, "\(path):\(lines[la] ?? 1):1: authority \(la) has \(group.count) statistical neighbour\(group.count == 1 ? "" : "s"), not 10; its neighbour average is over \(group.count)"))
+                out.append(.about(.warning, path, line: lines[la] ?? 1, column: 1, "authority \(la) has \(group.count) statistical neighbour\(group.count == 1 ? "" : "s"), not 10; its neighbour average is over \(group.count)"))
             }
         }
         return out
@@ -57,7 +58,7 @@ final class NeighbourBuilder {
         let model: StatisticalNeighbours.Model = kind == .neighbours2021 ? .model2021 : .model2025
         let codeName = model == .model2021 ? "la number" : "old_la_code"
         guard let code = header.firstIndex(of: codeName) else {
-            throw IngestError.file(path, "missing column '\(codeName)' in a \(kind.title) file")
+            throw Diagnostic.file(path, "missing column '\(codeName)' in a \(kind.title) file")
         }
         self.code = code
         columns = (1...10).compactMap { n in
@@ -66,7 +67,7 @@ final class NeighbourBuilder {
             let next = i + 1 < header.count ? header[i + 1] : ""
             return (i, next == "snp" || next == "\(name)p" ? i + 1 : nil)
         }
-        guard !columns.isEmpty else { throw IngestError.file(path, "no neighbour columns (SN1… or SN_1…) in the header") }
+        guard !columns.isEmpty else { throw Diagnostic.file(path, "no neighbour columns (SN1… or SN_1…) in the header") }
         result = StatisticalNeighbours(model: model, path: path)
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import CSVReader
 
 /// Reads the header and a sample of referral dates to fix the file's date format once.

@@ -1,3 +1,4 @@
+import Diagnostics
 import CSVReader
 
 /// Row problems in an extract, grouped by kind with a count and the first line.
@@ -43,24 +44,26 @@ public struct ExtractDiagnostics: Sendable {
     public var errorRows: Int { groups.values.filter(\.kind.isError).reduce(0) { $0 + $1.count } }
     public var warningRows: Int { groups.values.filter { !$0.kind.isError }.reduce(0) { $0 + $1.count } }
 
-    /// One line per group, located at its first row's field:
+    /// One diagnostic per group, located at its first row's field; printed with
+    /// `text(severity: true)` it reads:
     ///
     ///     list3.csv:88:41: warning: 312 rows: Date of Birth is after Date of Referral — the first is here
     ///
     /// - Parameters:
     ///   - fields: the field each kind is about (the layout's indices), for the column.
-    ///   - excludedRows: how to call rows left out of every figure: "error" where that
-    ///     fails the command (`jsna check`), "warning" where the figures are still given.
-    public func lines(path: String, fields: [Kind: Int] = [:], excludedRows: String = "error") -> [String] {
+    ///   - excludedRows: the severity of rows left out of every figure: an error where that
+    ///     fails the command (`jsna check`), a warning where the figures are still given.
+    public func diagnostics(path: String, fields: [Kind: Int] = [:], excludedRows: Diagnostic.Severity = .error) -> [Diagnostic] {
         sorted.map { g in
             var example = g.example.isEmpty ? "" : " (e.g. \"\(g.example.forMessage)\")"
             if g.example.utf8.count == 5, g.example.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
                 example += ": an Excel date number? Format the column as a date in Excel before saving"
             }
             let column = fields[g.kind].map { CSVReader.position(path: path, field: $0, recordLine: g.firstLine).column } ?? 1
-            let severity = g.kind.isError ? excludedRows : "warning"
             let leftOut = g.kind.isError ? ", left out of every figure" : ""
-            return "\(path):\(g.firstLine):\(column): \(severity): \(g.count) row\(g.count == 1 ? "" : "s")\(leftOut): \(g.kind.rawValue)\(example) — the first is here"
+            return Diagnostic(
+                g.kind.isError ? excludedRows : .warning, at: SourceLocation(path: path, line: g.firstLine, column: column),
+                "\(g.count) row\(g.count == 1 ? "" : "s")\(leftOut): \(g.kind.rawValue)\(example) — the first is here")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import CSVReader
 
 /// The columns of an Ofsted Annex A List 3 (referrals) extract.

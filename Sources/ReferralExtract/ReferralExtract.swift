@@ -1,3 +1,4 @@
+import Diagnostics
 import CSVReader
 import Dispatch
 import Foundation

@@ -27,7 +27,7 @@ public enum ChartFigures {
              Cell(Rounding.format(p.rate, places: c.decimals)), Cell(p.position?.rawValue ?? "")]
         }
         let table = Table(caption: "Funnel plot: this authority and its neighbours",
-                          columns: [.text("Area"), .number("Children"), .number("Rate"), .number("Position")], rows: rows)
+                          columns: [.text("Area"), .number("Children"), .number("Rate"), .text("Position")], rows: rows)
         return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: table)
     }
 
@@ -36,7 +36,7 @@ public enum ChartFigures {
             let f = { (x: Double) in Cell(Rounding.format(x, places: r.decimals)) }
             return [Cell(r.title), f(r.value), r.england.map(f) ?? Cell("–"), Cell(r.versusEngland.words), f(r.lowest), f(r.q1), f(r.median), f(r.q3), f(r.highest)]
         }
-        let columns: [Table.Column] = [.text("Indicator"), .number("This authority"), .number("England"), .number("Compared with England"),
+        let columns: [Table.Column] = [.text("Indicator"), .number("This authority"), .number("England"), .text("Compared with England"),
                                        .number("Lowest"), .number("Lower quartile"), .number("Median"), .number("Upper quartile"), .number("Highest")]
         return ChartFigure(id: "spine", svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
     }

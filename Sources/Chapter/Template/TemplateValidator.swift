@@ -1,4 +1,4 @@
-import CSVReader
+import Diagnostics
 /// Checks every tag of an analyst's template before rendering: a tag that names nothing
 /// is an error with its line and column (Mustache itself would print an empty string).
 enum TemplateValidator {
@@ -15,11 +15,11 @@ enum TemplateValidator {
                 let close = triple ? "}}}" : "}}"
                 var j = start
                 while j + close.count <= chars.count && String(chars[j..<j + close.count]) != close { j += 1 }
-                var body = String(chars[start..<min(j, chars.count)]).trimming(" ")
+                var body = String(chars[start..<min(j, chars.count)]).trimmingSpaces
                 var kind: Character?
                 if let f = body.first, "#^/!>&".contains(f) {
                     kind = f
-                    body = String(body.dropFirst()).trimming(" ")
+                    body = String(body.dropFirst()).trimmingSpaces
                 }
                 tags.append(Tag(name: body, kind: kind, line: line, column: column))
                 let end = min(j + close.count, chars.count)
@@ -87,8 +87,12 @@ enum TemplateValidator {
     }
 }
 
-/// A template problem, located in the template file.
-public struct TemplateError: Error, CustomStringConvertible, Sendable {
-    public var path: String, line: Int, column: Int, message: String
-    public var description: String { "\(path):\(line):\(column): \(message)" }
+/// A template problem, located in the template file: the shared located ``Diagnostic``.
+public typealias TemplateError = Diagnostic
+
+extension String {
+    /// A tag's name without the spaces Mustache allows around it: `{{ period }}`.
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import CensusIngest
 import Chapter
 import ReportModel
@@ -34,7 +35,7 @@ public struct ChapterPipeline: Sendable {
         public var files: [String]
         public var diagnostics: [Diagnostic]
         /// The extract's grouped row problems, located ("list3.csv:88:41: warning: …").
-        public var extractWarnings: [String] = []
+        public var extractWarnings: [Diagnostic] = []
     }
 
     /// Everything shared by the chapters of one run: data, indicators, the extract.
@@ -107,7 +108,7 @@ public struct ChapterPipeline: Sendable {
         try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
         return Result(
             authority: authority, year: year, files: output.files.map(\.name), diagnostics: p.dataset.diagnostics,
-            extractWarnings: p.extract.map { $0.diagnostics.lines(path: $0.path, fields: $0.diagnosticFields, excludedRows: "warning") } ?? [])
+            extractWarnings: p.extract.map { $0.diagnostics.diagnostics(path: $0.path, fields: $0.diagnosticFields, excludedRows: .warning) } ?? [])
     }
 
     /// Builds a chapter for every authority with figures in the year, each into

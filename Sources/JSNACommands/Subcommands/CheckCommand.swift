@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let data = try ChapterPipeline.step("read extract") { try ExtractReading.read(path: file, options: try extract.options()) }
-        for line in data.diagnostics.lines(path: file, fields: data.diagnosticFields) { print(line) }
+        for d in data.diagnostics.diagnostics(path: file, fields: data.diagnosticFields) { print(d.text(severity: true)) }
         let d = data.diagnostics
         let span = data.firstDate.map { "\($0.longText) to \(data.lastDate!.longText)" } ?? "no valid dates"
         print("\(file): \(data.rowsRead) rows read (referral dates \(span), read as \(data.dateFormat.rawValue)\(data.dateFormatDetected ? ", detected" : "")); \(d.errorRows) left out for errors; \(d.warningRows) warnings")

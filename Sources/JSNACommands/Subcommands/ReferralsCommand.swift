@@ -32,7 +32,7 @@ struct ReferralsCommand: ParsableCommand {
     func run() throws {
         let data = try ChapterPipeline.step("read extract") { try ExtractReading.read(path: file, options: try extract.options()) }
         printError("jsna: analyst-only output: these figures are NOT disclosure-controlled (small numbers are shown); do not publish them")
-        for line in data.diagnostics.lines(path: file, fields: data.diagnosticFields, excludedRows: "warning") { printError("jsna: \(line)") }
+        for d in data.diagnostics.diagnostics(path: file, fields: data.diagnosticFields, excludedRows: .warning) { printError("jsna: \(d)") }
         let figures = data.figures(for: year.year)
         switch format {
         case .json: print(figures.json, terminator: "")

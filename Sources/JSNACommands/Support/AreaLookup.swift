@@ -1,3 +1,4 @@
+import Diagnostics
 import CensusIngest
 import Chapter
 import Foundation

@@ -1,3 +1,4 @@
+import Diagnostics
 import CensusIngest
 import Indicators
 import Statistics
@@ -20,7 +21,7 @@ public struct ChapterBuilder: Sendable {
         let neighbours = table.neighbours?.neighbours(of: authority.id) ?? []
         let sections = IndicatorCatalogue.all.map { section($0, authority: authority, year: year) }
         var notes = dataNotes(authority: authority, year: year, neighbours: neighbours)
-        notes += dataset.diagnostics.map { "\($0.severity == .warning ? "Warning" : "Note") on the inputs: \(displayPaths($0.message))" }
+        notes += dataset.diagnostics.map { "\($0.severity == .note ? "Note" : "Warning") on the inputs: \($0.text(showing: displayPath, severity: false))" }
         return ChapterModel(
             title: "Children's safeguarding: \(authority.name)",
             authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
@@ -118,13 +119,4 @@ public struct ChapterBuilder: Sendable {
 }
 
 /// Paths are shown from the data folder down, so outputs do not depend on where jsna ran.
-func displayPath(_ path: String) -> String {
-    let parts = path.split(separator: "/")
-    return parts.suffix(3).joined(separator: "/")
-}
-
-func displayPaths(_ message: String) -> String {
-    message.split(separator: " ", omittingEmptySubsequences: false).map { word in
-        word.contains("/") && word.lowercased().contains(".csv") ? displayPath(String(word)) : String(word)
-    }.joined(separator: " ")
-}
+func displayPath(_ path: String) -> String { SourceLocation.short(path) }

@@ -1,3 +1,4 @@
+import Diagnostics
 /// Edit distance, for "did you mean" suggestions (authority names, template tags).
 public enum TextDistance {
     /// Levenshtein distance: insertions, deletions and substitutions of characters.

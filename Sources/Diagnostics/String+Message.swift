@@ -30,7 +30,7 @@ extension String {
 
     /// The same escapes, with no length limit: what a whole message passes through so it
     /// stays on one line whatever a value in it held.
-    var oneLine: String {
+    public var oneLine: String {
         guard unicodeScalars.contains(where: Self.breaksALine) else { return self }
         return forMessage(limit: .max)
     }
