@@ -53,12 +53,26 @@ public struct MarkdownWriter: Sendable {
         let e = Escape.markdown
         var s = flavour == .github ? "*\(e(table.caption))*\n\n" : ""
         s += "| " + table.columns.map { e($0.title) }.joined(separator: " | ") + " |\n|"
-        s += table.columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined() + "\n"
+        s += zip(table.columns, dashes(table)).map { column, n in
+            " " + String(repeating: "-", count: n) + (column.alignment == .right ? ": |" : " |")
+        }.joined() + "\n"
         for row in table.rows { s += "| " + row.map { inlines($0.content) }.joined(separator: " | ") + " |\n" }
         if flavour == .pandoc { s += "\nTable: \(e(table.caption))\n" }
         s += "\n"
         if !table.key.isEmpty { s += table.key.map(e).joined(separator: "; ") + "\n\n" }
         return s
+    }
+
+    /// The dashes under each header. pandoc sizes a wide table's columns by them, so for
+    /// Word they follow the longest text in the column (an indicator's name gets room,
+    /// a figure does not); GitHub's Markdown ignores them and gets three.
+    func dashes(_ table: Table) -> [Int] {
+        guard flavour == .pandoc else { return table.columns.map { _ in 3 } }
+        return table.columns.indices.map { i in
+            let cells = table.rows.map { i < $0.count ? $0[i].content.plainText.count : 0 }
+            let words = table.columns[i].title.split(separator: " ").map(\.count)
+            return min(max(([words.max() ?? 0] + cells).max() ?? 3, 7), 24)
+        }
     }
 
     public func inlines(_ content: [Inline]) -> String {

@@ -40,6 +40,14 @@ import Testing
         #expect(!md.contains("<"), "no raw HTML reaches pandoc")
     }
 
+    @Test func wordColumnsAreSizedByTheirText() {
+        let wide = Table(caption: "Spine", columns: [.text("Indicator"), .number("Value")],
+                         rows: [[Cell("Children on child protection plans at 31 March"), Cell("42.2")]])
+        let md = MarkdownWriter(flavour: .pandoc).write(wide)
+        #expect(md.contains("\n| " + String(repeating: "-", count: 24) + " | " + String(repeating: "-", count: 7) + ": |\n"), "\(md)")
+        #expect(MarkdownWriter().write(wide).contains("\n| --- | ---: |\n"))
+    }
+
     @Test func htmlPage() {
         let html = PageShell.page(Self.document)
         #expect(html.contains("<title>Bolton (2024-25)</title>"))
