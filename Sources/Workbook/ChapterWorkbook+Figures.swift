@@ -37,9 +37,8 @@ extension ChapterWorkbook {
         sheet.text(r, 3, v.area.name)
         sheet.text(r, 4, code)
         sheet.text(r, 5, role)
-        let countFormat = v.indicator.denominator.isPopulation || unit == .caseload ? "#,##0.##" : "#,##0"
-        Self.write(v.numerator, unit: nil, to: sheet, r, 6, format: countFormat)
-        Self.write(v.denominator, unit: nil, to: sheet, r, 7, format: "#,##0.##")
+        Self.write(v.numerator, unit: nil, to: sheet, r, 6)
+        Self.write(v.denominator, unit: nil, to: sheet, r, 7)
         Self.write(v.value, unit: unit, to: sheet, r, 8)
         if let m = v.value.missing { sheet.text(r, 9, m.symbol) }
         for (i, bound) in [v.ci95?.lower, v.ci95?.upper, v.ci998?.lower, v.ci998?.upper].enumerated() {
@@ -72,8 +71,8 @@ extension ChapterWorkbook {
             guard let v = table.value(section.id, area: id, year: model.year) else { continue }
             sheet.text(r, 0, v.area.name)
             sheet.text(r, 1, role)
-            Self.write(v.numerator, unit: nil, to: sheet, r, 2, format: "#,##0.##")
-            Self.write(v.denominator, unit: nil, to: sheet, r, 3, format: "#,##0.##")
+            Self.write(v.numerator, unit: nil, to: sheet, r, 2)
+            Self.write(v.denominator, unit: nil, to: sheet, r, 3)
             Self.write(v.value, unit: unit, to: sheet, r, 4)
             if let ci = v.ci95 {
                 Self.write(.value(ci.lower), unit: unit, to: sheet, r, 5)
@@ -103,12 +102,5 @@ extension ChapterWorkbook {
             sheet.text(r, 0, key)
         }
         sheet.widths([40, 20, 12, 12, 12, 12, 12, 8])
-    }
-}
-
-extension Denominator {
-    var isPopulation: Bool {
-        if case .childPopulation = self { return true }
-        return false
     }
 }

@@ -54,6 +54,9 @@ public struct ChapterWorkbook {
         unit.isPercentage ? "0.0%" : (unit.decimals == 0 ? "0" : "0.0")
     }
 
+    /// A count or denominator: whole numbers with thousands separators; FTEs with decimals.
+    static func countFormat(_ v: Double) -> String { v == v.rounded() ? "#,##0" : "#,##0.0#" }
+
     /// Writes a figure: the number (percentages as fractions), or its symbol as text.
     static func write(_ figure: Figure?, unit: IndicatorUnit?, to sheet: XLSXSheet, _ row: Int, _ column: Int, format: String? = nil) {
         guard let figure else {
@@ -64,7 +67,7 @@ public struct ChapterWorkbook {
         case .missing(let m): sheet.text(row, column, m.symbol)
         case .value(let v):
             let scaled = unit?.isPercentage == true ? v / 100 : v
-            sheet.number(row, column, scaled, format: format ?? unit.map(Self.format))
+            sheet.number(row, column, scaled, format: format ?? unit.map(Self.format) ?? Self.countFormat(v))
         }
     }
 

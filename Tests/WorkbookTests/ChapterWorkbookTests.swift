@@ -49,7 +49,8 @@ import Testing
         guard case .number(let share)? = cells["I\(pct)"] else { Issue.record("not a number"); return }
         #expect((share * 1000).rounded() / 1000 == 0.234)
         let styles = try file.part("xl/styles.xml")
-        #expect(styles.contains("formatCode=\"0.0\"") && styles.contains("formatCode=\"0.0%\""))
+        #expect(styles.contains("formatCode=\"0.0\"") && styles.contains("formatCode=\"0.0%\"") && styles.contains("formatCode=\"#,##0\""))
+        #expect(!styles.contains("0.##\""), "a whole count never shows a trailing point")
     }
 
     @Test func suppressedLocalCountsAreTheLetterC() throws {
