@@ -21,6 +21,10 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
     return try ReferralExtract.read(path: path, options: options)
 }
 
+/// The shared kit's hand-computed edge cases and the Annex A value map (../shared).
+let benchKit = SharedData.root.deletingLastPathComponent().appendingPathComponent("bench/tests")
+let annexASpec = SharedData.root.appendingPathComponent("specs/annex_a_data_map.yml")
+
 @Suite struct ReReferrals {
     @Test func leapDays() throws {
         // 28 Feb 2023 counts for 29 Feb 2024; 27 Feb 2023 does not.
@@ -174,12 +178,9 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
         #expect(PythonJSON.quote("\u{01}") == "\"\\u0001\"")
     }
 
-    @Test func theKitsEdgeCasesMatchTheirHandComputedAnswers() throws {
-        let kit = SharedData.root.deletingLastPathComponent().appendingPathComponent("bench/tests")
-        guard FileManager.default.fileExists(atPath: kit.path) else {
-            print("SKIP: \(kit.path) is absent: the kit's edge cases are not checked")
-            return
-        }
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: benchKit.path), "needs ../shared/bench/tests"))
+    func theKitsEdgeCasesMatchTheirHandComputedAnswers() throws {
+        let kit = benchKit
         let e = try ReferralExtract.read(path: kit.appendingPathComponent("edge.csv").path)
         for year in 2022...2025 {
             let expected = try String(contentsOf: kit.appendingPathComponent("edge_expected_\(year).json"), encoding: .utf8)
@@ -218,12 +219,9 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
     }
 
     /// jsna's own table agrees with the Annex A value map in ../shared/data/specs.
-    @Test func everyListThreeCodeInTheSpecIsKnown() throws {
-        let spec = SharedData.root.appendingPathComponent("specs/annex_a_data_map.yml")
-        guard let text = try? String(contentsOf: spec, encoding: .utf8) else {
-            print("SKIP: \(spec.path) is absent: Annex A codes not cross-checked")
-            return
-        }
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: annexASpec.path), "needs ../shared/data/specs"))
+    func everyListThreeCodeInTheSpecIsKnown() throws {
+        let text = try String(contentsOf: annexASpec, encoding: .utf8)
         let yaml = try #require(try Yams.load(yaml: text) as? [String: Any])
         let list3 = try #require((yaml["data_config"] as? [String: Any])?["List 3"] as? [String: Any])
         let codes = { (field: String) in ((list3[field] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String } }

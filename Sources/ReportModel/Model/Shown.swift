@@ -1,0 +1,29 @@
+import Statistics
+
+/// A figure as a table shows it: a value, an interval, a missing-value symbol, or nothing.
+public enum Shown: Sendable, Hashable {
+    case value(Double)
+    case interval(lower: Double, upper: Double)
+    /// Published as a symbol (`c`, `x`, …), or hidden by disclosure control (`c`).
+    case missing(symbol: String)
+    /// No figure for this area and period.
+    case absent
+
+    public init(_ figure: Figure?) {
+        switch figure {
+        case .value(let v)?: self = .value(v)
+        case .missing(let m)?: self = .missing(symbol: m.symbol)
+        case nil: self = .absent
+        }
+    }
+
+    /// "503.0", "480.2–526.9", "c", "–".
+    public func text(places: Int) -> String {
+        switch self {
+        case .value(let v): Rounding.format(v, places: places)
+        case .interval(let l, let u): "\(Rounding.format(l, places: places))–\(Rounding.format(u, places: places))"
+        case .missing(let symbol): symbol
+        case .absent: "–"
+        }
+    }
+}
