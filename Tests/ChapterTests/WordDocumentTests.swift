@@ -70,6 +70,17 @@ struct WordDocumentTests {
         #expect(!docx.parts.contains("word/footer1.xml"), "the council's document decides the footer")
     }
 
+    @Test func aTemplateChapterInWordHasTheProseChartsAndTablesWithoutRawMarkup() throws {
+        let model = try DemoChapter.model()
+        let template = ChapterTemplate(text: DefaultTemplate.text, path: "chapter.md")
+        let files = try ChapterFiles(template: template, word: WordDocument()).make(model)
+        let docx = try OfficeFile(data: try #require(files.first { $0.name == "chapter.docx" }?.contents))
+        let xml = try docx.part("word/document.xml")
+        #expect(xml.contains("Who is at risk and why") && xml.contains("Write two or three sentences"))
+        #expect(xml.contains("<w:tbl>") && xml.contains("<wp:docPr descr=\"Line chart of referrals"))
+        #expect(!xml.contains("&lt;svg") && !xml.contains("&lt;table"), "no HTML shown as text")
+    }
+
     @Test func aMissingHouseStyleIsOneLine() throws {
         let model = try DemoChapter.model()
         do {
