@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV", "Diagnostics"], swiftSettings: swiftSettings),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Reference"], swiftSettings: swiftSettings),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["Reference"], swiftSettings: swiftSettings),
         .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "CSVReader", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "Diagnostics", "TestSupport"], swiftSettings: swiftSettings),
