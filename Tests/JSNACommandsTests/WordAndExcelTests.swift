@@ -23,11 +23,11 @@ import Testing
         // Excel: the rate is the number 503.0 and a suppressed figure is the text c.
         let xlsx = try OfficeFile(data: try Data(contentsOf: out.appendingPathComponent("chapter.xlsx")))
         let cells = try xlsx.cells(sheet: "Figures")
-        let bolton = try #require(Self.row(cells, id: "referrals_rate", period: "2024-25", area: "Bolton"))
+        let bolton = try #require(cells.figuresRow(id: "referrals_rate", period: "2024-25", area: "Bolton"))
         guard case .number(let rate)? = cells["I\(bolton)"] else { Issue.record("rate is not a number"); return }
         #expect((rate * 10).rounded() / 10 == 503.0)
         #expect(cells["G\(bolton)"] == .number(3803) && cells["H\(bolton)"] == .number(75_599))
-        let rochdale = try #require(Self.row(cells, id: "factor_child_criminal_exploitation_pct", period: "2021-22", area: "Rochdale"))
+        let rochdale = try #require(cells.figuresRow(id: "factor_child_criminal_exploitation_pct", period: "2021-22", area: "Rochdale"))
         #expect(cells["I\(rochdale)"] == .text("c") && cells["J\(rochdale)"] == .text("c"))
     }
 
@@ -67,14 +67,6 @@ import Testing
         #expect(run.stderr.contains("reference_docx \"../elsewhere.docx\" is outside the project folder"))
     }
 
-    static func row(_ cells: [String: SheetCell], id: String, period: String, area: String) -> Int? {
-        var row = 2
-        while let indicator = cells["B\(row)"] {
-            if indicator == .text(id), cells["C\(row)"] == .text(period), cells["D\(row)"] == .text(area) { return row }
-            row += 1
-        }
-        return nil
-    }
 
     static func pandocPlain(_ docx: URL) throws -> String {
         let process = Process()

@@ -58,6 +58,18 @@ public struct OfficeFile {
     }
 }
 
+extension Dictionary where Key == String, Value == SheetCell {
+    /// The row of chapter.xlsx's Figures sheet for an indicator id, period and area.
+    public func figuresRow(id: String, period: String, area: String) -> Int? {
+        var row = 2
+        while let indicator = self["B\(row)"] {
+            if indicator == .text(id), self["C\(row)"] == .text(period), self["D\(row)"] == .text(area) { return row }
+            row += 1
+        }
+        return nil
+    }
+}
+
 public enum SheetCell: Equatable, Sendable {
     case number(Double)
     case text(String)

@@ -15,15 +15,6 @@ import Testing
         return (model, try OfficeFile(data: bytes), bytes)
     }
 
-    /// The row of the Figures sheet for an indicator, period and area.
-    static func figuresRow(_ cells: [String: SheetCell], id: String, period: String, area: String) -> Int? {
-        var row = 2
-        while let indicator = cells["B\(row)"] {
-            if indicator == .text(id), cells["C\(row)"] == .text(period), cells["D\(row)"] == .text(area) { return row }
-            row += 1
-        }
-        return nil
-    }
 
     @Test func sheetsFrozenHeaderAndFilter() throws {
         let (model, file, _) = try Self.demo()
@@ -40,12 +31,12 @@ import Testing
         let (_, file, _) = try Self.demo()
         let cells = try file.cells(sheet: "Figures")
         #expect(cells["A1"] == .text("Indicator") && cells["I1"] == .text("Value"))
-        let rate = try #require(Self.figuresRow(cells, id: "referrals_rate", period: "2024-25", area: "Amberfold"))
+        let rate = try #require(cells.figuresRow(id: "referrals_rate", period: "2024-25", area: "Amberfold"))
         guard case .number(let value)? = cells["I\(rate)"] else { Issue.record("not a number: \(String(describing: cells["I\(rate)"]))"); return }
         #expect((value * 10).rounded() / 10 == 728.9)
         #expect(cells["F\(rate)"] == .text("This authority"))
         // A percentage is a fraction with a % format: 23.4% is 0.234.
-        let pct = try #require(Self.figuresRow(cells, id: "rereferrals_pct", period: "2024-25", area: "Amberfold"))
+        let pct = try #require(cells.figuresRow(id: "rereferrals_pct", period: "2024-25", area: "Amberfold"))
         guard case .number(let share)? = cells["I\(pct)"] else { Issue.record("not a number"); return }
         #expect((share * 1000).rounded() / 1000 == 0.234)
         let styles = try file.part("xl/styles.xml")
