@@ -19,7 +19,8 @@ enum TemplatePage {
             rest = rest[close.upperBound...]
         }
         out += rest
-        return PageShell.page(title: ChapterDocument.pageTitle(model), header: "", contents: entries, main: out,
+        // The analyst's prose, with jsna's blocks in it, is the one raw-HTML node of a page.
+        return PageShell.page(title: ChapterDocument.pageTitle(model), header: "", contents: entries, main: HTMLWriter.write(.rawHTML(out)),
                               footer: HTMLWriter.inlines(ChapterDocument.footer(model)))
     }
 
