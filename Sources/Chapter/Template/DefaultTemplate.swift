@@ -99,6 +99,9 @@ public enum DefaultTemplate {
         allow_html: false     # true lets raw HTML in your prose through unescaped
         out: output
         # extract: referrals.csv   # the council's own Annex A List 3 extract, for "this year so far"
+        # docx: true               # also chapter.docx for Word (needs pandoc and rsvg-convert: make docx-deps)
+        # xlsx: true               # also chapter.xlsx: every figure, a sheet per indicator, notes
+        # reference_docx: house-style.docx   # your council's Word styles for chapter.docx
 
         """
     }
