@@ -34,7 +34,7 @@ func read(parts: Int, passes: Int = 1) -> Outcome {
         text += ", dates \(String(describing: extract.firstDate))–\(String(describing: extract.lastDate))\n"
         for year in extract.figures.keys.sorted() { text += extract.figures(for: year).json + "\n" }
         for (day, n) in extract.daily.sorted(by: { $0.key.dayNumber < $1.key.dayNumber }) { text += "\(day.dayNumber):\(n) " }
-        text += "\n" + extract.diagnostics.lines(path: InputFile.path, fields: extract.diagnosticFields).joined(separator: "\n")
+        text += "\n" + extract.diagnostics.diagnostics(path: InputFile.path, fields: extract.diagnosticFields).map { $0.text(severity: true) }.joined(separator: "\n")
         return .figures(text)
     } catch {
         InputFile.checkOneLine(error)
