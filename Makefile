@@ -63,13 +63,19 @@ report: build docx-deps
 	$(JSNA) build --config demo.yml
 	@echo "Demo chapter: reports/demo/chapter.html, .md, .docx and .xlsx (synthetic demonstration data)"
 
-# The interval reference table is recomputed with scipy when it is there (an independent
-# check of jsna's statistics); swift test checks the committed table either way.
+# The interval and overdispersion reference tables are recomputed with scipy and numpy when
+# they are there (independent checks of jsna's statistics); swift test checks the committed
+# tables either way.
 test: deps docx-deps
 	@if python3 -c 'import scipy' >/dev/null 2>&1; then \
 	  python3 Tests/StatisticsTests/Reference/make_reference.py --check Tests/StatisticsTests/Reference/intervals.csv; \
 	else \
 	  echo "SKIP: python3 with scipy not found: the interval table is not recomputed (swift test still checks the committed one)"; \
+	fi
+	@if python3 -c 'import numpy' >/dev/null 2>&1; then \
+	  python3 Tests/StatisticsTests/Reference/make_overdispersion.py --check Tests/StatisticsTests/Reference/overdispersion.csv; \
+	else \
+	  echo "SKIP: python3 with numpy not found: the overdispersion table is not recomputed (swift test still checks the committed one)"; \
 	fi
 	$(SWIFT) build
 	scripts/peer-check.sh

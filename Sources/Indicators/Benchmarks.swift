@@ -51,6 +51,34 @@ enum Benchmarks {
                 rows[i].funnel = FunnelLimits.position(count: count, target: target, denominator: n, multiplier: row.indicator.multiplier)
             }
         }
+        addOverdispersion(to: &rows)
+    }
+
+    /// Overdispersion-adjusted funnel limits per indicator and year, over the authorities
+    /// with a count and a denominator, around England's own count ÷ denominator.
+    static func addOverdispersion(to rows: inout [IndicatorValue]) {
+        var england: [IndicatorID: [Int: Int]] = [:]
+        var authorities: [IndicatorID: [Int: [Int]]] = [:]
+        for (i, row) in rows.enumerated() where row.indicator.interval != .none {
+            if row.area.id == Area.englandID { england[row.indicator.id, default: [:]][row.year] = i }
+            if row.area.level == .localAuthority, row.numerator.value != nil, row.denominator.value != nil {
+                authorities[row.indicator.id, default: [:]][row.year, default: []].append(i)
+            }
+        }
+        for (id, years) in authorities {
+            for (year, members) in years {
+                guard let e = england[id]?[year], let count = rows[e].numerator.value, let whole = rows[e].denominator.value, whole > 0 else { continue }
+                let indicator = rows[e].indicator
+                let scale: OverdispersedFunnel.Scale = indicator.interval == .wilsonPercentage
+                    ? .percentage(england: count / whole) : .rate(england: count / whole, multiplier: indicator.multiplier)
+                let units = members.map { OverdispersedFunnel.Unit(count: rows[$0].numerator.value!, denominator: rows[$0].denominator.value!) }
+                guard let funnel = OverdispersedFunnel(units, scale: scale) else { continue }
+                for (i, unit) in zip(members, units) {
+                    guard let limits = funnel.limits(count: unit.count, denominator: unit.denominator) else { continue }
+                    rows[i].overdispersion = .init(phi: funnel.phi, tau2: funnel.tau2, limits: limits)
+                }
+            }
+        }
     }
 
     /// The five-year trend ending at the row's year; a boundary change inside it stops the test.

@@ -11,6 +11,7 @@ extension IndicatorTable {
         "sn_count", "sn_min", "sn_max", "rank", "rank_of", "quartile_band", "change", "trend", "funnel",
         "period", "area_code", "region_name", "published_value", "published_release", "sn_model", "sn_position",
         "counts_rounded", "boundary_change",
+        "od_phi", "od_tau2", "od_lower95", "od_upper95", "od_lower998", "od_upper998", "od_position",
     ]
 
     /// The table as CSV: one row per indicator, area and year; England, regions, then
@@ -53,6 +54,10 @@ extension IndicatorTable {
             sn == nil ? "" : model.rawValue, row.neighbourPosition.map { "\($0.position) of \($0.of)" } ?? "",
             row.countsRounded ? "nearest 10" : "",
             row.boundaryChange.map { BoundaryText.short($0) } ?? "",
+            number(row.overdispersion?.phi), number(row.overdispersion?.tau2),
+            number(row.overdispersion?.limits.lower95), number(row.overdispersion?.limits.upper95),
+            number(row.overdispersion?.limits.lower99_8), number(row.overdispersion?.limits.upper99_8),
+            row.overdispersion?.limits.position.rawValue ?? "",
         ]
     }
 }

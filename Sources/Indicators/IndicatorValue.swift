@@ -44,6 +44,15 @@ public struct IndicatorValue: Sendable {
     public var change: Double?
     public var trend: TrendTest.Result?
     public var funnel: FunnelLimits.Position?
+    /// Funnel limits allowing for variation between authorities (``OverdispersedFunnel``):
+    /// φ and τ² for the indicator and year, this authority's limits and position.
+    public var overdispersion: Overdispersion?
+
+    public struct Overdispersion: Sendable {
+        public var phi: Double
+        public var tau2: Double
+        public var limits: OverdispersedFunnel.Limits
+    }
 
     public struct Published: Sendable {
         public var value: Figure

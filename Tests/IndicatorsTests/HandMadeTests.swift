@@ -49,6 +49,29 @@ struct HandMade {
         #expect(table.value(.cppRate, area: "E92000001", year: 2025)?.countsRounded == true)
     }
 
+    @Test func overdispersionNeedsTwoAuthoritiesWithCounts() throws {
+        // Only Alpha has a count and a population (Beta is c, Gamma's population x):
+        // no between-authority variance can be estimated, so no adjusted limits.
+        let table = try HandMade.table()
+        #expect(table.value(.cppRate, area: "901", year: 2025)?.overdispersion == nil)
+        #expect(table.csv(rows: [table.value(.cppRate, area: "901", year: 2025)!]).hasSuffix(",,,,,,,\n"))
+    }
+
+    @Test func adjustedLimitsForEveryAuthorityWithACount() throws {
+        let table = IndicatorTable(dataset: try CensusDataset.load(folders: [SharedData.demo]))
+        let rows = table.authorities(.referralsRate, year: 2025)
+        #expect(rows.allSatisfy { $0.overdispersion != nil })
+        let phis = Set(rows.compactMap { $0.overdispersion?.phi })
+        #expect(phis.count == 1, "one φ per indicator and year")
+        for row in rows {
+            let od = try #require(row.overdispersion).limits
+            #expect(od.lower99_8 <= od.lower95 && od.lower95 <= od.upper95 && od.upper95 <= od.upper99_8)
+            let inside = od.lower95 <= row.value.value! && row.value.value! <= od.upper95
+            #expect(inside == (od.position == .within))
+        }
+        #expect(IndicatorTable.csvColumns.suffix(7) == ["od_phi", "od_tau2", "od_lower95", "od_upper95", "od_lower998", "od_upper998", "od_position"])
+    }
+
     @Test func neighbourMeanDropsMissingWithReasons() throws {
         let table = try HandMade.table()
         let alpha = try #require(table.value(.cppRate, area: "901", year: 2025))

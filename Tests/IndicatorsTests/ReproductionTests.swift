@@ -197,3 +197,24 @@ import Testing
         #expect(bolton.contains(",Wilson score,lower (better),"))
     }
 }
+
+/// Overdispersion on the real files: φ as the issue measured it independently (about 227
+/// for referrals, 23 for plans, 47 for children looked after in 2024-25), and the
+/// adjusted limits in the tidy CSV.
+@Suite struct RealOverdispersion {
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func phiAcrossAuthorities2024to25() throws {
+        let table = try #require(try Reproduction.table())
+        let phi = { (id: IndicatorID) in table.value(id, area: "350", year: 2025)?.overdispersion?.phi }
+        #expect(try #require(phi(.referralsRate)).rounded() == 227)
+        #expect(try #require(phi(.cppRate)).rounded() == 23)
+        #expect(try #require(phi(.claRate)).rounded() == 47)
+        let bolton = try #require(table.value(.referralsRate, area: "350", year: 2025)?.overdispersion)
+        #expect(bolton.limits.position == .within)
+        #expect(bolton.limits.lower95 < 503.0 && 503.0 < bolton.limits.upper95)
+        // Most authorities sit outside Poisson's 95% limits; about one in seven outside the adjusted ones.
+        let rows = table.authorities(.referralsRate, year: 2025)
+        let outside = rows.filter { ($0.overdispersion?.limits.position ?? .within) != .within }.count
+        #expect(Double(outside) / Double(rows.count) < 0.2)
+        #expect(Double(rows.filter { ($0.funnel ?? .within) != .within }.count) / Double(rows.count) > 0.6)
+    }
+}
