@@ -41,7 +41,7 @@ public enum ComparisonChartSVG {
     }
 
     public static func render(_ c: FunnelChart) -> String {
-        let width = 640.0, height = 414.0, left = 70.0, right = 30.0, top = 40.0, bottom = 74.0
+        let width = 640.0, height = 430.0, left = 70.0, right = 30.0, top = 40.0, bottom = 90.0
         let plotW = width - left - right, plotH = height - top - bottom
         let ys = c.points.map(\.rate) + c.limits.flatMap { [$0.4, $0.3] }
         let (maxY, stepY) = SVG.niceScale(ys.max() ?? 1)
@@ -57,11 +57,15 @@ public enum ComparisonChartSVG {
         }
         s += "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(top + plotH + 34))\" text-anchor=\"middle\" fill=\"\(ink)\">Children aged 0 to 17</text>\n"
         s += SVG.axisLabel(c.axisLabel, middle: top + plotH / 2) + "<g aria-hidden=\"true\">\n"
-        func path(_ pick: ((Double, Double, Double, Double, Double)) -> Double) -> String {
-            c.limits.map { "\(n(x($0.0))),\(n(y(pick($0))))" }.joined(separator: " ")
+        typealias Curve = [(Double, Double, Double, Double, Double)]
+        func path(_ curve: Curve, _ pick: ((Double, Double, Double, Double, Double)) -> Double) -> String {
+            curve.map { "\(n(x($0.0))),\(n(y(pick($0))))" }.joined(separator: " ")
         }
-        for (pick, dash) in [({ (l: (Double, Double, Double, Double, Double)) in l.1 }, "6 3"), ({ $0.2 }, "6 3"), ({ $0.3 }, "2 2"), ({ $0.4 }, "2 2")] {
-            s += "<polyline points=\"\(path(pick))\" fill=\"none\" stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"\(dash)\"/>\n"
+        // Chance alone (Poisson) in light grey; allowing for variation between authorities in pink.
+        for (curve, colour, width) in [(c.limits, "#B1B4B6", "1"), (c.adjusted, pink, "1.75")] where !curve.isEmpty {
+            for (pick, dash) in [({ (l: (Double, Double, Double, Double, Double)) in l.1 }, "6 3"), ({ $0.2 }, "6 3"), ({ $0.3 }, "2 2"), ({ $0.4 }, "2 2")] {
+                s += "<polyline points=\"\(path(curve, pick))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(width)\" stroke-dasharray=\"\(dash)\"/>\n"
+            }
         }
         s += "<line x1=\"\(n(left))\" y1=\"\(n(y(c.target)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(c.target)))\" stroke=\"\(ink)\" stroke-width=\"1.5\"/>\n"
         for p in c.points {
@@ -76,7 +80,8 @@ public enum ComparisonChartSVG {
                 s += "<text x=\"\(n(x(p.children) + 9))\" y=\"\(n(y(p.rate) - 6))\" font-weight=\"bold\" fill=\"\(ink)\">\(Escape.html(p.name))</text>\n"
             }
         }
-        s += "</g>\n<g>\n<text x=\"\(n(left))\" y=\"\(n(height - 20))\" font-size=\"11\" fill=\"\(ink)\">Solid line: England's rate. Dashed: 95% limits. Dotted: 99.8% limits.</text>\n"
+        s += "</g>\n<g>\n<text x=\"\(n(left))\" y=\"\(n(height - 34))\" font-size=\"11\" fill=\"\(ink)\">Solid line: England's rate. Dashed: 95% limits. Dotted: 99.8% limits.</text>\n"
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 20))\" font-size=\"11\" fill=\"\(ink)\">\(c.adjusted.isEmpty ? "Grey: limits for chance alone." : "Pink: limits allowing for variation between authorities. Light grey: chance alone.")</text>\n"
         s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" font-size=\"11\" fill=\"\(ink)\">Squares: statistical neighbours. Large circle: this authority. Dots: other authorities.</text>\n</g>\n"
         return s + "</svg>\n"
     }

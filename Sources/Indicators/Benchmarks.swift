@@ -75,7 +75,7 @@ enum Benchmarks {
                 guard let funnel = OverdispersedFunnel(units, scale: scale) else { continue }
                 for (i, unit) in zip(members, units) {
                     guard let limits = funnel.limits(count: unit.count, denominator: unit.denominator) else { continue }
-                    rows[i].overdispersion = .init(phi: funnel.phi, tau2: funnel.tau2, limits: limits)
+                    rows[i].overdispersion = .init(funnel: funnel, limits: limits)
                 }
             }
         }

@@ -49,9 +49,16 @@ public struct IndicatorValue: Sendable {
     public var overdispersion: Overdispersion?
 
     public struct Overdispersion: Sendable {
-        public var phi: Double
-        public var tau2: Double
+        /// The indicator-year's funnel: φ, τ², England's comparator (for drawing limits).
+        public var funnel: OverdispersedFunnel
         public var limits: OverdispersedFunnel.Limits
+        public var phi: Double { funnel.phi }
+        public var tau2: Double { funnel.tau2 }
+
+        public init(funnel: OverdispersedFunnel, limits: OverdispersedFunnel.Limits) {
+            self.funnel = funnel
+            self.limits = limits
+        }
     }
 
     public struct Published: Sendable {

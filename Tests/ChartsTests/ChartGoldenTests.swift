@@ -34,6 +34,19 @@ let golden = Golden(folder: URL(fileURLWithPath: #filePath).deletingLastPathComp
         }
     }
 
+    @Test func funnelDrawsBothSetsOfLimits() throws {
+        let chapter = try DemoChapter.model()
+        let funnel = try #require(chapter.sections.first { $0.id == .referralsRate }?.funnel)
+        #expect(!funnel.adjusted.isEmpty && funnel.adjusted.count == funnel.limits.count)
+        // The adjusted limits are wider at every size: they add variation between authorities.
+        for (a, p) in zip(funnel.adjusted, funnel.limits) { #expect(a.1 <= p.1 && a.2 >= p.2 && a.3 <= p.3 && a.4 >= p.4) }
+        let svg = ComparisonChartSVG.render(funnel)
+        #expect(svg.components(separatedBy: "stroke=\"#B1B4B6\" stroke-width=\"1\" stroke-dasharray").count - 1 == 4)
+        #expect(svg.components(separatedBy: "stroke=\"#801650\" stroke-width=\"1.75\" stroke-dasharray").count - 1 == 4)
+        #expect(svg.contains("Pink: limits allowing for variation between authorities. Light grey: chance alone."))
+        try golden.expect(svg, "demo-referrals_rate-funnel.svg")
+    }
+
     @Test func niceScalesAreRound() {
         #expect(SVG.niceScale(519.4) == (600, 200))
         #expect(SVG.niceScale(42.2) == (50, 10))

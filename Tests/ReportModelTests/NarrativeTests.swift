@@ -72,6 +72,18 @@ import Charts
         #expect(!ChapterDocument.markdown(chapter).contains("<script"))
     }
 
+    @Test func funnelSentenceUsesTheAdjustedLimitsAndNamesBoth() throws {
+        var row = value(.value(503.0), numerator: .value(3_803), england: .value(519.4))
+        row.funnel = .below95
+        let units = [(3_803.0, 75_599.0), (2_768, 58_087), (4_943, 52_901), (3_355, 71_799), (4_910, 116_279)].map { OverdispersedFunnel.Unit(count: $0.0, denominator: $0.1) }
+        let funnel = try #require(OverdispersedFunnel(units, scale: .rate(england: 0.05194, multiplier: 10_000)))
+        row.overdispersion = .init(funnel: funnel, limits: try #require(funnel.limits(count: 3_803, denominator: 75_599)))
+        let details = Narrative.details(row, previous: nil, authority: row.area).joined(separator: " ")
+        #expect(details.contains("allowing both for the number of children in Bolton and for the variation seen between authorities, it is within the range expected (overdispersion-adjusted funnel plot); against limits for chance alone it lies below the 95% limit."))
+        row.overdispersion = nil
+        #expect(Narrative.details(row, previous: nil, authority: row.area).joined().contains("it lies below the 95% limit (funnel plot)."))
+    }
+
     @Test func boundaryNote() {
         let area = Area(id: "942", level: .localAuthority, name: "Cumberland", newCode: "E06000063", oldCode: "942",
                         regionCode: "E12000002", regionName: "North West", latestYear: 2025, firstYear: 2024)

@@ -24,10 +24,11 @@ public enum ChartFigures {
         let shown = c.points.filter { $0.role != .other }.sorted { (order($0), $0.name) < (order($1), $1.name) }
         let rows = shown.map { p in
             [Cell(p.role == .authority ? "\(p.name) (this authority)" : p.name), Cell(Rounding.grouped(p.children, places: 0)),
-             Cell(Rounding.format(p.rate, places: c.decimals)), Cell(p.position?.rawValue ?? "")]
+             Cell(Rounding.format(p.rate, places: c.decimals)), Cell(p.adjustedPosition?.rawValue ?? "–"), Cell(p.position?.rawValue ?? "")]
         }
         let table = Table(caption: "Funnel plot: this authority and its neighbours",
-                          columns: [.text("Area"), .number("Children"), .number("Rate"), .text("Position")], rows: rows)
+                          columns: [.text("Area"), .number("Children"), .number("Rate"), .text("Allowing for variation between authorities"), .text("Chance alone")],
+                          rows: rows)
         return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: table)
     }
 

@@ -30,16 +30,21 @@ enum ComparisonChartBuilder {
         for row in table.authorities(indicator.id, year: v.year) {
             guard let rate = row.value.value, let n = row.denominator.value else { continue }
             let role: FunnelChart.Role = row.area.id == v.area.id ? .authority : (neighbours.contains(row.area.id) ? .neighbour : .other)
-            points.append(.init(name: row.area.name, children: n, rate: rate, role: role, position: row.funnel))
+            points.append(.init(name: row.area.name, children: n, rate: rate, role: role, position: row.funnel,
+                                adjustedPosition: row.overdispersion?.limits.position))
         }
         guard let maxN = points.map(\.children).max(), let minN = points.map(\.children).min() else { return nil }
         let limits = FunnelCurves.shared.curve(target: target, from: minN * 0.8, to: maxN * 1.05, multiplier: indicator.multiplier)
+        let adjusted = v.overdispersion.map { od in
+            limits.compactMap { point in od.funnel.bounds(denominator: point.0).map { (point.0, $0.lower95, $0.upper95, $0.lower99_8, $0.upper99_8) } }
+        } ?? []
         points.sort { ($0.role == .other ? 0 : ($0.role == .neighbour ? 1 : 2), $0.name) < ($1.role == .other ? 0 : ($1.role == .neighbour ? 1 : 2), $1.name) }
         let show = { (x: Double) in Rounding.format(x, places: indicator.decimals) }
-        let description = "Funnel plot of \(indicator.title.lowercased()) in \(v.period) for \(points.count) authorities against their number of children, with 95% and 99.8% limits around England's rate (\(show(target))). \(v.area.name): \(show(v.value.value ?? 0)), \(v.funnel?.rawValue ?? "not classified")."
+        var description = "Funnel plot of \(indicator.title.lowercased()) in \(v.period) for \(points.count) authorities against their number of children, with 95% and 99.8% limits around England's rate (\(show(target))): limits for chance alone (Poisson) and wider ones that also allow for the variation between authorities (overdispersion-adjusted). \(v.area.name): \(show(v.value.value ?? 0)), \(v.overdispersion.map { "\($0.limits.position.rawValue) allowing for variation between authorities, " } ?? "")\(v.funnel?.rawValue ?? "not classified") for chance alone."
+        if adjusted.isEmpty { description += " The adjusted limits could not be estimated for this year." }
         return FunnelChart(
             id: "\(indicator.id.rawValue)-funnel", title: "\(indicator.title): funnel plot, \(v.period)", axisLabel: indicator.unit.axisLabel,
-            target: target, points: points, limits: limits, decimals: indicator.decimals, description: description)
+            target: target, points: points, limits: limits, adjusted: adjusted, decimals: indicator.decimals, description: description)
     }
 
     static func spine(_ authority: Area, year: Int, table: IndicatorTable) -> SpineChart {

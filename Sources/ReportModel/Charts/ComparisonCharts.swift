@@ -21,8 +21,11 @@ public struct NeighbourChart: Sendable {
     public var description: String
 }
 
-/// Every authority's rate against its number of children, with exact Poisson limits
-/// around England's rate.
+/// Every authority's rate against its number of children, with limits around England's
+/// rate: exact Poisson (chance alone) and overdispersion-adjusted (chance and the variation
+/// between authorities).
+
+
 public struct FunnelChart: Sendable {
     public enum Role: Sendable { case authority, neighbour, other }
     public struct Point: Sendable {
@@ -30,15 +33,20 @@ public struct FunnelChart: Sendable {
         public var children: Double
         public var rate: Double
         public var role: Role
+        /// Against the Poisson limits (chance alone).
         public var position: FunnelLimits.Position?
+        /// Against the overdispersion-adjusted limits.
+        public var adjustedPosition: FunnelLimits.Position?
     }
     public var id: String
     public var title: String
     public var axisLabel: String
     public var target: Double
     public var points: [Point]
-    /// (children, lower 95%, upper 95%, lower 99.8%, upper 99.8%), in increasing children.
+    /// Poisson limits: (children, lower 95%, upper 95%, lower 99.8%, upper 99.8%), in increasing children.
     public var limits: [(Double, Double, Double, Double, Double)]
+    /// The same, allowing for variation between authorities; empty when not estimated.
+    public var adjusted: [(Double, Double, Double, Double, Double)]
     public var decimals: Int
     public var description: String
 }

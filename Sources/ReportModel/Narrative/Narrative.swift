@@ -94,9 +94,25 @@ enum Narrative {
                 .above99_8: "above the 99.8% limit", .above95: "above the 95% limit", .within: "within the 95% limits",
                 .below95: "below the 95% limit", .below99_8: "below the 99.8% limit",
             ]
-            out.append("Against England's rate, allowing for the number of children in \(authority.name), it lies \(words[funnel]!) (funnel plot).")
+            if let od = v.overdispersion {
+                out.append("Against England's rate, allowing both for the number of children in \(authority.name) and for the variation seen between authorities, it \(adjustedWords(od.limits.position, v)) (overdispersion-adjusted funnel plot); against limits for chance alone it lies \(words[funnel]!).")
+            } else {
+                out.append("Against England's rate, allowing for the number of children in \(authority.name), it lies \(words[funnel]!) (funnel plot).")
+            }
         }
         return out
+    }
+
+    /// "is within the range expected", or "is among the highest in England, beyond what
+    /// variation between authorities explains (above the 99.8% limit)".
+    static func adjustedWords(_ position: FunnelLimits.Position, _ v: IndicatorValue) -> String {
+        switch position {
+        case .within: "is within the range expected"
+        case .above95: "is higher than expected, beyond what variation between authorities usually explains (above the 95% limit)"
+        case .above99_8: "is among the highest in England, beyond what variation between authorities explains (above the 99.8% limit)"
+        case .below95: "is lower than expected, beyond what variation between authorities usually explains (below the 95% limit)"
+        case .below99_8: "is among the lowest in England, beyond what variation between authorities explains (below the 99.8% limit)"
+        }
     }
 
     static func ordinal(_ n: Int) -> String {

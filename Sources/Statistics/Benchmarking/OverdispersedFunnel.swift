@@ -103,17 +103,33 @@ public struct OverdispersedFunnel: Sendable, Hashable {
         }
     }
 
+    /// The 95% and 99.8% limits for an authority of this size (children, or the whole a
+    /// percentage is of): what the funnel chart draws. nil for a size of zero.
+    public func bounds(denominator: Double) -> (lower95: Double, upper95: Double, lower99_8: Double, upper99_8: Double)? {
+        guard let s = standardError(denominator) else { return nil }
+        let spread = (s * s + tau2).squareRoot()
+        let z95 = ConfidenceLevel.percent95.z, z998 = ConfidenceLevel.percent99_8.z
+        return (value(target - z95 * spread), value(target + z95 * spread), value(target - z998 * spread), value(target + z998 * spread))
+    }
+
+    /// s for a denominator: 1/(2√E) for rates, 1/(2√n) for percentages.
+    func standardError(_ denominator: Double) -> Double? {
+        guard denominator > 0 else { return nil }
+        switch scale {
+        case .rate(let theta, _): return 1 / (2 * (denominator * theta).squareRoot())
+        case .percentage: return 1 / (2 * denominator.squareRoot())
+        }
+    }
+
     /// One authority's limits and position; nil when its denominator is unusable.
     public func limits(count: Double, denominator: Double) -> Limits? {
-        guard let point = transformed(Unit(count: count, denominator: denominator)) else { return nil }
+        guard let point = transformed(Unit(count: count, denominator: denominator)), let b = bounds(denominator: denominator) else { return nil }
         let spread = (point.s * point.s + tau2).squareRoot()
         let z95 = ConfidenceLevel.percent95.z, z998 = ConfidenceLevel.percent99_8.z
         let d = point.y - target
         let position: FunnelLimits.Position =
             d > z998 * spread ? .above99_8 : d > z95 * spread ? .above95
             : d < -z998 * spread ? .below99_8 : d < -z95 * spread ? .below95 : .within
-        return Limits(
-            lower95: value(target - z95 * spread), upper95: value(target + z95 * spread),
-            lower99_8: value(target - z998 * spread), upper99_8: value(target + z998 * spread), position: position)
+        return Limits(lower95: b.lower95, upper95: b.upper95, lower99_8: b.lower99_8, upper99_8: b.upper99_8, position: position)
     }
 }
