@@ -101,7 +101,16 @@ public struct ChapterPipeline: Sendable {
     @discardableResult
     public func run() throws -> Result {
         let p = try prepare()
-        let authority = try Self.step("find authority") { try AreaLookup.find(settings.authority, in: p.dataset.areas) }
+        let authority = try Self.step("find authority") { () throws -> Area in
+            let authority = try AreaLookup.find(settings.authority, in: p.dataset.areas)
+            // A neighbour model that leaves the authority out would give a chapter without
+            // its most-used comparator: say so rather than build it.
+            if let model = p.table.neighbours, model.neighbours(of: authority.id).isEmpty {
+                let other = StatisticalNeighbours.Model.allCases.filter { $0 != settings.neighbourModel }.map(\.rawValue).joined(separator: " or ")
+                throw UserError("the \(settings.neighbourModel.rawValue) statistical neighbour model (\(SourceLocation.short(model.path))) has no group for \(authority.name) (\(authority.oldCode)), which it may predate; use --sn-model \(other)")
+            }
+            return authority
+        }
         let year = try chooseYear(p, for: authority)
         var output = AtomicOutput()
         for (name, data) in try chapter(p, authority: authority, year: year, withExtract: true).files { output.add(name, data: data) }
