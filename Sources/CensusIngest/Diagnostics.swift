@@ -8,7 +8,7 @@ extension Diagnostic {
 
     /// A problem with a data folder as a whole (no line to point at).
     static func folder(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(.error, at: .file(path), message)
+        Diagnostic(.error, at: .whole(path), message)
     }
 
     /// A warning or note located in a file (line 0: the file as a whole).

@@ -13,7 +13,7 @@ public struct SourceLocation: Sendable, Hashable {
     }
 
     /// The whole file or folder.
-    public static func file(_ path: String) -> SourceLocation { SourceLocation(path: path, line: 0, column: 0) }
+    public static func whole(_ path: String) -> SourceLocation { SourceLocation(path: path, line: 0, column: 0) }
 
     /// A path shown from its data folder down (its last three parts), so what jsna writes
     /// does not depend on where it ran: `/home/ann/dfe/2025/c1.csv` is `dfe/2025/c1.csv`.

@@ -21,3 +21,13 @@ public struct Document: Sendable {
         self.footer = footer
     }
 }
+
+extension Document {
+    /// Every chart in the document, in reading order: what `charts/` holds.
+    public var figures: [ChartFigure] {
+        (front + sections.flatMap(\.blocks)).compactMap { block in
+            if case .figure(let figure) = block { return figure }
+            return nil
+        }
+    }
+}

@@ -63,8 +63,9 @@ extension ChapterWorkbook {
         let sheet = try book.sheet(name)
         let unit = section.indicator.unit
         sheet.text(0, 0, section.title, bold: true)
-        sheet.text(1, 0, section.sentence, wrap: false)
-        sheet.text(3, 0, "\(model.period): \(model.authority.name), its statistical neighbours, region and England", bold: true)
+        sheet.text(1, 0, section.sentence)
+        let period = section.indicator.periodStyle.label(model.year)
+        sheet.text(3, 0, "\(period): \(model.authority.name), its statistical neighbours, region and England (\(unit.name))", bold: true)
         sheet.header(4, ["Area", "Compared as", "Count", "Denominator", "Value", "95% lower", "95% upper", "Status"])
         var r = 5
         for (id, role) in areas {

@@ -112,7 +112,7 @@ import Diagnostics
     }
 
     @Test func missingFolder() {
-        #expect(throws: Diagnostic(.error, at: .file("/nonexistent/jsna-data"), "data folder not found")) { try CensusDataset.load(folders: ["/nonexistent/jsna-data"]) }
+        #expect(throws: Diagnostic(.error, at: .whole("/nonexistent/jsna-data"), "data folder not found")) { try CensusDataset.load(folders: ["/nonexistent/jsna-data"]) }
     }
 
     @Test func neighbourListedAsItsOwnNeighbour() throws {

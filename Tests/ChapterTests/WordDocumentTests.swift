@@ -30,7 +30,7 @@ struct WordDocumentTests {
         #expect(OfficeFile.matches("<w:tblHeader w:val=\"true\" />", in: xml).count == tables)
         // One picture per chart, described by the chart's own text alternative.
         let descriptions = OfficeFile.matches(#"<wp:docPr descr="([^"]*)""#, in: xml).map { OfficeFile.unescape($0[0]) }
-        let charts = ChapterFiles.charts(model)
+        let charts = ChapterFiles.charts(ChapterDocument.make(model))
         #expect(descriptions.count == charts.count)
         let trend = try #require(model.sections.first { $0.id == .referralsRate }).chart.description
         #expect(descriptions.contains { $0.hasPrefix(String(trend.prefix(60))) })

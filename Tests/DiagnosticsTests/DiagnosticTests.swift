@@ -9,14 +9,14 @@ import Testing
             == "data/c1.csv:12:87: \"abc\" is not a count")
         #expect(Diagnostic(.warning, at: SourceLocation(path: "sn.csv", line: 4, column: 12), "neighbour 999 is in no census file").description
             == "sn.csv:4:12: warning: neighbour 999 is in no census file")
-        #expect(Diagnostic(.error, at: .file("/data/dfe"), "data folder not found").description == "/data/dfe: data folder not found")
+        #expect(Diagnostic(.error, at: .whole("/data/dfe"), "data folder not found").description == "/data/dfe: data folder not found")
         #expect(Diagnostic(.note, at: nil, "two releases").description == "note: two releases")
     }
 
     @Test func severityWordOnRequest() {
         let d = Diagnostic(.error, at: SourceLocation(path: "list3.csv", line: 88, column: 41), "3 rows: Date of Referral is blank")
         #expect(d.text(severity: true) == "list3.csv:88:41: error: 3 rows: Date of Referral is blank")
-        let w = Diagnostic(.warning, at: .file("x.csv"), "ignored")
+        let w = Diagnostic(.warning, at: .whole("x.csv"), "ignored")
         #expect(w.text(severity: false) == "x.csv: ignored")
     }
 

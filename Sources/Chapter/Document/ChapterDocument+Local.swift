@@ -5,12 +5,15 @@ import Statistics
 extension ChapterDocument {
     /// The council's own data: summary, monthly chart, breakdowns and reconciliation, every
     /// count already through disclosure control (hidden ones are `c`).
+    /// The local section's id (and HTML anchor).
+    public static let localSectionID = "local"
+
     public static func local(_ local: LocalSection) -> Section {
         var blocks: [Block] = [.paragraph([.text(local.summary.joined(separator: " "))]), .figure(ChartFigures.monthly(local.monthly))]
         blocks += local.breakdowns.map { .table(breakdownTable($0)) }
         if let r = local.reconciliation { blocks.append(.table(reconciliationTable(r))) }
         blocks += local.notes.map { .note([.text($0)]) }
-        return Section(id: "local", title: local.title, blocks: blocks)
+        return Section(id: localSectionID, title: local.title, blocks: blocks)
     }
 
     static func count(_ c: Controlled) -> String { c.value.map { Rounding.grouped(Double($0), places: 0) } ?? Controlled.symbol }

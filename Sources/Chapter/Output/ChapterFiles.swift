@@ -1,4 +1,3 @@
-import Charts
 import Document
 import Foundation
 import ReportModel
@@ -19,13 +18,13 @@ public struct ChapterFiles: Sendable {
     }
 
     public func make(_ model: ChapterModel) throws -> [(name: String, contents: Data)] {
-        let charts = Self.charts(model)
+        let document = ChapterDocument.make(model)
+        let charts = Self.charts(document)
         let markdown: String, html: String, wordMarkdown: String
         if let template {
-            let rendered = try template.render(model)
+            let rendered = try template.render(model, document: document, word: word != nil)
             (markdown, html, wordMarkdown) = (rendered.markdown, rendered.html, rendered.wordMarkdown)
         } else {
-            let document = ChapterDocument.make(model)
             markdown = MarkdownWriter().write(document)
             html = PageShell.page(document)
             wordMarkdown = word == nil ? "" : MarkdownWriter(flavour: .pandoc).write(document)
@@ -36,16 +35,9 @@ public struct ChapterFiles: Sendable {
         return files
     }
 
-    /// Every chart in the chapter, by file name (without extension) and SVG.
-    public static func charts(_ model: ChapterModel) -> [(id: String, svg: String)] {
-        var charts: [(id: String, svg: String)] = []
-        for section in model.sections {
-            charts.append((section.chart.id, TrendChartSVG.render(section.chart)))
-            if let c = section.neighbourChart { charts.append((c.id, ComparisonChartSVG.render(c))) }
-            if let f = section.funnel { charts.append((f.id, ComparisonChartSVG.render(f))) }
-        }
-        if let spine = model.spine { charts.append(("spine", ComparisonChartSVG.render(spine))) }
-        if let local = model.local { charts.append((local.monthly.id, BarChartSVG.render(local.monthly))) }
-        return charts
+    /// Every chart in the chapter, by file name (without extension) and SVG: the
+    /// document's figures, each drawn once.
+    public static func charts(_ document: Document) -> [(id: String, svg: String)] {
+        document.figures.map { ($0.id, $0.svg) }
     }
 }

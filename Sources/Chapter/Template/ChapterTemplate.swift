@@ -25,23 +25,28 @@ public struct ChapterTemplate: Sendable {
         public var wordMarkdown: String
     }
 
-    /// Checks the template's tags, then renders it once per output format.
-    public func render(_ model: ChapterModel) throws -> Rendered {
-        try TemplateValidator.check(text, context: TemplateContext.make(model, format: .html), path: path)
+    /// Checks the template's tags, then renders it once per output format: Markdown and
+    /// HTML always, pandoc's Markdown when `word` is set (empty otherwise). `document` is
+    /// the chapter's document (made from `model` when not given), whose charts are reused.
+    public func render(_ model: ChapterModel, document: Document? = nil, word: Bool = true) throws -> Rendered {
+        let document = document ?? ChapterDocument.make(model)
+        let htmlContext = TemplateContext.make(model, document: document, format: .html)
+        try TemplateValidator.check(text, context: htmlContext, path: path)
         let prose = allowHTML ? text : Self.escapeRawHTML(text)
         let template: MustacheTemplate
         do { template = try MustacheTemplate(string: MarkdownText.pragma + prose) } catch {
             throw TemplateError(path: path, line: 1, column: 1, message: "not a valid Mustache template: \(error)")
         }
-        func render(_ format: TemplateContext.Format) -> String {
-            var markdown = template.render(TemplateContext.make(model, format: format))
+        func render(_ context: [String: Any]) -> String {
+            var markdown = template.render(context)
             if model.isSynthetic && !markdown.contains("Synthetic demonstration data") {
                 markdown = "> **Synthetic demonstration data.** Every authority, code and figure in this chapter is fictional.\n\n" + markdown
             }
             return markdown
         }
-        let html = TemplatePage.page(model, body: MarkdownToHTML.render(render(.html)))
-        return Rendered(markdown: render(.markdown(.github)), html: html, wordMarkdown: render(.markdown(.pandoc)))
+        let markdown = { (flavour: MarkdownWriter.Flavour) in render(TemplateContext.make(model, document: document, format: .markdown(flavour))) }
+        let html = TemplatePage.page(model, body: MarkdownToHTML.render(render(htmlContext)))
+        return Rendered(markdown: markdown(.github), html: html, wordMarkdown: word ? markdown(.pandoc) : "")
     }
 
     /// Replaces `<` outside Mustache tags with `&lt;`, so the analyst's own HTML shows as text.

@@ -30,24 +30,28 @@ enum TemplateContext {
         }
     }
 
-    static func make(_ model: ChapterModel, format: Format) -> [String: Any] {
+    /// The context for one output. Charts and tables come from the chapter's document, so
+    /// each chart is drawn once however many outputs the template is rendered for.
+    static func make(_ model: ChapterModel, document: Document, format: Format) -> [String: Any] {
         var indicators: [String: Any] = [:]
         var charts: [String: Any] = [:]
         var tables: [String: Any] = [:]
+        let figures = Dictionary(document.figures.map { ($0.id, $0) }) { first, _ in first }
+        let chart = { (id: String) in figures[id].map { format.write([.figure($0.withoutTable)]) } }
         for s in model.sections {
             let id = s.id.rawValue
             indicators[id] = [
                 "title": s.title, "sentence": s.sentence, "details": s.details.joined(separator: " "),
                 "notes": s.notes.joined(separator: " "),
             ]
-            let trend = ChapterDocument.comparisonTable(s.table, decimals: s.indicator.decimals)
-            var chart: [String: String] = ["trend": format.write([.figure(ChartFigures.trend(s.chart, table: trend).withoutTable)])]
-            if let c = s.neighbourChart { chart["neighbours"] = format.write([.figure(ChartFigures.neighbours(c).withoutTable)]) }
-            if let f = s.funnel { chart["funnel"] = format.write([.figure(ChartFigures.funnel(f).withoutTable)]) }
-            charts[id] = chart
-            tables[id] = ["trend": format.write([.table(trend)])]
+            var drawn: [String: String] = [:]
+            drawn["trend"] = chart(s.chart.id)
+            drawn["neighbours"] = s.neighbourChart.flatMap { chart($0.id) }
+            drawn["funnel"] = s.funnel.flatMap { chart($0.id) }
+            charts[id] = drawn
+            tables[id] = ["trend": figures[s.chart.id]?.table.map { format.write([.table($0)]) } ?? ""]
         }
-        if let spine = model.spine { charts["spine"] = format.write([.figure(ChartFigures.spine(spine).withoutTable)]) }
+        if model.spine != nil { charts["spine"] = chart("spine") }
         tables["sn_comparison"] = format.write([.table(snComparison(model))])
         let list = { (items: [String]) in format.write([.list(items.map { [.text($0)] }, ordered: false)]) }
         var context: [String: Any] = [
@@ -65,7 +69,7 @@ enum TemplateContext {
         // Always present, so templates validate with or without an extract; test has_local.
         context["has_local"] = model.local != nil
         context["local"] = [
-            "section": model.local.map { format.write(ChapterDocument.local($0).blocks) } ?? "",
+            "section": document.sections.first { $0.id == ChapterDocument.localSectionID }.map { format.write($0.blocks) } ?? "",
             "summary": model.local.map { $0.summary.joined(separator: " ") } ?? "",
         ]
         return context

@@ -29,31 +29,20 @@ public struct ExternalTool: Sendable {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        // Read both pipes to the end before waiting, so a chatty program cannot block.
-        let box = DataBox()
-        let reader = Thread { box.data = errors.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
+        // Standard error is read on its own thread, so a chatty program cannot fill one
+        // pipe while jsna waits on the other.
+        nonisolated(unsafe) var messages = Data()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { messages = errors.fileHandleForReading.readDataToEndOfFile() }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !box.done { usleep(1000) }
+        reading.wait()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: box.data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
+            let message = String(decoding: messages, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
             throw WordError.failed(name, message)
         }
         return data
     }
-}
-
-/// Standard error of a child process, filled by a reader thread.
-private final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _data = Data()
-    private var _done = false
-    var data: Data {
-        get { lock.withLock { _data } }
-        set { lock.withLock { _data = newValue; _done = true } }
-    }
-    var done: Bool { lock.withLock { _done } }
 }
 
 /// Why a Word document could not be made: one line for the analyst.

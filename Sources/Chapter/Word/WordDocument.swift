@@ -29,7 +29,8 @@ public struct WordDocument: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-docx-\(UInt64.random(in: .min ... .max))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("charts"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for chart in charts {
+        // Only the charts the document shows (a template may place a few of them).
+        for chart in charts where markdown.contains("charts/\(chart.id).png") {
             let svg = folder.appendingPathComponent("charts/\(chart.id).svg")
             try Data(chart.svg.utf8).write(to: svg)
             try ExternalTool.rsvgConvert.run(["--zoom", "2", "--format", "png", "--output", "charts/\(chart.id).png", "charts/\(chart.id).svg"], in: folder)

@@ -21,7 +21,7 @@ public struct ChapterBuilder: Sendable {
         let neighbours = table.neighbours?.neighbours(of: authority.id) ?? []
         let sections = IndicatorCatalogue.all.map { section($0, authority: authority, year: year) }
         var notes = dataNotes(authority: authority, year: year, neighbours: neighbours)
-        notes += dataset.diagnostics.map { "\($0.severity == .note ? "Note" : "Warning") on the inputs: \($0.text(showing: displayPath, severity: false))" }
+        notes += dataset.diagnostics.map { "\($0.severity == .note ? "Note" : "Warning") on the inputs: \($0.text(showing: SourceLocation.short, severity: false))" }
         return ChapterModel(
             title: "Children's safeguarding: \(authority.name)",
             authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
@@ -105,18 +105,15 @@ public struct ChapterBuilder: Sendable {
         for kind in SourceKind.allCases {
             for t in dataset.tables(kind) {
                 notes.append(SourceNote(
-                    file: displayPath(t.path), title: kind.title,
+                    file: SourceLocation.short(t.path), title: kind.title,
                     years: t.yearRange.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "", rows: t.rowsRead, sha256: t.sha256))
             }
         }
         for model in StatisticalNeighbours.Model.allCases {
             if let n = dataset.neighbours(model) {
-                notes.append(SourceNote(file: displayPath(n.path), title: "DfE statistical neighbours, \(model.rawValue) model", years: "", rows: n.groups.count, sha256: n.sha256))
+                notes.append(SourceNote(file: SourceLocation.short(n.path), title: "DfE statistical neighbours, \(model.rawValue) model", years: "", rows: n.groups.count, sha256: n.sha256))
             }
         }
         return notes
     }
 }
-
-/// Paths are shown from the data folder down, so outputs do not depend on where jsna ran.
-func displayPath(_ path: String) -> String { SourceLocation.short(path) }

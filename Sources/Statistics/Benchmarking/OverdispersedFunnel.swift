@@ -106,25 +106,27 @@ public struct OverdispersedFunnel: Sendable, Hashable {
     /// The 95% and 99.8% limits for an authority of this size (children, or the whole a
     /// percentage is of): what the funnel chart draws. nil for a size of zero.
     public func bounds(denominator: Double) -> (lower95: Double, upper95: Double, lower99_8: Double, upper99_8: Double)? {
-        guard let s = standardError(denominator) else { return nil }
-        let spread = (s * s + tau2).squareRoot()
+        guard let spread = spread(denominator) else { return nil }
         let z95 = ConfidenceLevel.percent95.z, z998 = ConfidenceLevel.percent99_8.z
         return (value(target - z95 * spread), value(target + z95 * spread), value(target - z998 * spread), value(target + z998 * spread))
     }
 
-    /// s for a denominator: 1/(2√E) for rates, 1/(2√n) for percentages.
-    func standardError(_ denominator: Double) -> Double? {
+    /// √(s² + τ²) on the transformed scale, with s = 1/(2√E) for rates, 1/(2√n) for percentages.
+    func spread(_ denominator: Double) -> Double? {
         guard denominator > 0 else { return nil }
+        let s: Double
         switch scale {
-        case .rate(let theta, _): return 1 / (2 * (denominator * theta).squareRoot())
-        case .percentage: return 1 / (2 * denominator.squareRoot())
+        case .rate(let theta, _): s = 1 / (2 * (denominator * theta).squareRoot())
+        case .percentage: s = 1 / (2 * denominator.squareRoot())
         }
+        return (s * s + tau2).squareRoot()
     }
 
     /// One authority's limits and position; nil when its denominator is unusable.
     public func limits(count: Double, denominator: Double) -> Limits? {
-        guard let point = transformed(Unit(count: count, denominator: denominator)), let b = bounds(denominator: denominator) else { return nil }
-        let spread = (point.s * point.s + tau2).squareRoot()
+        guard let point = transformed(Unit(count: count, denominator: denominator)),
+            let spread = spread(denominator), let b = bounds(denominator: denominator)
+        else { return nil }
         let z95 = ConfidenceLevel.percent95.z, z998 = ConfidenceLevel.percent99_8.z
         let d = point.y - target
         let position: FunnelLimits.Position =
