@@ -44,25 +44,33 @@ public struct Area: Sendable, Hashable {
 /// Every area seen in the files, with lookup by code or name for the command line.
 public struct AreaDirectory: Sendable {
     public private(set) var byID: [String: Area] = [:]
+    /// Areas known so far only from joint returns.
+    private var jointOnly: Set<String> = []
 
     public init() {}
 
-    mutating func record(_ area: Area) {
+    /// Records an area as a file names it; the latest year's name wins. A name split from a
+    /// joint return ("North Northamptonshire" from "North Northamptonshire / West
+    /// Northamptonshire") never replaces one the authority's own rows give.
+    mutating func record(_ area: Area, joint: Bool = false) {
         guard var known = byID[area.id] else {
             byID[area.id] = area
+            if joint { jointOnly.insert(area.id) }
             return
         }
+        let knownJoint = jointOnly.contains(area.id)
         known.firstYear = min(known.firstYear, area.firstYear)
-        if area.latestYear >= known.latestYear {
+        if joint == knownJoint ? area.latestYear >= known.latestYear : knownJoint {
             let first = known.firstYear
             known = area
             known.firstYear = first
+            if !joint { jointOnly.remove(area.id) }
         }
         byID[area.id] = known
     }
 
     mutating func merge(_ other: AreaDirectory) {
-        for area in other.byID.values { record(area) }
+        for area in other.byID.values { record(area, joint: other.jointOnly.contains(area.id)) }
     }
 
     public subscript(id: String) -> Area? { byID[id] }

@@ -15,6 +15,9 @@ public struct CensusDataset: Sendable {
 
     public init() {}
 
+    /// How a warning about a file jsna does not recognise starts.
+    public static let unrecognisedMessage = "not a file jsna recognises"
+
     /// Reads every CSV below the folders (in path order), recognising each by its header.
     ///
     /// Unknown CSVs give a warning; a folder without a recognised file, an empty file or a
@@ -44,7 +47,7 @@ public struct CensusDataset: Sendable {
                     let hint = names.contains("time_period") && names.contains("geographic_level")
                         ? " (a DfE statistics table, but none jsna uses: if it is a CIN census file, a column jsna looks for was renamed — e.g. referral_count, at31_episodes, cpp_at31, section47)"
                         : ""
-                    dataset.diagnostics.append(.about(.warning, path, "not a file jsna recognises (header starts \"\(start.forMessage)\"); ignored\(hint)"))
+                    dataset.diagnostics.append(.about(.warning, path, "\(unrecognisedMessage) (header starts \"\(start.forMessage)\"); ignored\(hint)"))
                 }
             }
             if recognised == 0 {

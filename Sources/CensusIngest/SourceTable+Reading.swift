@@ -66,12 +66,28 @@ final class TableBuilder {
             throw CSVFieldError(field: field, message: "\(levelName) row without an area code")
         }
         let cat = category.map(r.string) ?? ""
-        let key = RowKey(area: id, year: year, category: cat)
-        if let first = rowLines[key] {
-            throw CSVRecordError("duplicate row for area \(id), time_period \(year)\(cat.isEmpty ? "" : ", \(cat)"): already given at line \(first)")
+        // A joint return ("940 / 941": one workforce return for two authorities) is kept
+        // under each authority's own code, marked as joint; an authority's own row wins.
+        let codes = geography == .localAuthority ? JointReturn.parts(id) : [id]
+        let joint = codes.count > 1 ? JointReturn(codes: codes, names: JointReturn.parts(r.string(name))) : nil
+        var keys: [RowKey] = []
+        for code in codes {
+            let key = RowKey(area: code, year: year, category: cat)
+            if let first = rowLines[key] {
+                if joint != nil { continue }
+                if table.joint[key] == nil {
+                    throw CSVRecordError("duplicate row for area \(code), time_period \(year)\(cat.isEmpty ? "" : ", \(cat)"): already given at line \(first)")
+                }
+                table.joint[key] = nil
+            }
+            keys.append(key)
         }
-        rowLines[key] = r.line
-        table.rows[key] = table.rows.count
+        guard !keys.isEmpty else { return }
+        for key in keys {
+            rowLines[key] = r.line
+            table.rows[key] = table.lines.count
+            if let joint { table.joint[key] = joint }
+        }
         table.lines.append(r.line)
         table.categories.insert(cat)
         table.release = max(table.release, year)
@@ -80,10 +96,16 @@ final class TableBuilder {
             table.values.append(try figure(r, field: field, measure: table.measures[column]))
         }
         let areaName = geography == .national ? "England" : (geography == .regional ? regionName.map(r.string) ?? id : r.string(name))
-        table.areas.record(Area(
-            id: id, level: geography, name: areaName, newCode: geography == .localAuthority ? newCode.map(r.string) ?? "" : id,
-            oldCode: geography == .localAuthority ? id : "", regionCode: region.map(r.string) ?? "",
-            regionName: regionName.map(r.string) ?? "", latestYear: year, firstYear: year))
+        let newCodes = JointReturn.parts(newCode.map(r.string) ?? "")
+        for (i, code) in codes.enumerated() where keys.contains(where: { $0.area == code }) {
+            let name = joint.map { $0.names.count == codes.count ? $0.names[i] : code } ?? areaName
+            table.areas.record(Area(
+                id: code, level: geography, name: name,
+                newCode: geography == .localAuthority ? (newCodes.count == codes.count ? newCodes[i] : "") : id,
+                oldCode: geography == .localAuthority ? code : "", regionCode: region.map(r.string) ?? "",
+                regionName: regionName.map(r.string) ?? "", latestYear: year, firstYear: year),
+                joint: joint != nil)
+        }
     }
 
     private func figure(_ r: CSVRecord, field: Int, measure: String) throws -> Figure {

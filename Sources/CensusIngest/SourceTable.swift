@@ -1,3 +1,4 @@
+import Foundation
 import Statistics
 
 /// One row's identity in an explore-education-statistics table.
@@ -18,6 +19,8 @@ public struct SourceTable: Sendable {
     public let measures: [String]
     let measureIndex: [String: Int]
     var rows: [RowKey: Int] = [:]
+    /// Rows that are one return for several authorities, under each authority's code.
+    var joint: [RowKey: JointReturn] = [:]
     var values: [Figure] = []
     /// Each row's line in the file, and each measure's field in a record: to locate a value.
     var lines: [Int] = []
@@ -60,8 +63,34 @@ public struct SourceTable: Sendable {
         return values[row * measures.count + column]
     }
 
+    /// The joint return a row comes from, when the figures are one return for several
+    /// authorities (DfE's workforce files: `940 / 941`, `314 / 318`).
+    public func jointReturn(area: String, year: Int, category: String? = nil) -> JointReturn? {
+        let cat = category ?? (categories.count == 1 ? categories.first! : "")
+        return joint[RowKey(area: area, year: year, category: cat)]
+    }
+
     /// Every row's area, year and category.
     public var rowKeys: Dictionary<RowKey, Int>.Keys { rows.keys }
 
     public var yearRange: ClosedRange<Int>? { firstYear <= release ? firstYear...release : nil }
+}
+
+/// One published return covering several authorities (North and West Northamptonshire's
+/// children's trust, Kingston and Richmond's Achieving for Children): DfE writes the codes
+/// and names joined by " / ".
+public struct JointReturn: Sendable, Hashable {
+    public var codes: [String]
+    public var names: [String]
+
+    /// "940 / 941" → ["940", "941"]; "350" → ["350"].
+    static func parts(_ text: String) -> [String] {
+        guard text.contains("/") else { return [text] }
+        return text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The other authorities' names, for "a joint return with West Northamptonshire".
+    public func others(than code: String) -> [String] {
+        zip(codes, names.count == codes.count ? names : codes).filter { $0.0 != code }.map(\.1)
+    }
 }

@@ -41,3 +41,10 @@ extension String {
         scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }
+
+extension Array where Element == String {
+    /// "a", "a and b", "a, b and c" (or "or"), for messages and sentences.
+    public func spokenList(_ conjunction: String = "and") -> String {
+        count < 2 ? (first ?? "") : dropLast().joined(separator: ", ") + " \(conjunction) " + last!
+    }
+}

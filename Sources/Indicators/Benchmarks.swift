@@ -5,7 +5,7 @@ import Statistics
 /// an indicator table's rows. Every method is a pure function in Statistics.
 enum Benchmarks {
     static func interval(_ row: IndicatorValue, _ level: ConfidenceLevel) -> ConfidenceInterval? {
-        guard let n = row.numerator.value, let d = row.denominator.value else { return nil }
+        guard let n = row.numerator.value, let d = row.denominator.value, row.basis == .recomputed else { return nil }
         let rounded: Double? = row.countsRounded ? 10 : nil
         switch row.indicator.interval {
         case .poissonRate:
@@ -41,6 +41,7 @@ enum Benchmarks {
             }
             rows[i].trend = trend(i, rows: rows, lookup: lookup)
             guard row.area.level == .localAuthority else { continue }
+            rows[i].quality = quality(rows[i], previous: lookup(i, row.year - 1).map { rows[$0] })
             rows[i].rank = positions[id]?[row.year]?[row.area.id]
             if let ci = row.ci95 {
                 rows[i].vsEngland = row.england?.value.map { Significance.compare(ci, with: $0) }
@@ -81,6 +82,21 @@ enum Benchmarks {
         }
     }
 
+    /// The data-quality flags of an authority's row (see ``DataQuality``).
+    static func quality(_ row: IndicatorValue, previous: IndicatorValue?) -> [DataQuality.Flag] {
+        var firstYear = false
+        if let change = row.boundaryChange, change.successors.contains(row.area.id) {
+            let first = row.indicator.periodStyle == .censusYear ? change.firstCensusYear : change.firstCensusYear - 1
+            firstYear = row.year == first
+        }
+        return DataQuality.flags(.init(
+            count: row.numerator.value, denominator: row.denominator.value, isPercentage: row.indicator.unit.isPercentage,
+            value: row.value.value, previous: previous?.value.value,
+            previousSuppressed: row.value.value != nil && previous?.value.missing != nil,
+            neighboursAboveZero: row.neighbours?.aboveZero ?? 0, neighboursWithValue: row.neighbours?.used ?? 0,
+            firstYearAfterReorganisation: firstYear, jointReturn: row.jointReturn != nil))
+    }
+
     /// The five-year trend ending at the row's year; a boundary change inside it stops the test.
     static func trend(_ index: Int, rows: [IndicatorValue], lookup: (Int, Int) -> Int?) -> TrendTest.Result {
         let row = rows[index]
@@ -90,9 +106,15 @@ enum Benchmarks {
         }
         guard row.indicator.interval != .none else { return .cannotBeCalculated("no interval for this indicator") }
         var points: [TrendTest.Point] = []
+        var suppressed: [String] = []
         for year in years {
-            guard let i = lookup(index, year), let v = rows[i].value.value, let ci = rows[i].ci95 else { continue }
+            guard let i = lookup(index, year) else { continue }
+            if let m = rows[i].value.missing { suppressed.append("\(rows[i].period) (\(m.symbol): \(m.reason.explanation))") }
+            guard let v = rows[i].value.value, let ci = rows[i].ci95 else { continue }
             points.append(TrendTest.Point(year: year, value: v, standardError: ci.standardError))
+        }
+        if points.count < TrendTest.points, !suppressed.isEmpty, row.value.value != nil {
+            return .cannotBeCalculated("the figure for \(suppressed.joined(separator: " and ")) is missing")
         }
         return TrendTest.evaluate(points)
     }

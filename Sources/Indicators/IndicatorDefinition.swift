@@ -75,6 +75,9 @@ public struct IndicatorDefinition: Sendable, Identifiable {
     public var interval: IntervalKind
     /// Plain-English definition for the methods note.
     public var definition: String
+    /// The value is DfE's published one, not count ÷ denominator (caseload: DfE divides
+    /// by the unrounded FTE, which the file does not give).
+    public var valueIsPublished = false
 
     /// Decimals shown: 1 for rates and percentages, 0 for whole-number rates.
     public var decimals: Int { unit.decimals }

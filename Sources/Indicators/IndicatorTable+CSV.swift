@@ -12,6 +12,7 @@ extension IndicatorTable {
         "period", "area_code", "region_name", "published_value", "published_release", "sn_model", "sn_position",
         "counts_rounded", "boundary_change",
         "od_phi", "od_tau2", "od_lower95", "od_upper95", "od_lower998", "od_upper998", "od_position",
+        "quality", "value_basis", "joint_return",
     ]
 
     /// The table as CSV: one row per indicator, area and year; England, regions, then
@@ -58,6 +59,8 @@ extension IndicatorTable {
             number(row.overdispersion?.limits.lower95), number(row.overdispersion?.limits.upper95),
             number(row.overdispersion?.limits.lower99_8), number(row.overdispersion?.limits.upper99_8),
             row.overdispersion?.limits.position.rawValue ?? "",
+            row.quality.map(\.rawValue).joined(separator: ";"), row.basis.label,
+            row.jointReturn.map { $0.codes.joined(separator: " / ") } ?? "",
         ]
     }
 }

@@ -41,6 +41,7 @@ public struct IndicatorTable: Sendable {
             }
         }
         index.seal()
+        usePublishedWhereCountsSuppressed()
         addComparators()
     }
 
@@ -70,8 +71,34 @@ public struct IndicatorTable: Sendable {
             indicator: definition, year: year, area: areaBox, numerator: numerator, denominator: denominator,
             value: Ratio.compute(numerator: numerator, denominator: denominator, multiplier: indicator.multiplier))
         value.published = published(indicator, area: area.id, year: year, dataset)
+        if indicator.valueIsPublished, let p = value.published?.value {
+            value.value = p
+            value.basis = .publishedDefinition
+        }
+        value.jointReturn = found?.table.jointReturn(area: area.id, year: year, category: source.category)
         if area.level == .localAuthority { value.boundaryChange = BoundaryChange.affecting(area.id) }
         return value
+    }
+
+    /// England's and regions' percentages where an authority's count is suppressed but its
+    /// denominator is not: DfE's published percentage leaves that authority out, count ÷
+    /// denominator would not (Yorkshire and The Humber, second plans, 2021-22: 23.6%, not
+    /// 22.2%). DfE's value is used and the row says why.
+    private mutating func usePublishedWhereCountsSuppressed() {
+        var suppressed: [Key: [String]] = [:]
+        for row in rows where row.area.level == .localAuthority && row.indicator.unit == .percentage {
+            guard row.numerator.missing != nil, row.denominator.value != nil else { continue }
+            for area in [Area.englandID, row.area.regionCode] {
+                suppressed[Key(indicator: row.indicator.id, area: area, year: row.year), default: []].append(row.area.name)
+            }
+        }
+        guard !suppressed.isEmpty else { return }
+        for i in rows.indices where rows[i].area.level != .localAuthority {
+            let key = Key(indicator: rows[i].indicator.id, area: rows[i].area.id, year: rows[i].year)
+            guard let names = suppressed[key], let p = rows[i].published?.value, p.value != nil else { continue }
+            rows[i].value = p
+            rows[i].basis = .publishedExcludingSuppressed(names.sorted())
+        }
     }
 
     static func published(_ indicator: IndicatorDefinition, area: String, year: Int, _ dataset: CensusDataset) -> IndicatorValue.Published? {

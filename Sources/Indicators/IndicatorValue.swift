@@ -26,6 +26,13 @@ public struct IndicatorValue: Sendable {
     public var neighbours: StatisticalNeighbourSummary?
     public var england: Figure?
     public var region: Figure?
+    /// Where the value comes from: recomputed from count and denominator (the rule), or
+    /// DfE's published value where recomputing would not give DfE's figure.
+    public var basis: ValueBasis = .recomputed
+    /// Set when the figures are one return for this and other authorities.
+    public var jointReturn: JointReturn?
+    /// Reasons the figure needs care (``DataQuality``), set for authorities.
+    public var quality: [DataQuality.Flag] = []
     /// Set on rows of authorities that were reorganised.
     public var boundaryChange: BoundaryChange?
 
@@ -58,6 +65,24 @@ public struct IndicatorValue: Sendable {
         public init(funnel: OverdispersedFunnel, limits: OverdispersedFunnel.Limits) {
             self.funnel = funnel
             self.limits = limits
+        }
+    }
+
+    public enum ValueBasis: Sendable, Equatable {
+        case recomputed
+        /// DfE's value by definition (caseload: DfE divides by the unrounded FTE).
+        case publishedDefinition
+        /// DfE's England or regional percentage, which leaves out the authorities (named)
+        /// whose count is suppressed; count ÷ denominator would not.
+        case publishedExcludingSuppressed([String])
+
+        /// The tidy CSV's `value_basis`.
+        public var label: String {
+            switch self {
+            case .recomputed: ""
+            case .publishedDefinition: "DfE published"
+            case .publishedExcludingSuppressed(let names): "DfE published (excludes authorities with a suppressed count: \(names.joined(separator: ", ")))"
+            }
         }
     }
 

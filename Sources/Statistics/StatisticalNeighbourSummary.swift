@@ -9,6 +9,8 @@ public struct StatisticalNeighbourSummary: Sendable, Equatable {
     public var neighbours: Int
     /// How many had a value.
     public var used: Int
+    /// How many had a value above zero (to tell a recording zero from a real one).
+    public var aboveZero: Int
     public var mean: Figure
     public var median: Figure
     public var minimum: Figure
@@ -23,6 +25,7 @@ public struct StatisticalNeighbourSummary: Sendable, Equatable {
         neighbours = values.count
         let present = values.compactMap(\.value).map { Rounding.halfAwayFromZero($0, places: places) }.sorted()
         used = present.count
+        aboveZero = present.filter { $0 > 0 }.count
         var reasonCounts: [MissingReason: Int] = [:]
         for case .missing(let m) in values { reasonCounts[m.reason, default: 0] += 1 }
         missingReasons = reasonCounts.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map(\.key)

@@ -69,7 +69,7 @@ struct HandMade {
             let inside = od.lower95 <= row.value.value! && row.value.value! <= od.upper95
             #expect(inside == (od.position == .within))
         }
-        #expect(IndicatorTable.csvColumns.suffix(7) == ["od_phi", "od_tau2", "od_lower95", "od_upper95", "od_lower998", "od_upper998", "od_position"])
+        #expect(IndicatorTable.csvColumns.dropLast(3).suffix(7) == ["od_phi", "od_tau2", "od_lower95", "od_upper95", "od_lower998", "od_upper998", "od_position"])
     }
 
     @Test func neighbourMeanDropsMissingWithReasons() throws {

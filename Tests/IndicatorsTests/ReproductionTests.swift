@@ -218,3 +218,59 @@ import Testing
         #expect(Double(rows.filter { ($0.funnel ?? .within) != .within }.count) / Double(rows.count) > 0.6)
     }
 }
+
+/// Review fixes: where DfE's published figure is the right one, and joint returns.
+@Suite struct PublishedWhereRecomputingDiffers {
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func caseloadIsDfEsOwnFigure() throws {
+        let table = try #require(try Reproduction.table())
+        // DfE divides by the unrounded FTE: 2,368 / 144.0 would be 16.4.
+        let gateshead = try #require(table.value(.caseloadFte, area: "390", year: 2022))
+        #expect(gateshead.shown(gateshead.value) == "16.5")
+        #expect(gateshead.basis == .publishedDefinition)
+        #expect(Rounding.format(gateshead.numerator.value! / gateshead.denominator.value!, places: 1) == "16.4")
+        // Ranks follow: Bolton's 20.8 is next to highest.
+        let bolton = try #require(table.value(.caseloadFte, area: "350", year: 2025))
+        #expect(bolton.shown(bolton.value) == "20.8")
+        #expect(bolton.rank.map { $0.of - $0.rank } == 1)
+    }
+
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func regionalPercentageLeavesOutSuppressedAuthorities() throws {
+        let table = try #require(try Reproduction.table())
+        let yorkshire = try #require(table.value(.cppSubsequentPct, area: "E12000003", year: 2022))
+        #expect(yorkshire.shown(yorkshire.value) == "23.6")
+        #expect(yorkshire.basis == .publishedExcludingSuppressed(["Doncaster"]))
+        #expect(yorkshire.ci95 == nil, "no interval around a value the counts do not give")
+        // Doncaster's own row carries the published regional value as its comparator.
+        let barnsley = try #require(table.value(.cppSubsequentPct, area: "370", year: 2022))
+        #expect(barnsley.region?.value.map { Rounding.format($0, places: 1) } == "23.6")
+        // A region with no suppressed count keeps count ÷ denominator.
+        let northWest = try #require(table.value(.cppSubsequentPct, area: "E12000002", year: 2025))
+        #expect(northWest.basis == .recomputed)
+    }
+
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func jointWorkforceReturnsBelongToBothAuthorities() throws {
+        let table = try #require(try Reproduction.table())
+        for (code, other) in [("940", "West Northamptonshire"), ("941", "North Northamptonshire"), ("314", "Richmond upon Thames"), ("318", "Kingston upon Thames")] {
+            let row = try #require(table.value(.caseloadFte, area: code, year: 2025), "\(code)")
+            #expect(row.value.value != nil)
+            #expect(row.jointReturn?.others(than: code) == [other])
+            #expect(row.quality.contains(.jointReturn))
+            #expect(row.rank != nil)
+        }
+        #expect(table.value(.caseloadFte, area: "940 / 941", year: 2025) == nil, "the joint code is not an authority")
+        // Their census rows are their own.
+        #expect(table.value(.referralsRate, area: "940", year: 2025)?.jointReturn == nil)
+    }
+
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func qualityFlagsOnTheRealFiles() throws {
+        let table = try #require(try Reproduction.table())
+        let towerHamlets = try #require(table.value(.factorChildCriminalExploitationPct, area: "211", year: 2025))
+        #expect(towerHamlets.quality.contains(.zeroUnlikeNeighbours))
+        let cumberland = try #require(table.value(.referralsRate, area: "942", year: 2024))
+        #expect(cumberland.quality.contains(.firstYearAfterReorganisation))
+        let bolton = try #require(table.value(.referralsRate, area: "350", year: 2025))
+        #expect(bolton.quality.isEmpty)
+        let csv = table.csv(rows: [towerHamlets])
+        #expect(csv.contains("zero_unlike_neighbours"))
+    }
+}

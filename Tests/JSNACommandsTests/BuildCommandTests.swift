@@ -158,6 +158,25 @@ import Testing
         #expect(run.stderr.contains("no recognised DfE or ONS file"))
         #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("o.csv").path))
     }
+
+    /// Without the population every rate would read "denominator not published": the
+    /// build stops and names each family of file that is missing.
+    @Test func aMissingFamilyOfFilesStopsTheBuild() throws {
+        let data = try temporaryDirectory()
+        let demo = URL(fileURLWithPath: demoData)
+        for name in try FileManager.default.contentsOfDirectory(atPath: demoData) where !name.hasPrefix("ons_") && !name.hasPrefix("csww_") {
+            try FileManager.default.copyItem(at: demo.appendingPathComponent(name), to: data.appendingPathComponent(name))
+        }
+        let out = try temporaryDirectory().appendingPathComponent("out")
+        let run = try Run.jsna(["build", "--data", data.path, "--la", "971", "--out", out.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("check inputs: the data has no file for children's social work workforce indicators; ONS mid-year population estimates (children aged 0 to 17), which every rate per 10,000 needs: add them with --data"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        // The tidy table is still made from what there is.
+        let csv = try Run.jsna(["indicators", "--data", data.path, "--output", out.path + ".csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+    }
 }
 
 @Suite struct BuildOptions {

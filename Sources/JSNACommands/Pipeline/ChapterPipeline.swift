@@ -48,12 +48,35 @@ public struct ChapterPipeline: Sendable {
 
     func prepare() throws -> Prepared {
         let dataset = try Self.step("read data") { try CensusDataset.load(folders: settings.dataFolders) }
+        try Self.step("check inputs") { try Self.requireEveryFamily(dataset) }
         let table = Self.step("compute indicators") { IndicatorTable(dataset: dataset, model: settings.neighbourModel) }
         let synthetic = settings.dataFolders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(DemoMarker.fileName)) }
         let extract = try settings.extract.map { path in
             try Self.step("read extract") { try ExtractReading.read(path: path, options: settings.extractOptions) }
         }
         return Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract)
+    }
+
+    /// A chapter needs every family of file its indicators come from, and the population for
+    /// its rates: without them every figure would read "not published", which is not what
+    /// DfE did. One error names everything missing.
+    static func requireEveryFamily(_ dataset: CensusDataset) throws {
+        var needed: [SourceKind] = []
+        for indicator in IndicatorCatalogue.all {
+            needed.append(indicator.numerator.kind)
+            switch indicator.denominator {
+            case .childPopulation: needed.append(.population)
+            case .measure(let m): needed.append(m.kind)
+            }
+        }
+        let missing = SourceKind.allCases.filter { needed.contains($0) && dataset.tables($0).isEmpty }
+        guard !missing.isEmpty else { return }
+        let what = missing.map { kind in
+            kind == .population ? "\(kind.title), which every rate per 10,000 needs" : kind.title
+        }
+        let unrecognised = dataset.diagnostics.filter { $0.message.hasPrefix(CensusDataset.unrecognisedMessage) }.compactMap { $0.location.map { SourceLocation.short($0.path) } }
+        let hint = unrecognised.isEmpty ? "" : " (not recognised, perhaps because a column was renamed: \(unrecognised.joined(separator: ", ")))"
+        throw UserError("the data has no file for \(what.joined(separator: "; ")): add \(missing.count == 1 ? "it" : "them") with --data (the README lists the files DfE and ONS publish)\(hint)")
     }
 
     /// The census year to build: the one asked for, or the latest with referral figures.

@@ -1,3 +1,4 @@
+import Diagnostics
 import CensusIngest
 import Indicators
 import Statistics
@@ -132,11 +133,5 @@ enum Narrative {
     }
 
     /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
-    }
+    static func list(_ items: [String]) -> String { items.spokenList() }
 }
