@@ -28,4 +28,11 @@ public struct BoundaryChange: Sendable, Hashable {
     }
 
     public func isSuccessor(_ code: String) -> Bool { successors.contains(code) }
+
+    /// False for a predecessor from the change on, and for a successor before it.
+    public func existed(_ code: String, inCensusYear year: Int) -> Bool {
+        if predecessors.contains(code) { return year < firstCensusYear }
+        if successors.contains(code) { return year >= firstCensusYear }
+        return true
+    }
 }

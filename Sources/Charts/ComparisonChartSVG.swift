@@ -43,8 +43,10 @@ public enum ComparisonChartSVG {
     public static func render(_ c: FunnelChart) -> String {
         let width = 640.0, height = 430.0, left = 70.0, right = 30.0, top = 40.0, bottom = 90.0
         let plotW = width - left - right, plotH = height - top - bottom
-        let ys = c.points.map(\.rate) + c.limits.flatMap { [$0.4, $0.3] }
-        let (maxY, stepY) = SVG.niceScale(ys.max() ?? 1)
+        // The scale follows the authorities (limit curves are clipped at the edge), and
+        // leaves out far-out ones, which are marked at the top edge.
+        let top0 = c.axisMaximum ?? ((c.points.map(\.rate) + [c.target]).max() ?? 1) * 1.1
+        let (maxY, stepY) = SVG.niceScale(top0)
         let (maxX, stepX) = SVG.niceScale(c.limits.last?.0 ?? 1)
         let x = { (v: Double) in left + plotW * v / maxX }
         let y = { (v: Double) in top + plotH * (1 - min(v, maxY) / maxY) }
@@ -55,7 +57,7 @@ public enum ComparisonChartSVG {
             s += "<text x=\"\(n(x(tick)))\" y=\"\(n(top + plotH + 16))\" text-anchor=\"middle\" fill=\"\(ink)\">\(Rounding.grouped(tick, places: 0))</text>\n"
             tick += stepX
         }
-        s += "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(top + plotH + 34))\" text-anchor=\"middle\" fill=\"\(ink)\">Children aged 0 to 17</text>\n"
+        s += "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(top + plotH + 34))\" text-anchor=\"middle\" fill=\"\(ink)\">\(c.sizeLabel == "Children" ? "Children aged 0 to 17" : Escape.html(c.sizeLabel))</text>\n"
         s += SVG.axisLabel(c.axisLabel, middle: top + plotH / 2) + "<g aria-hidden=\"true\">\n"
         typealias Curve = [(Double, Double, Double, Double, Double)]
         func path(_ curve: Curve, _ pick: ((Double, Double, Double, Double, Double)) -> Double) -> String {
@@ -69,20 +71,38 @@ public enum ComparisonChartSVG {
         }
         s += "<line x1=\"\(n(left))\" y1=\"\(n(y(c.target)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(c.target)))\" stroke=\"\(ink)\" stroke-width=\"1.5\"/>\n"
         for p in c.points {
+            let cx = x(p.children), cy = y(p.rate)
+            if p.rate > maxY {
+                // Off the scale: an upward triangle on the top edge (the value is in the table).
+                s += "<path d=\"M\(n(cx)) \(n(top - 2))L\(n(cx + 5)) \(n(top + 7))L\(n(cx - 5)) \(n(top + 7))Z\" fill=\"\(p.role == .authority ? blue : p.role == .neighbour ? turquoise : grey)\" stroke=\"\(ink)\" stroke-width=\"0.5\"/>\n"
+                continue
+            }
             switch p.role {
             case .other:
-                s += "<circle cx=\"\(n(x(p.children)))\" cy=\"\(n(y(p.rate)))\" r=\"2.5\" fill=\"\(grey)\"/>\n"
+                s += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"2.5\" fill=\"\(grey)\"/>\n"
             case .neighbour:
-                s += "<rect x=\"\(n(x(p.children) - 4))\" y=\"\(n(y(p.rate) - 4))\" width=\"8\" height=\"8\" fill=\"\(turquoise)\" stroke=\"\(ink)\" stroke-width=\"0.5\"/>\n"
-                s += "<text x=\"\(n(x(p.children) + 6))\" y=\"\(n(y(p.rate) + 4))\" font-size=\"10\" fill=\"\(ink)\">\(Escape.html(p.name))</text>\n"
+                s += "<rect x=\"\(n(cx - 4))\" y=\"\(n(cy - 4))\" width=\"8\" height=\"8\" fill=\"\(turquoise)\" stroke=\"\(ink)\" stroke-width=\"0.5\"/>\n"
             case .authority:
-                s += "<circle cx=\"\(n(x(p.children)))\" cy=\"\(n(y(p.rate)))\" r=\"6\" fill=\"\(blue)\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/>\n"
-                s += "<text x=\"\(n(x(p.children) + 9))\" y=\"\(n(y(p.rate) - 6))\" font-weight=\"bold\" fill=\"\(ink)\">\(Escape.html(p.name))</text>\n"
+                s += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"6\" fill=\"\(blue)\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/>\n"
             }
         }
-        s += "</g>\n<g>\n<text x=\"\(n(left))\" y=\"\(n(height - 34))\" font-size=\"11\" fill=\"\(ink)\">Solid line: England's rate. Dashed: 95% limits. Dotted: 99.8% limits.</text>\n"
+        // Labels: the authority, and neighbours outside the limits, where a label fits
+        // without touching another; everything else is in the chart's table.
+        var placed: [FunnelLabels.Box] = []
+        let labelled = c.points.filter { $0.role == .authority } + c.points.filter { p in
+            p.role == .neighbour && (p.adjustedPosition ?? p.position).map { $0 != .within } == true
+        }
+        for p in labelled {
+            let bold = p.role == .authority
+            let at = (x: x(p.children), y: p.rate > maxY ? top + 3 : y(p.rate))
+            let size = (width: Double(p.name.count) * (bold ? 7.2 : 5.8), height: bold ? 13.0 : 11.0)
+            guard let box = FunnelLabels.place(size, near: at, avoiding: placed, within: (left, top, width - right, top + plotH), force: bold) else { continue }
+            placed.append(box)
+            s += "<text x=\"\(n(box.x))\" y=\"\(n(box.y + box.height - 2))\"\(bold ? " font-weight=\"bold\"" : " font-size=\"10\"") fill=\"\(ink)\">\(Escape.html(p.name))</text>\n"
+        }
+        s += "</g>\n<g>\n<text x=\"\(n(left))\" y=\"\(n(height - 34))\" font-size=\"11\" fill=\"\(ink)\">Solid line: England's \(c.sizeLabel == "Children" ? "rate" : "percentage"). Dashed: 95% limits. Dotted: 99.8% limits.</text>\n"
         s += "<text x=\"\(n(left))\" y=\"\(n(height - 20))\" font-size=\"11\" fill=\"\(ink)\">\(c.adjusted.isEmpty ? "Grey: limits for chance alone." : "Pink: limits allowing for variation between authorities. Light grey: chance alone.")</text>\n"
-        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" font-size=\"11\" fill=\"\(ink)\">Squares: statistical neighbours. Large circle: this authority. Dots: other authorities.</text>\n</g>\n"
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" font-size=\"11\" fill=\"\(ink)\">Squares: statistical neighbours. Large circle: this authority. Dots: other authorities.\(c.points.contains { $0.rate > maxY } ? " Triangles: off the scale." : "")</text>\n</g>\n"
         return s + "</svg>\n"
     }
 

@@ -77,6 +77,10 @@ enum Benchmarks {
                 for (i, unit) in zip(members, units) {
                     guard let limits = funnel.limits(count: unit.count, denominator: unit.denominator) else { continue }
                     rows[i].overdispersion = .init(funnel: funnel, limits: limits)
+                    // Percentages: chance-alone limits on the same (arcsine) scale, τ² = 0.
+                    if indicator.interval == .wilsonPercentage {
+                        rows[i].funnel = funnel.chanceAlone.limits(count: unit.count, denominator: unit.denominator)?.position
+                    }
                 }
             }
         }

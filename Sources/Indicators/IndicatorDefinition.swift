@@ -52,6 +52,22 @@ public enum PeriodStyle: Sendable {
     }
 }
 
+/// What an indicator counts, in words: "3,803 referrals", "1 child looked after".
+public struct Noun: Sendable, Hashable {
+    public var one: String
+    public var many: String
+
+    public init(_ one: String, _ many: String) {
+        self.one = one
+        self.many = many
+    }
+
+    /// "3,803 referrals", "1 referral"; counts are whole.
+    public func count(_ n: Double) -> String {
+        "\(Rounding.grouped(n, places: 0)) \(n == 1 ? one : many)"
+    }
+}
+
 /// One indicator of the chapter: everything needed to compute, compare and describe it.
 public struct IndicatorDefinition: Sendable, Identifiable {
     /// The contract id (`referrals_rate`): column values and template names use it.
@@ -75,6 +91,10 @@ public struct IndicatorDefinition: Sendable, Identifiable {
     public var interval: IntervalKind
     /// Plain-English definition for the methods note.
     public var definition: String
+    /// What the numerator counts ("referrals") and, for percentages and caseloads, what the
+    /// denominator counts ("referrals", "FTE social workers").
+    public var counts: Noun
+    public var denominatorCounts: Noun?
     /// The value is DfE's published one, not count ÷ denominator (caseload: DfE divides
     /// by the unrounded FTE, which the file does not give).
     public var valueIsPublished = false

@@ -146,6 +146,9 @@ public struct IndicatorTable: Sendable {
             guard row.area.level == .localAuthority else { continue }
             let key = Key(indicator: row.indicator.id, area: "", year: row.year)
             authorityRows[key, default: []].append(i)
+            // An authority that did not exist that year (a predecessor after its
+            // reorganisation, a successor before it) is not counted as one without a figure.
+            if row.value.value == nil, let change = row.boundaryChange, !change.existed(row.area.id, inCensusYear: row.year) { continue }
             coverageIndex[key, default: Coverage()].authorities += 1
             if row.value.value != nil {
                 coverageIndex[key]!.withValue += 1

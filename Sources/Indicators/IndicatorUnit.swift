@@ -30,10 +30,17 @@ public enum IndicatorUnit: Sendable, Hashable {
     /// A chart's value axis.
     public var axisLabel: String { self == .percentage ? "Percentage" : suffix.prefix(1).uppercased() + suffix.dropFirst() }
 
-    /// How a difference between two values is measured: " percentage points" or nothing.
-    public var differenceSuffix: String { self == .percentage ? " percentage points" : "" }
-
     public var isPercentage: Bool { self == .percentage }
+
+    /// A difference in this unit: "6.9 fewer per 10,000", "3.8 percentage points lower",
+    /// "0.6 more cases per social worker".
+    public func change(_ size: String, up: Bool) -> String {
+        switch self {
+        case .ratePer10k, .wholeRatePer10k: "\(size) \(up ? "more" : "fewer") per 10,000"
+        case .percentage: "\(size) percentage points \(up ? "higher" : "lower")"
+        case .caseload: "\(size) \(up ? "more" : "fewer") cases per social worker"
+        }
+    }
 
     /// "503.0 per 10,000 children aged under 18", "20.5%".
     public func withUnit(_ text: String) -> String { self == .percentage ? text + "%" : text + " " + suffix }

@@ -12,22 +12,26 @@ public enum ChartFigures {
 
     public static func neighbours(_ c: NeighbourChart) -> ChartFigure {
         let f = { (x: Double) in Cell(Rounding.format(x, places: c.decimals)) }
-        var rows = c.bars.map { [Cell($0.isAuthority ? "\($0.name) (this authority)" : $0.name), $0.value.map(f) ?? Cell($0.symbol)] }
-        if let m = c.neighbourMean { rows.append([Cell("Neighbours' average"), f(m)]) }
-        if let e = c.england { rows.append([Cell("England"), f(e)]) }
-        let table = Table(caption: "Values in the chart: \(c.title)", columns: [.text("Area"), .number("Value")], rows: rows)
+        var rows = c.bars.map { [Cell($0.isAuthority ? "\($0.name) (this authority)" : $0.name), Cell($0.count.text(places: 0)), $0.value.map(f) ?? Cell($0.symbol)] }
+        if let m = c.neighbourMean { rows.append([Cell("Neighbours' average"), Cell(""), f(m)]) }
+        if let e = c.england { rows.append([Cell("England"), Cell(""), f(e)]) }
+        let table = Table(caption: "Values in the chart: \(c.title)", columns: [.text("Area"), .number(c.countLabel), .number("Value")], rows: rows)
         return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: table)
     }
 
     public static func funnel(_ c: FunnelChart) -> ChartFigure {
         let order = { (p: FunnelChart.Point) in p.role == .authority ? 0 : 1 }
-        let shown = c.points.filter { $0.role != .other }.sorted { (order($0), $0.name) < (order($1), $1.name) }
+        let offScale = { (p: FunnelChart.Point) in c.axisMaximum.map { p.rate > $0 } ?? false }
+        let shown = c.points.filter { $0.role != .other || offScale($0) }.sorted { (order($0), $0.name) < (order($1), $1.name) }
         let rows = shown.map { p in
-            [Cell(p.role == .authority ? "\(p.name) (this authority)" : p.name), Cell(Rounding.grouped(p.children, places: 0)),
-             Cell(Rounding.format(p.rate, places: c.decimals)), Cell(p.adjustedPosition?.rawValue ?? "–"), Cell(p.position?.rawValue ?? "")]
+            [Cell((p.role == .authority ? "\(p.name) (this authority)" : p.name) + (offScale(p) ? " (off the chart's scale)" : "")),
+             Cell(Rounding.grouped(p.children, places: 0)),
+             Cell(Rounding.grouped(p.count, places: 0)), Cell(Rounding.format(p.rate, places: c.decimals)),
+             Cell(p.adjustedPosition?.rawValue ?? "–"), Cell(p.position?.rawValue ?? "")]
         }
-        let table = Table(caption: "Funnel plot: this authority and its neighbours",
-                          columns: [.text("Area"), .number("Children"), .number("Rate"), .text("Allowing for variation between authorities"), .text("Chance alone")],
+        let table = Table(caption: "Funnel plot: this authority and its neighbours\(c.points.contains(where: offScale) ? ", and authorities off the chart's scale" : "")",
+                          columns: [.text("Area"), .number(c.sizeLabel), .number(c.countLabel), .number("Value"),
+                                    .text("Allowing for variation between authorities"), .text("Chance alone")],
                           rows: rows)
         return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: table)
     }

@@ -102,6 +102,7 @@ public enum DefaultTemplate {
         # docx: true               # also chapter.docx for Word (needs pandoc and rsvg-convert: make docx-deps)
         # xlsx: true               # also chapter.xlsx: every figure, a sheet per indicator, notes
         # reference_docx: house-style.docx   # your council's Word styles for chapter.docx
+        # trend_years: 10          # years in each trend table and chart, 2 to 10 (default 5)
 
         """
     }

@@ -98,7 +98,9 @@ public struct ChapterPipeline: Sendable {
     /// One chapter's files, named relative to its folder.
     func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) throws -> (model: ChapterModel, files: [(name: String, contents: Data)]) {
         let model = Self.step("assemble chapter") { () -> ChapterModel in
-            var model = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic).build(authority: authority, year: year)
+            var builder = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic)
+            builder.window = settings.trendYears
+            var model = builder.build(authority: authority, year: year)
             model.provenance = settings.provenance
             if withExtract, let extract = p.extract {
                 model.local = LocalSectionBuilder(extract: extract, table: p.table, dataset: p.dataset, authority: authority).build()

@@ -13,6 +13,7 @@ import Yams
 ///     data: [../shared/data/dfe]
 ///     out: reports/bolton
 ///     sn_model: "2025"      # or "2021"
+///     trend_years: 5        # years in each trend table and chart, 2 to 10
 public struct ChapterSettings: Sendable {
     public var authority: String
     public var year: Int?
@@ -32,6 +33,10 @@ public struct ChapterSettings: Sendable {
     public var referenceDocx: String?
     /// Written into the provenance appendix.
     public var provenance = Provenance()
+    /// Years in each trend table and chart, ending at the chapter's year.
+    public var trendYears = ChapterSettings.defaultTrendYears
+    public static let defaultTrendYears = 5
+    public static let trendYearRange = 2...10
 
     public init(authority: String, year: Int?, dataFolders: [String], outputFolder: String, neighbourModel: StatisticalNeighbours.Model = .model2025) {
         self.authority = authority
@@ -56,6 +61,7 @@ public struct ChapterSettings: Sendable {
         var docx: Bool?
         var xlsx: Bool?
         var reference_docx: String?
+        var trend_years: Int?
     }
 
     /// Reads a config file; relative paths are taken from the file's folder.
@@ -92,6 +98,10 @@ public struct ChapterSettings: Sendable {
             outputFolder: try project.contain("out", file.out ?? "reports"), neighbourModel: model)
         settings.extract = try file.extract.map { try project.contain("extract", $0) }
         settings.allowHTML = file.allow_html ?? false
+        if let n = file.trend_years {
+            guard trendYearRange.contains(n) else { throw UserError("\(configPath): trend_years must be from \(trendYearRange.lowerBound) to \(trendYearRange.upperBound)") }
+            settings.trendYears = n
+        }
         settings.docx = file.docx ?? false
         settings.xlsx = file.xlsx ?? false
         settings.referenceDocx = try file.reference_docx.map { try project.contain("reference_docx", $0) }

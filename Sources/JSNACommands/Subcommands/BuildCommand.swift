@@ -48,10 +48,16 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The council's referral extract (Annex A List 3) for the local section.", valueName: "file"))
     var extract: String?
 
+    @Option(name: .long, help: ArgumentHelp("Years in each trend table and chart, 2 to 10 (default: 5; LAIT shows up to 10).", valueName: "n"))
+    var trendYears: Int?
+
     @Option(name: .long, help: ArgumentHelp("A YAML config file (la, year, data, out, sn_model) instead of the options above.", valueName: "file"))
     var config: String?
 
     func validate() throws {
+        if let n = trendYears, !ChapterSettings.trendYearRange.contains(n) {
+            throw ValidationError("--trend-years must be from \(ChapterSettings.trendYearRange.lowerBound) to \(ChapterSettings.trendYearRange.upperBound)")
+        }
         if all && la != nil { throw ValidationError("give either --la or --all, not both") }
         if config == nil {
             guard la != nil || all else { throw ValidationError("give --la, --all or --config FILE") }
@@ -69,6 +75,7 @@ struct BuildCommand: ParsableCommand {
         if let extract { settings.extract = extract }
         if docx { settings.docx = true }
         if xlsx { settings.xlsx = true }
+        if let trendYears { settings.trendYears = trendYears }
         if settings.docx { try WordDocument.checkTools() }  // say so before building
         settings.provenance.commandLine = (["jsna"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
         if timestamp { settings.provenance.generatedAt = ISO8601DateFormatter().string(from: Date()) }

@@ -6,10 +6,11 @@ import Statistics
 enum ComparisonChartBuilder {
     static func neighbours(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable, areas: AreaDirectory) -> NeighbourChart? {
         guard let codes = table.neighbours?.neighbours(of: v.area.id), !codes.isEmpty else { return nil }
-        var bars = [NeighbourChart.Bar(name: v.area.name, value: v.value.value, symbol: v.value.missing?.symbol ?? "", isAuthority: true)]
+        let count = { (row: IndicatorValue?) -> Shown in row.map { $0.numerator.value.map(Shown.count) ?? Shown($0.numerator) } ?? .absent }
+        var bars = [NeighbourChart.Bar(name: v.area.name, value: v.value.value, symbol: v.value.missing?.symbol ?? "", isAuthority: true, count: count(v))]
         for code in codes {
             let n = table.value(indicator.id, area: code, year: v.year)
-            bars.append(.init(name: areas[code]?.name ?? code, value: n?.value.value, symbol: n?.value.missing?.symbol ?? "x", isAuthority: false))
+            bars.append(.init(name: areas[code]?.name ?? code, value: n?.value.value, symbol: n?.value.missing?.symbol ?? "x", isAuthority: false, count: count(n)))
         }
         bars.sort { ($0.value ?? -.infinity, $1.name) > ($1.value ?? -.infinity, $0.name) }
         let show = { (x: Double) in indicator.withUnit(Rounding.format(x, places: indicator.decimals)) }
@@ -20,32 +21,76 @@ enum ComparisonChartBuilder {
         return NeighbourChart(
             id: "\(indicator.id.rawValue)-neighbours", title: "\(indicator.title): \(v.area.name) and its statistical neighbours, \(v.period)",
             axisLabel: indicator.unit.axisLabel, bars: bars, england: v.england?.value,
-            neighbourMean: v.neighbours?.mean.value, decimals: indicator.decimals, description: description)
+            neighbourMean: v.neighbours?.mean.value, decimals: indicator.decimals, description: description,
+            countLabel: Self.capitalised(indicator.counts.many))
     }
 
     static func funnel(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable) -> FunnelChart? {
-        guard indicator.interval == .poissonRate, let target = v.england?.value else { return nil }
+        guard indicator.interval != .none, let england = v.england?.value else { return nil }
+        let isPercentage = indicator.interval == .wilsonPercentage
+        // Percentages are drawn around England's count ÷ denominator, the funnel's own target.
+        guard !isPercentage || v.overdispersion != nil else { return nil }
+        let target = v.overdispersion.map { od -> Double in
+            if case .percentage(let p) = od.funnel.scale { return p * 100 }
+            return england
+        } ?? england
         let neighbours = Set(table.neighbours?.neighbours(of: v.area.id) ?? [])
         var points: [FunnelChart.Point] = []
         for row in table.authorities(indicator.id, year: v.year) {
             guard let rate = row.value.value, let n = row.denominator.value else { continue }
             let role: FunnelChart.Role = row.area.id == v.area.id ? .authority : (neighbours.contains(row.area.id) ? .neighbour : .other)
-            points.append(.init(name: row.area.name, children: n, rate: rate, role: role, position: row.funnel,
+            points.append(.init(name: row.area.name, children: n, rate: rate, count: row.numerator.value ?? 0, role: role, position: row.funnel,
                                 adjustedPosition: row.overdispersion?.limits.position))
         }
         guard let maxN = points.map(\.children).max(), let minN = points.map(\.children).min() else { return nil }
-        let limits = FunnelCurves.shared.curve(target: target, from: minN * 0.8, to: maxN * 1.05, multiplier: indicator.multiplier)
+        let limits: [(Double, Double, Double, Double, Double)]
+        if let od = v.overdispersion, isPercentage {
+            limits = Self.steps(from: minN * 0.8, to: maxN * 1.05).compactMap { n in od.funnel.chanceAlone.bounds(denominator: n).map { (n, $0.lower95, $0.upper95, $0.lower99_8, $0.upper99_8) } }
+        } else {
+            limits = FunnelCurves.shared.curve(target: target, from: minN * 0.8, to: maxN * 1.05, multiplier: indicator.multiplier)
+        }
         let adjusted = v.overdispersion.map { od in
             limits.compactMap { point in od.funnel.bounds(denominator: point.0).map { (point.0, $0.lower95, $0.upper95, $0.lower99_8, $0.upper99_8) } }
         } ?? []
         points.sort { ($0.role == .other ? 0 : ($0.role == .neighbour ? 1 : 2), $0.name) < ($1.role == .other ? 0 : ($1.role == .neighbour ? 1 : 2), $1.name) }
-        let show = { (x: Double) in Rounding.format(x, places: indicator.decimals) }
-        var description = "Funnel plot of \(indicator.title.lowercased()) in \(v.period) for \(points.count) authorities against their number of children, with 95% and 99.8% limits around England's rate (\(show(target))): limits for chance alone (Poisson) and wider ones that also allow for the variation between authorities (overdispersion-adjusted). \(v.area.name): \(show(v.value.value ?? 0)), \(v.overdispersion.map { "\($0.limits.position.rawValue) allowing for variation between authorities, " } ?? "")\(v.funnel?.rawValue ?? "not classified") for chance alone."
+        let show = { (x: Double) in indicator.unit.short(Rounding.format(x, places: indicator.decimals)) }
+        let size = isPercentage ? (indicator.denominatorCounts?.many ?? "cases") : "children"
+        let chance = isPercentage ? "chance alone (binomial, arcsine approximation)" : "chance alone (Poisson)"
+        var description = "Funnel plot of \(indicator.title.lowercased()) in \(v.period) for \(points.count) authorities against their number of \(size), with 95% and 99.8% limits around England's \(isPercentage ? "percentage" : "rate") (\(show(target))): limits for \(chance) and wider ones that also allow for the variation between authorities (overdispersion-adjusted). \(v.area.name): \(show(v.value.value ?? 0)), \(v.overdispersion.map { "\($0.limits.position.rawValue) allowing for variation between authorities, " } ?? "")\(v.funnel?.rawValue ?? "not classified") for chance alone."
         if adjusted.isEmpty { description += " The adjusted limits could not be estimated for this year." }
-        return FunnelChart(
+        let axisMaximum = Self.farOut(points.map(\.rate), keeping: [target, v.value.value ?? 0])
+        if let top = axisMaximum {
+            let off = points.filter { $0.rate > top }.sorted { $0.rate > $1.rate }.map { "\($0.name) (\(show($0.rate)))" }
+            description += " Off the top of the scale, marked at its edge and listed in the table: \(Narrative.list(off))."
+        }
+        var chart = FunnelChart(
             id: "\(indicator.id.rawValue)-funnel", title: "\(indicator.title): funnel plot, \(v.period)", axisLabel: indicator.unit.axisLabel,
-            target: target, points: points, limits: limits, adjusted: adjusted, decimals: indicator.decimals, description: description)
+            target: target, points: points, limits: limits, adjusted: adjusted, decimals: indicator.decimals, description: description,
+            countLabel: Self.capitalised(indicator.counts.many), sizeLabel: Self.capitalised(size))
+        chart.axisMaximum = axisMaximum
+        return chart
     }
+
+    /// The top of a value axis that leaves out far-out values (above the upper quartile plus
+    /// three interquartile ranges, Tukey's "far out"), so one extreme authority does not
+    /// squash the rest; nil when nothing is that far out. `keeping` stay on the scale.
+    static func farOut(_ values: [Double], keeping: [Double]) -> Double? {
+        let sorted = values.sorted()
+        guard sorted.count >= 4 else { return nil }
+        let q1 = Quantile.type7(sorted, 0.25), q3 = Quantile.type7(sorted, 0.75)
+        let fence = q3 + 3 * (q3 - q1)
+        guard let highest = sorted.last, highest > fence else { return nil }
+        let inside = sorted.filter { $0 <= fence }.max() ?? fence
+        return max(inside, keeping.max() ?? 0) * 1.1
+    }
+
+    /// 49 evenly spaced sizes for drawing limit curves.
+    static func steps(from: Double, to: Double) -> [Double] {
+        (0...48).map { from + (to - from) * Double($0) / 48 }
+    }
+
+    /// "referrals" → "Referrals", for a column title.
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     static func spine(_ authority: Area, year: Int, table: IndicatorTable) -> SpineChart {
         var rows: [SpineChart.Row] = []

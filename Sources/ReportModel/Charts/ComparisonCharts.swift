@@ -10,6 +10,8 @@ public struct NeighbourChart: Sendable {
         /// The missing-value symbol when there is no value.
         public var symbol: String
         public var isAuthority: Bool
+        /// The count behind the value (its symbol when suppressed).
+        public var count: Shown = .absent
     }
     public var id: String
     public var title: String
@@ -19,6 +21,8 @@ public struct NeighbourChart: Sendable {
     public var neighbourMean: Double?
     public var decimals: Int
     public var description: String
+    /// What the counts count: "Referrals".
+    public var countLabel = "Count"
 }
 
 /// Every authority's rate against its number of children, with limits around England's
@@ -32,6 +36,8 @@ public struct FunnelChart: Sendable {
         public var name: String
         public var children: Double
         public var rate: Double
+        /// The count behind the rate.
+        public var count: Double = 0
         public var role: Role
         /// Against the Poisson limits (chance alone).
         public var position: FunnelLimits.Position?
@@ -49,6 +55,13 @@ public struct FunnelChart: Sendable {
     public var adjusted: [(Double, Double, Double, Double, Double)]
     public var decimals: Int
     public var description: String
+    /// The top of the value axis when one or a few authorities lie far above the rest
+    /// (beyond the upper quartile plus three interquartile ranges): they are drawn as
+    /// markers at the top edge and listed in the chart's table with their values.
+    public var axisMaximum: Double?
+    /// Column titles for the count and the denominator: "Referrals", "Children".
+    public var countLabel = "Count"
+    public var sizeLabel = "Children"
 }
 
 /// All indicators at a glance: the authority against the spread of all authorities.

@@ -83,6 +83,17 @@ public struct ChapterBuilder: Sendable {
             let intervals = series.map { v -> Shown in v?.ci95.map { .interval(lower: $0.lower, upper: $0.upper) } ?? .absent }
             tableRows.insert(ComparisonTable.Row(label: "\(authority.name): 95% confidence interval", role: .interval, cells: intervals), at: 1)
         }
+        // Counts beside the rates: the number behind each year's figure.
+        let counts = series.map { v -> Shown in v.map { $0.numerator.value.map(Shown.count) ?? Shown($0.numerator) } ?? .absent }
+        var countRows = [ComparisonTable.Row(label: "\(authority.name): \(indicator.counts.many) (number)", role: .count, cells: counts)]
+        if let whole = indicator.denominatorCounts {
+            let isCount = indicator.unit.isPercentage
+            let denominators = series.map { v -> Shown in
+                v.map { row in row.denominator.value.map { isCount ? .count($0) : .value($0) } ?? Shown(row.denominator) } ?? .absent
+            }
+            countRows.append(ComparisonTable.Row(label: "\(authority.name): \(whole.many) (number)", role: .denominator, cells: denominators))
+        }
+        tableRows.insert(contentsOf: countRows, at: indicator.interval != .none ? 2 : 1)
         let comparison = ComparisonTable(
             caption: "\(indicator.title) (\(indicator.unit.name)), \(authority.name) and comparators, \(periods.first!) to \(periods.last!)",
             unit: indicator.unit, columns: periods, rows: tableRows, key: keyLines(symbols) + (boundaryKey.map { [$0] } ?? []))

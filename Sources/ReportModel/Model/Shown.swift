@@ -6,6 +6,8 @@ public enum Shown: Sendable, Hashable {
     case interval(lower: Double, upper: Double)
     /// Published as a symbol (`c`, `x`, …), or hidden by disclosure control (`c`).
     case missing(symbol: String)
+    /// A count (referrals, children): whole, with thousands separators.
+    case count(Double)
     /// No figure for this area and period.
     case absent
 
@@ -17,11 +19,12 @@ public enum Shown: Sendable, Hashable {
         }
     }
 
-    /// "503.0", "480.2–526.9", "c", "–".
+    /// "503.0", "480.2–526.9", "3,803", "c", "–".
     public func text(places: Int) -> String {
         switch self {
         case .value(let v): Rounding.format(v, places: places)
         case .interval(let l, let u): "\(Rounding.format(l, places: places))–\(Rounding.format(u, places: places))"
+        case .count(let n): Rounding.grouped(n, places: 0)
         case .missing(let symbol): symbol
         case .absent: "–"
         }

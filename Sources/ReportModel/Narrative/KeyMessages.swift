@@ -2,28 +2,129 @@ import CensusIngest
 import Indicators
 import Statistics
 
-/// The "key messages": indicators where the authority differs significantly from England
-/// or from its statistical neighbours, worse first, then the largest differences.
+/// The key messages: what a safeguarding board needs first, chosen by rules an analyst can
+/// check, in this order —
+///
+/// 1. beyond the overdispersion-adjusted 99.8% funnel limits (unusual among authorities);
+/// 2. a significant five-year trend;
+/// 3. a change of at least 20% in the count or the rate on last year;
+/// 4. a rank in the worst or best 10% of authorities, for an indicator with a polarity;
+/// 5. the largest gap from the statistical neighbours' average.
+///
+/// One message per indicator, under the first rule it meets, giving the count and the
+/// value, England and the neighbours, the change in count and value (and %), and why it was
+/// chosen. At most eight: each rule's strongest first, then the rest in rule order. A figure with a data-quality flag (``DataQuality``) is never a
+/// finding: it becomes a warning that it needs care, after the findings.
 enum KeyMessages {
-    static func pick(table: IndicatorTable, authority: Area, year: Int, limit: Int = 8) -> [String] {
-        var candidates: [(rank: Int, size: Double, text: String)] = []
-        for indicator in IndicatorCatalogue.all {
-            guard let v = table.value(indicator.id, area: authority.id, year: year), let value = v.value.value else { continue }
-            let tested: [(String, Figure?, Significance?)] = [("England", v.england, v.vsEngland), ("its statistical neighbours", v.neighbours?.mean, v.vsNeighbours)]
-            let significant = tested.filter { $0.2 != nil && $0.2 != .similar && $0.1?.value != nil }
-            guard !significant.isEmpty else { continue }
-            let show = { (x: Double) in indicator.withUnit(Rounding.format(x, places: indicator.decimals)) }
-            let shown = { (x: Double) in indicator.unit.short(Rounding.format(x, places: indicator.decimals)) }
-            let parts = [Significance.higher, .lower].compactMap { outcome -> String? in
-                let names = significant.filter { $0.2 == outcome }.map { "\($0.0) (\(shown($0.1!.value!)))" }
-                guard !names.isEmpty else { return nil }
-                return "significantly \(outcome.rawValue)\(outcome.assessment(indicator.polarity).map { " (\($0.rawValue))" } ?? "") than \(Narrative.list(names))"
+    enum Rule: Int, CaseIterable, Comparable {
+        case beyondAdjustedLimits = 1, trend, change20, rankTenth, neighbourGap
+
+        static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
+
+        /// The rule as the Methods note states it.
+        var statement: String {
+            switch self {
+            case .beyondAdjustedLimits: "beyond the overdispersion-adjusted 99.8% funnel limits"
+            case .trend: "a significant five-year trend"
+            case .change20: "a change of at least 20% in the count or the value on the year before"
+            case .rankTenth: "a rank in the worst or best 10% of authorities (indicators with a polarity)"
+            case .neighbourGap: "the largest gap from the statistical neighbours' average"
             }
-            let worse = significant.contains { $0.2!.assessment(indicator.polarity) == .worse }
-            let size = abs(value - (v.england?.value ?? value)) / max(abs(v.england?.value ?? 1), 1e-9)
-            candidates.append((worse ? 0 : 1, size, "\(indicator.title): \(show(value)) in \(v.period), \(Narrative.list(parts))."))
         }
-        let sorted = candidates.sorted { ($0.rank, -$0.size, $0.text) < ($1.rank, -$1.size, $1.text) }.prefix(limit).map(\.text)
-        return sorted.isEmpty ? ["No indicator differs significantly from England or the statistical neighbours in \(PeriodStyle.censusYear.label(year))."] : sorted
+    }
+
+    static let limit = 8
+    static let changeThreshold = 0.2
+
+    struct Candidate {
+        var rule: Rule
+        var size: Double
+        var text: String
+        var flagged: Bool
+    }
+
+    static func pick(table: IndicatorTable, authority: Area, year: Int) -> [String] {
+        var candidates: [Candidate] = []
+        let current = IndicatorCatalogue.all.compactMap { table.value($0.id, area: authority.id, year: year) }.filter { $0.value.value != nil }
+        let largestGap = current.compactMap { v -> (IndicatorID, Double)? in
+            guard let mean = v.neighbours?.mean.value, mean > 0 else { return nil }
+            return (v.indicator.id, abs(v.value.value! - mean) / mean)
+        }.max { $0.1 < $1.1 }
+        for v in current {
+            let indicator = v.indicator, value = v.value.value!
+            let previous = table.value(indicator.id, area: authority.id, year: v.year - 1)
+            var reasons: [(Rule, String, Double)] = []
+            if let od = v.overdispersion, [.above99_8, .below99_8].contains(od.limits.position) {
+                let side = od.limits.position == .above99_8 ? "above" : "below"
+                reasons.append((.beyondAdjustedLimits, "\(side) the 99.8% funnel limit that allows for the variation between authorities", relativeGap(value, v.england?.value)))
+            }
+            switch v.trend {
+            case .increasing?: reasons.append((.trend, "risen significantly over five years", relativeGap(value, v.england?.value)))
+            case .decreasing?: reasons.append((.trend, "fallen significantly over five years", relativeGap(value, v.england?.value)))
+            default: break
+            }
+            if let before = previous?.value.value {
+                let rateChange = before > 0 ? abs(value - before) / before : 0
+                let countChange = previous?.numerator.value.flatMap { m in v.numerator.value.map { m > 0 ? abs($0 - m) / m : 0 } } ?? 0
+                if max(rateChange, countChange) >= changeThreshold {
+                    let pct = { (x: Double) in "\(Rounding.format(x * 100, places: 0))%" }
+                    let words = countChange >= changeThreshold && rateChange >= changeThreshold
+                        ? "the count changed by \(pct(countChange)) and the value by \(pct(rateChange)) in a year"
+                        : countChange >= changeThreshold ? "the count changed by \(pct(countChange)) in a year" : "the value changed by \(pct(rateChange)) in a year"
+                    reasons.append((.change20, words, max(rateChange, countChange)))
+                }
+            }
+            if indicator.polarity != .none, let rank = v.rank {
+                let of = Double(rank.of), r = Double(rank.rank)
+                if r > of * 0.9 { reasons.append((.rankTenth, "\(Narrative.ordinal(rank.rank)) of \(rank.of) authorities, in the worst 10%", r / of)) }
+                else if r <= of * 0.1 { reasons.append((.rankTenth, "\(Narrative.ordinal(rank.rank)) of \(rank.of) authorities, in the best 10%", 1 - r / of)) }
+            }
+            if let (id, gap) = largestGap, id == indicator.id, let mean = v.neighbours?.mean.value {
+                reasons.append((.neighbourGap, "the largest gap from the statistical neighbours' average of any indicator (\(Rounding.format(gap * 100, places: 0))% \(value > mean ? "above" : "below"))", gap))
+            }
+            guard let first = reasons.min(by: { $0.0 < $1.0 }) else { continue }
+            candidates.append(message(v, previous: previous, rule: first.0, size: first.2, why: reasons.map(\.1)))
+        }
+        let order = { (a: Candidate, b: Candidate) in (a.rule, -a.size, a.text) < (b.rule, -b.size, b.text) }
+        let findings = candidates.filter { !$0.flagged }.sorted(by: order)
+        let warnings = candidates.filter(\.flagged).sorted(by: order)
+        // Every rule that has a finding gets its strongest one first, so one rule (a run of
+        // trends, say) cannot crowd out a rank in the worst 10%; then the rest in rule order.
+        var chosen = Rule.allCases.compactMap { rule in findings.first { $0.rule == rule } }
+        chosen += findings.filter { f in !chosen.contains { $0.text == f.text } }
+        // The strongest warning keeps a place: a board should hear that a figure is doubtful.
+        chosen = Array(chosen.prefix(warnings.isEmpty ? limit : limit - 1)).sorted(by: order)
+        chosen += warnings.prefix(max(0, limit - chosen.count))
+        let texts = chosen.map(\.text)
+        return texts.isEmpty ? ["No indicator meets the rules for a key message in \(PeriodStyle.censusYear.label(year)) (see Methods: Key messages)."] : texts
+    }
+
+    static func relativeGap(_ value: Double, _ comparator: Double?) -> Double {
+        guard let c = comparator, c != 0 else { return 0 }
+        return abs(value - c) / abs(c)
+    }
+
+    /// "Average caseload of children's social workers: 20.8 cases per FTE social worker at
+    /// 30 September 2025 (2,711 cases, …); England 15.2, neighbours 15.9. 0.6 more … Chosen
+    /// because: 150th of 151 authorities, in the worst 10%."
+    static func message(_ v: IndicatorValue, previous: IndicatorValue?, rule: Rule, size: Double, why: [String]) -> Candidate {
+        let indicator = v.indicator
+        let show = { (x: Double) in indicator.unit.short(Rounding.format(x, places: indicator.decimals)) }
+        let when = indicator.periodStyle == .censusYear ? "in \(v.period)" : "at 30 September \(v.year)"
+        var text = "\(indicator.title): \(indicator.withUnit(Rounding.format(v.value.value!, places: indicator.decimals))) \(when)"
+        if let counted = Narrative.counted(v) { text += " (\(counted))" }
+        var against: [String] = []
+        if let e = v.england?.value { against.append("England \(show(e))") }
+        if let m = v.neighbours?.mean.value { against.append("statistical neighbours' average \(show(m))") }
+        if !against.isEmpty { text += "; \(against.joined(separator: ", "))" }
+        text += "."
+        if let change = Narrative.changeSentence(v, previous: previous) { text += " " + change }
+        let flags = v.quality.filter { $0 != .jointReturn }
+        if !flags.isEmpty {
+            text += " Not a finding: it needs care because \(flags.map(\.explanation).joined(separator: "; ")) (it would otherwise be a key message: \(why.joined(separator: "; ")))."
+            return Candidate(rule: rule, size: size, text: text, flagged: true)
+        }
+        text += " Chosen because: \(why.joined(separator: "; "))."
+        return Candidate(rule: rule, size: size, text: text, flagged: false)
     }
 }

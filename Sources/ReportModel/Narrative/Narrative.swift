@@ -14,8 +14,10 @@ enum Narrative {
         }
     }
 
-    /// The headline sentence: level, interval, and comparison with England, the region and
-    /// the neighbours' mean. "Significantly" appears only where the interval test says so.
+    /// The headline: level with its count and interval; the comparison with England on the
+    /// overdispersion-adjusted funnel (what variation between authorities explains); the
+    /// region and the neighbours' mean as plain higher or lower; and why the figure needs
+    /// care, when a data-quality rule flags it. Fingertips' interval test is in ``details``.
     static func headline(_ v: IndicatorValue, authority: Area) -> String {
         let subject = "\(authority.name)'s \(v.indicator.phrase)"
         guard let value = v.value.value else {
@@ -23,36 +25,52 @@ enum Narrative {
         }
         let places = v.indicator.decimals
         var sentence = "\(when(v)) \(subject) was \(v.indicator.withUnit(Rounding.format(value, places: places)))"
-        if let ci = v.ci95 {
-            sentence += " (95% CI \(Rounding.format(ci.lower, places: places))–\(Rounding.format(ci.upper, places: places)))"
-        }
-        let comparators: [(String, Figure?, Significance?)] = [
-            ("England", v.england, v.vsEngland),
-            (v.area.regionName.isEmpty ? "its region" : "the \(v.area.regionName) region", v.region, v.vsRegion),
-            ("the average of its statistical neighbours", v.neighbours?.mean, v.vsNeighbours),
+        var bracket: [String] = []
+        if let counted = counted(v) { bracket.append(counted) }
+        if let ci = v.ci95 { bracket.append("95% CI \(Rounding.format(ci.lower, places: places))–\(Rounding.format(ci.upper, places: places))") }
+        if !bracket.isEmpty { sentence += " (" + bracket.joined(separator: "; ") + ")" }
+        sentence += "."
+        let show = { (f: Figure) in v.indicator.unit.short(Rounding.format(f.value!, places: places)) }
+        var plain: [(String, Figure?)] = [
+            (v.area.regionName.isEmpty ? "its region" : "the \(v.area.regionName) region", v.region),
+            ("the average of its statistical neighbours", v.neighbours?.mean),
         ]
-        let show = { (f: Figure) in
-            v.indicator.unit.short(Rounding.format(f.value!, places: places))
+        if let od = v.overdispersion, let england = v.england, england.value != nil {
+            let size = v.indicator.unit.isPercentage ? v.indicator.denominatorCounts.map(\.many) ?? "cases" : "children"
+            sentence += " Against England (\(show(england))), allowing for the number of \(size) in \(authority.name) and for the variation seen between authorities, it \(adjustedWords(od.limits.position, v))."
+        } else {
+            plain.insert(("England", v.england), at: 0)
         }
         var phrases: [String] = []
-        if v.ci95 != nil {
-            for outcome in [Significance.higher, .lower, .similar] {
-                let names = comparators.filter { $0.2 == outcome && $0.1?.value != nil }.map { "\($0.0) (\(show($0.1!)))" }
-                guard !names.isEmpty else { continue }
-                let judged = outcome.assessment(v.indicator.polarity).map { " (\($0.rawValue))" } ?? ""
-                phrases.append(outcome == .similar ? "similar to \(list(names))" : "significantly \(outcome.rawValue)\(judged) than \(list(names))")
-            }
-        } else {
-            for direction in [Direction.higher, .lower, .same] {
-                let names = comparators.filter { c in c.1.flatMap { Direction.of(v.value, against: $0, places: places) } == direction }
-                    .map { "\($0.0) (\(show($0.1!)))" }
-                guard !names.isEmpty else { continue }
-                phrases.append(direction == .same ? "the same as \(list(names))" : "\(direction.rawValue) than \(list(names))")
-            }
-            if !phrases.isEmpty { phrases[phrases.count - 1] += " (not tested for significance: this indicator has no confidence interval)" }
+        for direction in [Direction.higher, .lower, .same] {
+            let names = plain.filter { c in c.1.flatMap { Direction.of(v.value, against: $0, places: places) } == direction }.map { "\($0.0) (\(show($0.1!)))" }
+            guard !names.isEmpty else { continue }
+            phrases.append(direction == .same ? "the same as \(list(names))" : "\(direction.rawValue) than \(list(names))")
         }
-        if !phrases.isEmpty { sentence += ", " + clauses(phrases) }
-        return sentence + "."
+        if !phrases.isEmpty {
+            sentence += " It is \(clauses(phrases))"
+            sentence += v.ci95 == nil ? " (not tested: this indicator has no confidence interval)." : "."
+        }
+        if let joint = v.jointReturn {
+            sentence += " DfE publishes one return for \(authority.name) and \(list(joint.others(than: authority.id))): the figure is for both."
+        }
+        let cautions = v.quality.filter { $0 != .jointReturn }
+        if !cautions.isEmpty {
+            sentence += " This figure needs care: \(cautions.map(\.explanation).joined(separator: "; "))."
+        }
+        return sentence
+    }
+
+    /// "3,803 referrals", "780 of 3,803 referrals", "6,358 cases, 305.5 FTE case-holding
+    /// social workers"; nil when the count is not published.
+    static func counted(_ v: IndicatorValue) -> String? {
+        guard let n = v.numerator.value else { return nil }
+        let about = v.countsRounded ? " (rounded to the nearest 10)" : ""
+        guard let whole = v.indicator.denominatorCounts else { return v.indicator.counts.count(n) + about }
+        guard let d = v.denominator.value else { return v.indicator.counts.count(n) + about }
+        if v.indicator.unit.isPercentage { return "\(Rounding.grouped(n, places: 0)) of \(whole.count(d))\(about)" }
+        let fte = "\(Rounding.grouped(d, places: d == d.rounded() ? 0 : 1)) \(whole.many)"
+        return "\(v.indicator.counts.count(n)), \(fte)\(about)"
     }
 
     /// Joins clauses like ``list(_:)``, with a comma before the last "and" when a clause
@@ -62,17 +80,14 @@ enum Narrative {
         return items.dropLast().joined(separator: ", ") + ", and " + items.last!
     }
 
-    /// Change on last year, trend, rank, position among neighbours and funnel position.
+    /// Change on last year (rate and count, with units and %), trend, rank, position among
+    /// neighbours, and the tests that allow for chance alone (Fingertips' interval test and
+    /// the Poisson funnel), named as such.
     static func details(_ v: IndicatorValue, previous: IndicatorValue?, authority: Area) -> [String] {
         guard v.value.value != nil else { return [] }
         let places = v.indicator.decimals
-        let unit = v.indicator.unit.differenceSuffix
         var out: [String] = []
-        if let change = v.change, let before = previous {
-            let size = Rounding.format(abs(change), places: places)
-            let word = Rounding.halfAwayFromZero(change, places: places) == 0 ? "unchanged from the figure" : (change > 0 ? "\(size)\(unit) higher than" : "\(size)\(unit) lower than")
-            out.append("This is \(word) in \(before.period) (\(before.shown(before.value))).")
-        }
+        if let change = changeSentence(v, previous: previous) { out.append(change) }
         switch v.trend {
         case .increasing?: out.append("Over the five years to \(v.period) it has risen significantly (trend test at 99.8%).")
         case .decreasing?: out.append("Over the five years to \(v.period) it has fallen significantly (trend test at 99.8%).")
@@ -90,18 +105,69 @@ enum Narrative {
             }
             out.append(text + ".")
         }
-        if let funnel = v.funnel {
-            let words: [FunnelLimits.Position: String] = [
-                .above99_8: "above the 99.8% limit", .above95: "above the 95% limit", .within: "within the 95% limits",
-                .below95: "below the 95% limit", .below99_8: "below the 99.8% limit",
-            ]
-            if let od = v.overdispersion {
-                out.append("Against England's rate, allowing both for the number of children in \(authority.name) and for the variation seen between authorities, it \(adjustedWords(od.limits.position, v)) (overdispersion-adjusted funnel plot); against limits for chance alone it lies \(words[funnel]!).")
+        if let chance = chanceAlone(v) { out.append(chance) }
+        return out
+    }
+
+    /// "This is 6.9 fewer per 10,000 than in 2023-24 (509.9), 1.4% lower; 3,803 referrals,
+    /// 16 more than in 2023-24 (3,787, 0.4% more)." A suppressed earlier year says why there is no change.
+    static func changeSentence(_ v: IndicatorValue, previous before: IndicatorValue?) -> String? {
+        guard let before, let now = v.value.value else { return nil }
+        guard let then = before.value.value else {
+            return "No change on \(before.period) can be given: \(before.period)'s figure is not available (\(whyMissing(before)))."
+        }
+        let places = v.indicator.decimals
+        let unit = v.indicator.unit
+        let difference = now - then
+        var text: String
+        if Rounding.halfAwayFromZero(difference, places: places) == 0 {
+            text = "This is the same as in \(before.period) (\(unit.short(before.shown(before.value))))"
+        } else {
+            text = "This is \(unit.change(Rounding.format(abs(difference), places: places), up: difference > 0)) than in \(before.period) (\(unit.short(before.shown(before.value))))"
+            if then > 0 { text += ", \(Rounding.format(abs(difference) / then * 100, places: 1))% \(difference > 0 ? "higher" : "lower")" }
+        }
+        if let n = v.numerator.value, let m = before.numerator.value {
+            let nouns = v.indicator.counts
+            let d = n - m
+            if d == 0 {
+                text += "; \(nouns.count(n)), the same number as in \(before.period)"
             } else {
-                out.append("Against England's rate, allowing for the number of children in \(authority.name), it lies \(words[funnel]!) (funnel plot).")
+                text += "; \(nouns.count(n)), \(Rounding.grouped(abs(d), places: 0)) \(d > 0 ? "more" : "fewer") than in \(before.period) (\(Rounding.grouped(m, places: 0))"
+                text += m > 0 ? ", \(Rounding.format(abs(d) / m * 100, places: 1))% \(d > 0 ? "more" : "fewer"))" : ")"
+                if case .childPopulation = v.indicator.denominator, (d > 0) != (difference > 0), Rounding.halfAwayFromZero(difference, places: places) != 0 {
+                    text += " — the count and the rate moved in opposite directions because the number of children changed"
+                }
             }
         }
-        return out
+        return text + "."
+    }
+
+    /// Fingertips' 95% interval test and the Poisson funnel: both allow for chance alone.
+    static func chanceAlone(_ v: IndicatorValue) -> String? {
+        guard v.ci95 != nil else { return nil }
+        let places = v.indicator.decimals
+        let show = { (f: Figure) in v.indicator.unit.short(Rounding.format(f.value!, places: places)) }
+        let comparators: [(String, Figure?, Significance?)] = [
+            ("England", v.england, v.vsEngland),
+            (v.area.regionName.isEmpty ? "its region" : "the \(v.area.regionName) region", v.region, v.vsRegion),
+            ("the average of its statistical neighbours", v.neighbours?.mean, v.vsNeighbours),
+        ]
+        var phrases: [String] = []
+        for outcome in [Significance.higher, .lower, .similar] {
+            let names = comparators.filter { $0.2 == outcome && $0.1?.value != nil }.map { "\($0.0) (\(show($0.1!)))" }
+            guard !names.isEmpty else { continue }
+            let judged = outcome.assessment(v.indicator.polarity).map { " (\($0.rawValue))" } ?? ""
+            phrases.append(outcome == .similar ? "similar to \(list(names))" : "significantly \(outcome.rawValue)\(judged) than \(list(names))")
+        }
+        var parts: [String] = []
+        if !phrases.isEmpty { parts.append("Fingertips' test of its 95% confidence interval finds it \(clauses(phrases))") }
+        let words: [FunnelLimits.Position: String] = [
+            .above99_8: "above the 99.8% limit", .above95: "above the 95% limit", .within: "within the 95% limits",
+            .below95: "below the 95% limit", .below99_8: "below the 99.8% limit",
+        ]
+        if let funnel = v.funnel { parts.append("on funnel limits for chance alone it lies \(words[funnel]!)") }
+        guard !parts.isEmpty else { return nil }
+        return "Allowing for chance alone, not for the variation between authorities: " + parts.joined(separator: "; ") + "."
     }
 
     /// "is within the range expected", or "is among the highest in England, beyond what

@@ -66,6 +66,14 @@ public struct OverdispersedFunnel: Sendable, Hashable {
         tau2 = n * phi <= n - 1 ? 0 : (n * phi - (n - 1)) / (sumW - sumW2 / sumW)
     }
 
+    /// The same funnel without the between-authority term: limits for chance alone on the
+    /// variance-stabilised scale (for percentages, the arcsine approximation to binomial limits).
+    public var chanceAlone: OverdispersedFunnel {
+        var f = self
+        f.tau2 = 0
+        return f
+    }
+
     static func usable(_ scale: Scale) -> Bool {
         switch scale {
         case .rate(let theta, let multiplier): theta > 0 && multiplier > 0
