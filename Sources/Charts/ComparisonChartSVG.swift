@@ -72,7 +72,7 @@ public enum ComparisonChartSVG {
         s += "<line x1=\"\(n(left))\" y1=\"\(n(y(c.target)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(c.target)))\" stroke=\"\(ink)\" stroke-width=\"1.5\"/>\n"
         for p in c.points {
             let cx = x(p.children), cy = y(p.rate)
-            if p.rate > maxY {
+            if p.rate > (c.axisMaximum ?? maxY) {
                 // Off the scale: an upward triangle on the top edge (the value is in the table).
                 s += "<path d=\"M\(n(cx)) \(n(top - 2))L\(n(cx + 5)) \(n(top + 7))L\(n(cx - 5)) \(n(top + 7))Z\" fill=\"\(p.role == .authority ? blue : p.role == .neighbour ? turquoise : grey)\" stroke=\"\(ink)\" stroke-width=\"0.5\"/>\n"
                 continue
@@ -94,7 +94,7 @@ public enum ComparisonChartSVG {
         }
         for p in labelled {
             let bold = p.role == .authority
-            let at = (x: x(p.children), y: p.rate > maxY ? top + 3 : y(p.rate))
+            let at = (x: x(p.children), y: p.rate > (c.axisMaximum ?? maxY) ? top + 3 : y(p.rate))
             let size = (width: Double(p.name.count) * (bold ? 7.2 : 5.8), height: bold ? 13.0 : 11.0)
             guard let box = FunnelLabels.place(size, near: at, avoiding: placed, within: (left, top, width - right, top + plotH), force: bold) else { continue }
             placed.append(box)
@@ -102,7 +102,7 @@ public enum ComparisonChartSVG {
         }
         s += "</g>\n<g>\n<text x=\"\(n(left))\" y=\"\(n(height - 34))\" font-size=\"11\" fill=\"\(ink)\">Solid line: England's \(c.sizeLabel == "Children" ? "rate" : "percentage"). Dashed: 95% limits. Dotted: 99.8% limits.</text>\n"
         s += "<text x=\"\(n(left))\" y=\"\(n(height - 20))\" font-size=\"11\" fill=\"\(ink)\">\(c.adjusted.isEmpty ? "Grey: limits for chance alone." : "Pink: limits allowing for variation between authorities. Light grey: chance alone.")</text>\n"
-        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" font-size=\"11\" fill=\"\(ink)\">Squares: statistical neighbours. Large circle: this authority. Dots: other authorities.\(c.points.contains { $0.rate > maxY } ? " Triangles: off the scale." : "")</text>\n</g>\n"
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" font-size=\"11\" fill=\"\(ink)\">Squares: statistical neighbours. Large circle: this authority. Dots: other authorities.\(c.points.contains { $0.rate > (c.axisMaximum ?? maxY) } ? " Triangles: off the scale." : "")</text>\n</g>\n"
         return s + "</svg>\n"
     }
 

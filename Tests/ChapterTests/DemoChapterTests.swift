@@ -46,7 +46,10 @@ func demoChapter(_ la: String = "971", withExtract: Bool = false) throws -> Chap
         let chapter = try demoChapter()
         #expect(chapter.sections.map(\.id) == IndicatorCatalogue.all.map(\.id))
         for section in chapter.sections {
-            #expect(section.table.rows.count == (section.id == .caseloadFte ? 4 : 5))
+            // Authority, interval (not caseload), count, denominator (percentages and caseload), neighbours, region, England.
+            let expected = 4 + (section.indicator.interval == .none ? 0 : 1) + 1 + (section.indicator.denominatorCounts == nil ? 0 : 1)
+            #expect(section.table.rows.count == expected, "\(section.id)")
+            #expect(section.table.row(.count) != nil)
             #expect(section.table.columns == ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25"] || section.id == .caseloadFte)
             #expect(!section.chart.description.isEmpty)
             #expect(section.sentence.hasSuffix("."))

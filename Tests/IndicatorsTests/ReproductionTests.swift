@@ -177,9 +177,13 @@ import Testing
         #expect(england.vsEngland == nil)
     }
 
-    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func noFunnelForPercentagesAndTrendStopsAtBoundaryChanges() throws {
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func percentageFunnelsAndTrendStopsAtBoundaryChanges() throws {
         let table = try #require(try Reproduction.table())
-        #expect(table.value(.rereferralsPct, area: "350", year: 2025)?.funnel == nil)
+        // Percentages: chance-alone limits on the arcsine scale (τ² = 0) and the adjusted ones.
+        let rereferrals = try #require(table.value(.rereferralsPct, area: "350", year: 2025))
+        #expect(rereferrals.funnel == .below99_8)
+        #expect(rereferrals.overdispersion?.limits.position == .within)
+        #expect(table.value(.caseloadFte, area: "350", year: 2025)?.funnel == nil)
         #expect(table.value(.referralsRate, area: "942", year: 2025)?.trend?.label == "cannot be calculated")
         #expect(table.value(.referralsRate, area: "940", year: 2025)?.trend?.label == "cannot be calculated")
         #expect(table.value(.referralsRate, area: "350", year: 2016)?.trend?.label == "cannot be calculated")

@@ -118,8 +118,18 @@ import Testing
         let run = try Run.jsna(["build", "--data", dfe, "--la", "350", "--year", "2025", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let md = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
-        #expect(md.contains("In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18 (95% CI 487.2–519.3), significantly lower than England (519.4), the North West region (529.1) and the average of its statistical neighbours (605.0)."))
+        #expect(md.contains("In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18 (3,803 referrals; 95% CI 487.2–519.3). Against England (519.4), allowing for the number of children in Bolton and for the variation seen between authorities, it is within the range expected. It is lower than the North West region (529.1) and the average of its statistical neighbours (605.0)."))
+        #expect(md.contains("Fingertips' test of its 95% confidence interval finds it significantly lower than England (519.4), the North West region (529.1) and the average of its statistical neighbours (605.0)"))
+        #expect(md.contains("| Bolton: referrals (number) | 5,187 | 5,675 | 5,542 | 3,787 | 3,803 |"))
         #expect(!md.contains("ynthetic"))
+        // --trend-years widens every trend table.
+        let ten = try temporaryDirectory()
+        let wide = try Run.jsna(["build", "--data", dfe, "--la", "350", "--trend-years", "10", "--out", ten.path])
+        #expect(wide.status == 0, "\(wide.stderr)")
+        let tenYears = try String(contentsOf: ten.appendingPathComponent("chapter.md"), encoding: .utf8)
+        #expect(tenYears.contains("| Area | 2015-16 | 2016-17 | 2017-18 | 2018-19 | 2019-20 | 2020-21 | 2021-22 | 2022-23 | 2023-24 | 2024-25 |"))
+        let bad = try Run.jsna(["build", "--data", dfe, "--la", "350", "--trend-years", "11", "--out", ten.path])
+        #expect(bad.status != 0 && bad.stderr.contains("--trend-years must be from 2 to 10"))
     }
 }
 

@@ -22,35 +22,66 @@ import Charts
         return row
     }
 
-    @Test func testedComparisonsSaySignificantlyOnlyWhenTheTestDoes() {
-        var row = value(.value(503.0489), england: .value(519.436), region: .value(510.0), sn: [.value(605.0)])
+    @Test func headlineGivesTheCountAndLeavesSignificanceToTheNamedTest() {
+        var row = value(.value(503.0489), numerator: .value(3_803), england: .value(519.436), region: .value(510.0), sn: [.value(605.0)])
         row.ci95 = PoissonInterval.rate(count: 3803, denominator: 75_599, multiplier: 10_000, level: .percent95)
         row.vsEngland = Significance.compare(row.ci95!, with: 519.436)
         row.vsRegion = Significance.compare(row.ci95!, with: 510.0)
         row.vsNeighbours = Significance.compare(row.ci95!, with: 605.0)
-        #expect(Narrative.headline(row, authority: row.area)
-            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18 (95% CI 487.2–519.3), significantly lower than England (519.4) and the average of its statistical neighbours (605.0), and similar to the North West region (510.0).")
+        let headline = Narrative.headline(row, authority: row.area)
+        #expect(headline == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18 (3,803 referrals; 95% CI 487.2–519.3). It is lower than England (519.4), the North West region (510.0) and the average of its statistical neighbours (605.0).")
+        #expect(!headline.contains("significantly"))
+        let details = Narrative.details(row, previous: nil, authority: row.area).joined(separator: " ")
+        #expect(details == "Allowing for chance alone, not for the variation between authorities: Fingertips' test of its 95% confidence interval finds it significantly lower than England (519.4) and the average of its statistical neighbours (605.0), and similar to the North West region (510.0).")
     }
 
     @Test func untestedComparisonsSaySo() {
-        let row = value(.value(503.0), england: .value(519.4), region: .value(480.0), sn: [.value(503.04)])
+        var row = value(.value(20.8), numerator: .value(2_711), england: .value(15.2), region: .value(15.8), sn: [.value(20.8)])
+        row.indicator = IndicatorCatalogue.definition(.caseloadFte)!
+        row.denominator = .value(130.6)
         #expect(Narrative.headline(row, authority: row.area)
-            == "In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18, higher than the North West region (480.0), lower than England (519.4) and the same as the average of its statistical neighbours (503.0) (not tested for significance: this indicator has no confidence interval).")
+            == "At 30 September 2025 Bolton's average caseload per social worker was 20.8 cases per FTE social worker (2,711 cases, 130.6 FTE case-holding social workers). It is higher than England (15.2) and the North West region (15.8), and the same as the average of its statistical neighbours (20.8) (not tested: this indicator has no confidence interval).")
     }
 
     @Test func detailsNameEveryMethod() {
-        var row = value(.value(20.46), england: .value(22.6))
+        var row = value(.value(20.46), numerator: .value(778), england: .value(22.6))
         row.indicator = IndicatorCatalogue.definition(.rereferralsPct)!
         var previous = row
         previous.year = 2024
         previous.value = .value(24.3)
+        previous.numerator = .value(921)
         row.change = 20.46 - 24.3
         row.trend = .decreasing
         row.rank = LAITRanking.Position(rank: 82, of: 153, band: .c)
         row.neighbourPosition = (6, 11)
         let text = Narrative.details(row, previous: previous, authority: row.area).joined(separator: " ")
-        #expect(text == "This is 3.8 percentage points lower than in 2023-24 (24.3). Over the five years to 2024-25 it has fallen significantly (trend test at 99.8%). Bolton ranks 82nd of 153 authorities, where 1st is the lowest (quartile band C; A is the best quarter). It is the 6th highest of Bolton and the 10 statistical neighbours with a figure.")
+        #expect(text == "This is 3.8 percentage points lower than in 2023-24 (24.3%), 15.8% lower; 778 re-referrals, 143 fewer than in 2023-24 (921, 15.5% fewer). Over the five years to 2024-25 it has fallen significantly (trend test at 99.8%). Bolton ranks 82nd of 153 authorities, where 1st is the lowest (quartile band C; A is the best quarter). It is the 6th highest of Bolton and the 10 statistical neighbours with a figure.")
         #expect(Narrative.ordinal(1) == "1st" && Narrative.ordinal(12) == "12th" && Narrative.ordinal(22) == "22nd" && Narrative.ordinal(113) == "113th")
+    }
+
+    @Test func changesCarryTheirUnitAndTheCount() {
+        var row = value(.value(503.0489), numerator: .value(3_803))
+        var previous = row
+        previous.year = 2024
+        previous.value = .value(509.9237)
+        previous.numerator = .value(3_787)
+        #expect(Narrative.changeSentence(row, previous: previous)
+            == "This is 6.9 fewer per 10,000 than in 2023-24 (509.9), 1.3% lower; 3,803 referrals, 16 more than in 2023-24 (3,787, 0.4% more) — the count and the rate moved in opposite directions because the number of children changed.")
+        // A suppressed earlier year: no change, and why.
+        previous.value = .missing(Missing(symbol: "c")!)
+        previous.numerator = .missing(Missing(symbol: "c")!)
+        #expect(Narrative.changeSentence(row, previous: previous)
+            == "No change on 2023-24 can be given: 2023-24's figure is not available (the count was suppressed to protect confidentiality (c)).")
+        row.indicator = IndicatorCatalogue.definition(.caseloadFte)!
+        #expect(IndicatorUnit.caseload.change("0.6", up: true) == "0.6 more cases per social worker")
+    }
+
+    @Test func aFlaggedFigureSaysWhyItNeedsCare() {
+        var row = value(.value(0), numerator: .value(0), england: .value(3.2))
+        row.indicator = IndicatorCatalogue.definition(.factorChildCriminalExploitationPct)!
+        row.denominator = .value(2_732)
+        row.quality = [.zeroUnlikeNeighbours]
+        #expect(Narrative.headline(row, authority: row.area).hasSuffix("This figure needs care: it is zero while most statistical neighbours record some, which more often reflects recording than practice."))
     }
 
     @Test func suppressedCountIsExplained() {
@@ -72,16 +103,19 @@ import Charts
         #expect(!ChapterDocument.markdown(chapter).contains("<script"))
     }
 
-    @Test func funnelSentenceUsesTheAdjustedLimitsAndNamesBoth() throws {
+    @Test func headlineUsesTheAdjustedLimitsAndDetailsNameChanceAlone() throws {
         var row = value(.value(503.0), numerator: .value(3_803), england: .value(519.4))
         row.funnel = .below95
         let units = [(3_803.0, 75_599.0), (2_768, 58_087), (4_943, 52_901), (3_355, 71_799), (4_910, 116_279)].map { OverdispersedFunnel.Unit(count: $0.0, denominator: $0.1) }
         let funnel = try #require(OverdispersedFunnel(units, scale: .rate(england: 0.05194, multiplier: 10_000)))
         row.overdispersion = .init(funnel: funnel, limits: try #require(funnel.limits(count: 3_803, denominator: 75_599)))
+        row.ci95 = PoissonInterval.rate(count: 3803, denominator: 75_599, multiplier: 10_000, level: .percent95)
+        #expect(Narrative.headline(row, authority: row.area).contains("Against England (519.4), allowing for the number of children in Bolton and for the variation seen between authorities, it is within the range expected."))
         let details = Narrative.details(row, previous: nil, authority: row.area).joined(separator: " ")
-        #expect(details.contains("allowing both for the number of children in Bolton and for the variation seen between authorities, it is within the range expected (overdispersion-adjusted funnel plot); against limits for chance alone it lies below the 95% limit."))
+        #expect(details.hasSuffix("on funnel limits for chance alone it lies below the 95% limit."))
+        #expect(Narrative.adjustedWords(.above99_8, row).hasPrefix("is among the highest in England, beyond what variation between authorities explains"))
         row.overdispersion = nil
-        #expect(Narrative.details(row, previous: nil, authority: row.area).joined().contains("it lies below the 95% limit (funnel plot)."))
+        #expect(Narrative.headline(row, authority: row.area).contains("It is lower than England (519.4)."))
     }
 
     @Test func boundaryNote() {
@@ -93,6 +127,23 @@ import Charts
 }
 
 @Suite struct RealChapters {
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func keyMessagesFollowTheBoardRules() throws {
+        let dfe = try #require(SharedData.dfe)
+        let dataset = try CensusDataset.load(folders: [dfe])
+        let table = IndicatorTable(dataset: dataset)
+        let build = { (code: String) in ChapterBuilder(table: table, dataset: dataset, isSynthetic: false).build(authority: dataset.areas[code]!, year: 2025).keyMessages }
+        // Cumberland's referrals up 40% (rule 3), with count and rate.
+        let cumberland = build("942")
+        #expect(cumberland.contains { $0.hasPrefix("Referrals to children's social care: 641.5 per 10,000 children aged under 18 in 2024-25 (3,367 referrals)") && $0.contains("992 more than in 2023-24 (2,375, 41.8% more)") && $0.contains("the count changed by 42% and the value by 40% in a year") })
+        // Tower Hamlets' 0 of 2,732 child criminal exploitation is a warning, never a finding.
+        let towerHamlets = build("211")
+        let cce = try #require(towerHamlets.first { $0.hasPrefix("Assessments identifying child criminal exploitation") })
+        #expect(cce.contains("(0 of 2,732 assessments with factors recorded)") && cce.contains("Not a finding: it needs care because it is zero while most statistical neighbours record some"))
+        #expect(towerHamlets.last == cce)
+        #expect(!towerHamlets.contains { $0.contains("significantly lower") })
+    }
+
+
     @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func cumberlandsTablesFlagTheBoundaryChange() throws {
         let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])
@@ -109,8 +160,10 @@ import Charts
         let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])
         let chapter = ChapterBuilder(table: IndicatorTable(dataset: dataset), dataset: dataset, isSynthetic: false).build(authority: dataset.areas["350"]!, year: 2025)
-        #expect(chapter.keyMessages.first == "Second or subsequent child protection plans: 30.7% in 2024-25, significantly higher (worse) than England (24.5%) and its statistical neighbours (23.9%).")
         #expect(chapter.keyMessages.count <= 8)
+        // Bolton's caseload, next to highest in England, is never left out (rule 4).
+        #expect(chapter.keyMessages.contains { $0.hasPrefix("Average caseload of children's social workers: 20.8 cases per FTE social worker at 30 September 2025 (2,711 cases,") && $0.contains("150th of 151 authorities, in the worst 10%") })
+        #expect(chapter.keyMessages.allSatisfy { $0.contains("Chosen because: ") || $0.contains("Not a finding") })
         let notes = chapter.sections.flatMap(\.notes)
         #expect(notes.contains { $0.contains("authorities has no published figure") || $0.contains("authorities have no published figure") })
     }

@@ -31,7 +31,7 @@ enum BatchIndex {
         let title = "Children's safeguarding chapters, \(period)"
         var front: [Block] = []
         if synthetic { front.append(.banner([.strong("Synthetic demonstration data."), .text(" Every authority, code and figure here is fictional.")])) }
-        front.append(.paragraph([.text("One chapter for each of \(entries.count) local authorities. Rates are per 10,000 children aged under 18; \"significantly\" means England's value lies outside the authority's 95% confidence interval.")]))
+        front.append(.paragraph([.text("One chapter for each of \(entries.count) local authorities. Rates are per 10,000 children aged under 18, with the count beneath; the comparison with England is on the overdispersion-adjusted funnel (\"within\" the range expected, or above or below its 95% or 99.8% limits, beyond what variation between authorities explains).")]))
         let rows = entries.map { entry -> [Cell] in
             var cells = [Cell([.link(entry.authority.name, href: "\(entry.folder)/chapter.html"), .text(" (\(entry.authority.oldCode))")]), Cell(entry.authority.regionName)]
             for id in keyIndicators {
@@ -39,13 +39,14 @@ enum BatchIndex {
                     cells.append(Cell("–"))
                     continue
                 }
-                let versus = v.vsEngland.map { $0 == .similar ? "similar" : "sig. \($0.rawValue)" }
-                cells.append(Cell([.text(v.shown(v.value))] + (versus.map { [.lineBreak, .text($0)] } ?? [])))
+                let count = v.numerator.value.map { v.indicator.counts.count($0) } ?? v.numerator.missing.map { "count \($0.symbol)" }
+                let versus = v.overdispersion.map { $0.limits.position.rawValue }
+                cells.append(Cell([.text(v.shown(v.value))] + [count, versus].compactMap { $0 }.flatMap { [Inline.lineBreak, .text($0)] }))
             }
             return cells
         }
         let columns: [Table.Column] = [.text("Authority"), .text("Region")] + keyIndicators.map { .number(IndicatorCatalogue.definition($0)!.title) }
-        let figures = Table(caption: "Key figures, \(period), with the comparison with England", columns: columns, rows: rows)
+        let figures = Table(caption: "Key figures, \(period), with counts and the comparison with England", columns: columns, rows: rows)
         let header = "<h1>\(Escape.html(title))</h1>\n" + front.map(HTMLWriter.write).joined()
         return PageShell.page(
             title: title + (synthetic ? " — synthetic demonstration data" : ""), header: header, contents: [],
