@@ -36,8 +36,8 @@ enum Benchmarks {
         for i in rows.indices {
             let row = rows[i]
             let id = row.indicator.id
-            if let previous = lookup(i, row.year - 1), let a = row.value.value, let b = rows[previous].value.value {
-                rows[i].change = a - b
+            if let previous = lookup(i, row.year - 1), let a = row.value.value {
+                if let b = rows[previous].value.value { rows[i].change = a - b } else { rows[i].changeMissing = rows[previous].value.missing }
             }
             rows[i].trend = trend(i, rows: rows, lookup: lookup)
             guard row.area.level == .localAuthority else { continue }

@@ -49,7 +49,7 @@ extension IndicatorTable {
             row.vsEngland?.label(polarity) ?? "", row.vsRegion?.label(polarity) ?? "", row.vsNeighbours?.label(polarity) ?? "",
             sn.map { "\($0.used)/\($0.neighbours)" } ?? "", CSVText.number(sn?.minimum), CSVText.number(sn?.maximum),
             row.rank.map { String($0.rank) } ?? "", row.rank.map { String($0.of) } ?? "", row.rank?.band.rawValue ?? "",
-            number(row.change), row.trend?.label ?? "", row.funnel?.rawValue ?? "",
+            row.change.map { number($0) } ?? row.changeMissing?.symbol ?? "", row.trend?.label ?? "", row.funnel?.rawValue ?? "",
             row.period, isLA ? row.area.newCode : row.area.id, row.area.regionName,
             CSVText.number(row.published?.value), row.published.map { String($0.release) } ?? "",
             sn == nil ? "" : model.rawValue, row.neighbourPosition.map { "\($0.position) of \($0.of)" } ?? "",

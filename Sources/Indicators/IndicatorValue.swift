@@ -49,6 +49,8 @@ public struct IndicatorValue: Sendable {
     public var rank: LAITRanking.Position?
     /// Value minus the previous year's, at full precision.
     public var change: Double?
+    /// Why there is no change: the previous year's figure was missing (`c`, `x`, …).
+    public var changeMissing: Missing?
     public var trend: TrendTest.Result?
     public var funnel: FunnelLimits.Position?
     /// Funnel limits allowing for variation between authorities (``OverdispersedFunnel``):

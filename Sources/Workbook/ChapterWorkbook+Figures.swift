@@ -95,6 +95,7 @@ extension ChapterWorkbook {
                 case .interval: sheet.text(r, i + 1, cell.text(places: unit.decimals) + (unit.isPercentage ? "%" : ""))
                 case .count(let n): sheet.number(r, i + 1, n, format: "#,##0")
                 case .missing(let symbol): sheet.text(r, i + 1, symbol)
+                case .note(let text): sheet.text(r, i + 1, text)
                 case .absent: sheet.text(r, i + 1, "–")
                 }
             }

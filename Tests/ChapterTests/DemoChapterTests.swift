@@ -48,6 +48,7 @@ func demoChapter(_ la: String = "971", withExtract: Bool = false) throws -> Chap
         for section in chapter.sections {
             // Authority, interval (not caseload), count, denominator (percentages and caseload), neighbours, region, England.
             let expected = 4 + (section.indicator.interval == .none ? 0 : 1) + 1 + (section.indicator.denominatorCounts == nil ? 0 : 1)
+                + (section.table.row(.quality) == nil ? 0 : 1)
             #expect(section.table.rows.count == expected, "\(section.id)")
             #expect(section.table.row(.count) != nil)
             #expect(section.table.columns == ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25"] || section.id == .caseloadFte)

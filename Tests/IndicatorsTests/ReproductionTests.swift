@@ -276,5 +276,11 @@ import Testing
         #expect(bolton.quality.isEmpty)
         let csv = table.csv(rows: [towerHamlets])
         #expect(csv.contains("zero_unlike_neighbours"))
+        // A change whose earlier year is missing carries that year's symbol.
+        let after = try #require(table.value(.factorChildCriminalExploitationPct, area: "211", year: 2022))
+        #expect(after.change == nil && after.changeMissing?.symbol == "x")
+        #expect(after.quality.contains(.comparatorYearSuppressed))
+        let cells = table.csvCells(after)
+        #expect(cells[IndicatorTable.csvColumns.firstIndex(of: "change")!] == "x")
     }
 }

@@ -127,6 +127,18 @@ import Charts
 }
 
 @Suite struct RealChapters {
+    /// A chapter for an earlier year names that year's population and counts only the
+    /// authorities that existed then.
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func anEarlierYearDescribesItself() throws {
+        let dfe = try #require(SharedData.dfe)
+        let dataset = try CensusDataset.load(folders: [dfe])
+        let chapter = ChapterBuilder(table: IndicatorTable(dataset: dataset), dataset: dataset, isSynthetic: false).build(authority: dataset.areas["350"]!, year: 2022)
+        #expect(chapter.dataNotes.contains { $0.contains("(for 2021-22, mid-2021)") })
+        let cla = try #require(chapter.sections.first { $0.id == .claRate })
+        // Isles of Scilly (z) only: Northamptonshire, Cumberland and Westmorland and Furness did not exist.
+        #expect(cla.notes.contains { $0.hasPrefix("In 2021-22, 1 of 152 authorities has no published figure for this indicator (z: 1)") }, "\(cla.notes)")
+    }
+
     @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func keyMessagesFollowTheBoardRules() throws {
         let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])
@@ -140,6 +152,12 @@ import Charts
         let cce = try #require(towerHamlets.first { $0.hasPrefix("Assessments identifying child criminal exploitation") })
         #expect(cce.contains("(0 of 2,732 assessments with factors recorded)") && cce.contains("Not a finding: it needs care because it is zero while most statistical neighbours record some"))
         #expect(towerHamlets.last == cce)
+        // The flag sits beside the figure in the trend table too.
+        let chapter = ChapterBuilder(table: table, dataset: dataset, isSynthetic: false).build(authority: dataset.areas["211"]!, year: 2025)
+        let section = try #require(chapter.sections.first { $0.id == .factorChildCriminalExploitationPct })
+        let flags = try #require(section.table.row(.quality))
+        #expect(flags.cells.last == .note("zero, unlike neighbours; change over 50%"))
+        #expect(section.sentence.contains("This figure needs care: it is zero while most statistical neighbours record some"))
         #expect(!towerHamlets.contains { $0.contains("significantly lower") })
     }
 

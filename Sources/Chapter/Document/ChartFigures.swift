@@ -39,9 +39,13 @@ public enum ChartFigures {
     public static func spine(_ c: SpineChart) -> ChartFigure {
         let rows = c.rows.map { r -> [Cell] in
             let f = { (x: Double) in Cell(Rounding.format(x, places: r.decimals)) }
-            return [Cell(r.title), f(r.value), r.england.map(f) ?? Cell("–"), Cell(r.versusEngland.words), f(r.lowest), f(r.q1), f(r.median), f(r.q3), f(r.highest)]
+            return [Cell(r.title), f(r.value), Cell(r.count.text(places: 0)), r.england.map(f) ?? Cell("–"),
+                    Cell(r.adjusted?.rawValue ?? "not tested"), Cell(r.versusEngland.words),
+                    f(r.lowest), f(r.q1), f(r.median), f(r.q3), f(r.highest)]
         }
-        let columns: [Table.Column] = [.text("Indicator"), .number("This authority"), .number("England"), .text("Compared with England"),
+        let columns: [Table.Column] = [.text("Indicator"), .number("This authority"), .number("Count"), .number("England"),
+                                       .text("Against England, allowing for variation between authorities"),
+                                       .text("Against England, chance alone (Fingertips' 95% CI test)"),
                                        .number("Lowest"), .number("Lower quartile"), .number("Median"), .number("Upper quartile"), .number("Highest")]
         return ChartFigure(id: "spine", svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
     }

@@ -101,9 +101,10 @@ enum ComparisonChartBuilder {
             rows.append(.init(
                 title: indicator.title, unit: indicator.unit, value: value, england: v.england?.value,
                 lowest: all.first!, q1: Quantile.type7(all, 0.25), median: Quantile.type7(all, 0.5), q3: Quantile.type7(all, 0.75),
-                highest: all.last!, versusEngland: Judgement(v.vsEngland, polarity: indicator.polarity), decimals: indicator.decimals))
+                highest: all.last!, versusEngland: Judgement(v.vsEngland, polarity: indicator.polarity), decimals: indicator.decimals,
+                count: v.numerator.value.map(Shown.count) ?? Shown(v.numerator), adjusted: v.overdispersion?.limits.position))
         }
-        let description = "Summary chart of \(rows.count) indicators for \(authority.name) in \(PeriodStyle.censusYear.label(year)). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where significantly higher, down where significantly lower, a diamond where not tested). The table below gives the values."
+        let description = "Summary chart of \(rows.count) indicators for \(authority.name) in \(PeriodStyle.censusYear.label(year)). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where significantly higher, down where significantly lower, on Fingertips' 95% confidence interval test; a diamond where not tested). The table below gives the values, the counts, and the comparison with England allowing for the variation between authorities."
         return SpineChart(title: "\(authority.name) against all authorities, \(PeriodStyle.censusYear.label(year))", rows: rows, description: description)
     }
 }

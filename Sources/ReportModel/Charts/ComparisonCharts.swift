@@ -74,6 +74,10 @@ public struct SpineChart: Sendable {
         public var lowest: Double, q1: Double, median: Double, q3: Double, highest: Double
         public var versusEngland: Judgement
         public var decimals: Int
+        /// The count behind the value (its symbol when suppressed).
+        public var count: Shown = .absent
+        /// Against England on the overdispersion-adjusted funnel.
+        public var adjusted: FunnelLimits.Position?
     }
     public var title: String
     public var rows: [Row]

@@ -93,6 +93,14 @@ public struct ChapterBuilder: Sendable {
             }
             countRows.append(ComparisonTable.Row(label: "\(authority.name): \(whole.many) (number)", role: .denominator, cells: denominators))
         }
+        // Data-quality flags beside the figures they qualify.
+        if series.contains(where: { !($0?.quality.isEmpty ?? true) }) {
+            let flags = series.map { v -> Shown in
+                guard let v, !v.quality.isEmpty else { return .note("none") }
+                return .note(v.quality.map(\.short).joined(separator: "; "))
+            }
+            countRows.append(ComparisonTable.Row(label: "\(authority.name): needs care (data quality)", role: .quality, cells: flags))
+        }
         tableRows.insert(contentsOf: countRows, at: indicator.interval != .none ? 2 : 1)
         let comparison = ComparisonTable(
             caption: "\(indicator.title) (\(indicator.unit.name)), \(authority.name) and comparators, \(periods.first!) to \(periods.last!)",

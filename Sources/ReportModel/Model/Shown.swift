@@ -8,6 +8,8 @@ public enum Shown: Sendable, Hashable {
     case missing(symbol: String)
     /// A count (referrals, children): whole, with thousands separators.
     case count(Double)
+    /// Words, such as a data-quality flag.
+    case note(String)
     /// No figure for this area and period.
     case absent
 
@@ -26,6 +28,7 @@ public enum Shown: Sendable, Hashable {
         case .interval(let l, let u): "\(Rounding.format(l, places: places))–\(Rounding.format(u, places: places))"
         case .count(let n): Rounding.grouped(n, places: 0)
         case .missing(let symbol): symbol
+        case .note(let text): text
         case .absent: "–"
         }
     }

@@ -23,6 +23,18 @@ public enum DataQuality {
         case comparatorYearSuppressed = "comparator_year_suppressed"
         case jointReturn = "joint_return"
 
+        /// A table cell's words: "change over 50%".
+        public var short: String {
+            switch self {
+            case .smallNumbers: "small numbers"
+            case .zeroUnlikeNeighbours: "zero, unlike neighbours"
+            case .changeOver50Percent: "change over 50%"
+            case .firstYearAfterReorganisation: "first year after reorganisation"
+            case .comparatorYearSuppressed: "previous year suppressed"
+            case .jointReturn: "joint return"
+            }
+        }
+
         /// Completes "needs care: …".
         public var explanation: String {
             switch self {
