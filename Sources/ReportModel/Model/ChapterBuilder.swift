@@ -96,7 +96,8 @@ public struct ChapterBuilder: Sendable {
         // Data-quality flags beside the figures they qualify.
         if series.contains(where: { !($0?.quality.isEmpty ?? true) }) {
             let flags = series.map { v -> Shown in
-                guard let v, !v.quality.isEmpty else { return .note("none") }
+                guard let v else { return .absent }
+                guard !v.quality.isEmpty else { return .note("none") }
                 return .note(v.quality.map(\.short).joined(separator: "; "))
             }
             countRows.append(ComparisonTable.Row(label: "\(authority.name): needs care (data quality)", role: .quality, cells: flags))
