@@ -65,12 +65,14 @@ enum KeyMessages {
             }
             if let before = previous?.value.value {
                 let rateChange = before > 0 ? abs(value - before) / before : 0
-                let countChange = previous?.numerator.value.flatMap { m in v.numerator.value.map { m > 0 ? abs($0 - m) / m : 0 } } ?? 0
+                let count = v.numerator.value, earlier = previous?.numerator.value
+                let countChange = count.flatMap { n in earlier.map { $0 > 0 ? abs(n - $0) / $0 : 0 } } ?? 0
                 if max(rateChange, countChange) >= changeThreshold {
-                    let pct = { (x: Double) in "\(Rounding.format(x * 100, places: 0))%" }
-                    let words = countChange >= changeThreshold && rateChange >= changeThreshold
-                        ? "the count changed by \(pct(countChange)) and the value by \(pct(rateChange)) in a year"
-                        : countChange >= changeThreshold ? "the count changed by \(pct(countChange)) in a year" : "the value changed by \(pct(rateChange)) in a year"
+                    let moved = { (what: String, up: Bool, x: Double) in "the \(what) \(up ? "rose" : "fell") \(Rounding.format(x * 100, places: 0))%" }
+                    let countWords = moved("count", (count ?? 0) > (earlier ?? 0), countChange)
+                    let valueWords = moved("value", value > before, rateChange)
+                    let words = countChange >= changeThreshold && rateChange >= changeThreshold ? "\(countWords) and \(valueWords) in a year"
+                        : countChange >= changeThreshold ? "\(countWords) in a year" : "\(valueWords) in a year"
                     reasons.append((.change20, words, max(rateChange, countChange)))
                 }
             }
