@@ -1,3 +1,4 @@
+import CSVReader
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -100,13 +101,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 }
 
-/// The two date layouts extracts use. A file uses one; it is detected once or configured.
+/// The date layouts extracts use. A file uses one: decided from all its referral dates,
+/// or given with `--date-format` / `date_format:`.
 public enum DateFormat: String, Sendable, CaseIterable {
     /// dd/mm/yyyy, as UK exports write it (day and month may have one digit, as Python's
     /// strptime and pandas accept).
     case dayMonthYear = "dd/mm/yyyy"
+    /// mm/dd/yyyy, as Excel writes dates under a US locale.
+    case monthDayYear = "mm/dd/yyyy"
     /// ISO 8601 yyyy-mm-dd.
     case iso = "yyyy-mm-dd"
+
+    /// The format an analyst names: "dd/mm/yyyy", "d/m/yyyy", "mm/dd/yyyy", "m/d/yyyy",
+    /// "yyyy-mm-dd" (any case).
+    public init?(spelling: String) {
+        switch spelling.lowercased().trimming(" ") {
+        case "dd/mm/yyyy", "d/m/yyyy": self = .dayMonthYear
+        case "mm/dd/yyyy", "m/d/yyyy": self = .monthDayYear
+        case "yyyy-mm-dd": self = .iso
+        default: return nil
+        }
+    }
 
     /// Parses a field exactly; anything else (two-digit years, Excel serials, 31/02/2024,
     /// surrounding spaces) is nil.
@@ -116,13 +131,14 @@ public enum DateFormat: String, Sendable, CaseIterable {
     /// day number back.
     public func parseParts(_ field: UnsafeBufferPointer<UInt8>) -> (date: CivilDate, year: Int, month: Int, day: Int)? {
         switch self {
-        case .dayMonthYear:
+        case .dayMonthYear, .monthDayYear:
             guard field.count >= 8, field.count <= 10 else { return nil }
             var i = 0
-            guard let d = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
+            guard let a = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
             i += 1
-            guard let m = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
+            guard let b = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
             i += 1
+            let (d, m) = self == .dayMonthYear ? (a, b) : (b, a)
             guard let y = digits(field, &i, 4...4), i == field.count, let date = CivilDate(year: y, month: m, day: d) else { return nil }
             return (date, y, m, d)
         case .iso:

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import CSVReader
 
@@ -54,4 +55,81 @@ enum DateFormatDetector {
     }
 
     struct Sampled: Error {}
+}
+
+/// The referral dates jsna accepts: from 1 January 1990 to the day of the build.
+enum DateRange {
+    static let earliest = CivilDate(year: 1990, month: 1, day: 1)!
+    static var referrals: ClosedRange<Int32> { earliest.dayNumber...CivilDate.today.dayNumber }
+}
+
+/// How many of a file's non-blank referral dates each format reads, and the first lines
+/// each cannot: the evidence for deciding the file's format from all its rows.
+struct FormatVotes: Sendable, Equatable {
+    static let examples = 3
+    var dates = 0
+    var reads = [Int](repeating: 0, count: DateFormat.allCases.count)
+    var unread = [[Int]](repeating: [], count: DateFormat.allCases.count)
+
+    mutating func count(_ field: UnsafeBufferPointer<UInt8>, line: Int) {
+        dates += 1
+        for (i, format) in DateFormat.allCases.enumerated() {
+            if format.parse(field) != nil {
+                reads[i] += 1
+            } else if unread[i].count < Self.examples {
+                unread[i].append(line)
+            }
+        }
+    }
+
+    /// Adds another chunk's votes, its lines moved on by `lineOffset`.
+    mutating func merge(_ o: FormatVotes, lineOffset: Int) {
+        dates += o.dates
+        for i in reads.indices {
+            reads[i] += o.reads[i]
+            unread[i] = Array((unread[i] + o.unread[i].map { $0 + lineOffset }).sorted().prefix(Self.examples))
+        }
+    }
+
+    func reads(_ format: DateFormat) -> Int { reads[DateFormat.allCases.firstIndex(of: format)!] }
+    func unread(_ format: DateFormat) -> [Int] { unread[DateFormat.allCases.firstIndex(of: format)!] }
+
+    /// What the votes decide.
+    enum Decision: Equatable {
+        case format(DateFormat)
+        /// dd/mm/yyyy and mm/dd/yyyy read every date alike (no day above 12).
+        case ambiguous
+        /// No format reads the share needed.
+        case undecided
+    }
+
+    /// The share of non-blank referral dates a format must read to be the file's.
+    static let needed = 0.99
+
+    var decision: Decision {
+        guard dates > 0 else { return .format(.dayMonthYear) }
+        if reads(.dayMonthYear) == reads(.monthDayYear), Double(reads(.dayMonthYear)) >= Self.needed * Double(dates) { return .ambiguous }
+        let best = DateFormat.allCases.max { reads($0) < reads($1) }!
+        return Double(reads(best)) >= Self.needed * Double(dates) ? .format(best) : .undecided
+    }
+}
+
+/// The error when a file's referral dates do not settle its format.
+enum DateDecision {
+    static func error(_ votes: FormatVotes, path: String, header: DateFormatDetector.Header) -> CSVError {
+        let field = header.layout[.dateOfReferral]!
+        let pct = { (n: Int) in String(format: "%.1f%%", Double(n) / Double(max(votes.dates, 1)) * 100) }
+        let lines = { (l: [Int]) in l.isEmpty ? "" : "; it cannot read line\(l.count == 1 ? "" : "s") \(l.map(String.init).joined(separator: ", "))" }
+        switch votes.decision {
+        case .ambiguous:
+            let (line, column) = CSVReader.position(path: path, field: field, recordLine: header.lines + 1)
+            return CSVError(path: path, line: line, column: column, message: "every Date of Referral has a day of 12 or less, so it reads as dd/mm/yyyy and as mm/dd/yyyy alike: give --date-format (or date_format: in the config) to say which")
+        default:
+            let best = DateFormat.allCases.max { votes.reads($0) < votes.reads($1) }!
+            let first = votes.unread(best).first ?? header.lines + 1
+            let (line, column) = CSVReader.position(path: path, field: field, recordLine: first)
+            let each = DateFormat.allCases.map { f in "\(f.rawValue) reads \(votes.reads(f)) (\(pct(votes.reads(f))))\(lines(votes.unread(f)))" }
+            return CSVError(path: path, line: line, column: column, message: "cannot tell the date format of Date of Referral: no format reads \(Int(FormatVotes.needed * 100))% of its \(votes.dates) non-blank dates — \(each.joined(separator: "; ")). Correct the dates, or give --date-format (or date_format:) to leave out the rows that format cannot read")
+        }
+    }
 }

@@ -13,10 +13,10 @@ public struct ExtractDiagnostics: Sendable {
         case birthAfterReferral = "Date of Birth is after Date of Referral"
         case childIDBlank = "Child Unique ID is blank, so the referral cannot be linked to others"
         case duplicate = "duplicate row: same child and Date of Referral as an earlier row"
-        case referralInFuture = "Date of Referral is after today"
+        case referralOutOfRange = "Date of Referral is after today or before 1990"
 
         /// Errors exclude the row from every figure; warnings keep it (as the peers do).
-        public var isError: Bool { self == .referralDateBlank || self == .referralDateInvalid }
+        public var isError: Bool { self == .referralDateBlank || self == .referralDateInvalid || self == .referralOutOfRange }
 
         public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
     }

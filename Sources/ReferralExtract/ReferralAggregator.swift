@@ -36,14 +36,20 @@ final class ReferralAggregator {
     @exclusivity(unchecked) var daily = DailyCounts()
     @exclusivity(unchecked) var diagnostics = ExtractDiagnostics()
     @exclusivity(unchecked) var rows = 0
-    /// Today's day number: a referral dated after it is a typing slip (a warning; kept).
-    let today = CivilDate.today.dayNumber
+    /// Referral dates after today, or before 1990, are typing slips: left out of every
+    /// figure (as invalid dates are), so one stray row cannot move the period's end.
+    let inRange = DateRange.referrals
+    /// Set while the file's format is still being decided: how many non-blank referral dates
+    /// each format reads, and the first lines each cannot.
+    let detecting: Bool
+    @exclusivity(unchecked) var formatVotes = FormatVotes()
     let child: Int, referral: Int, birth: Int, gender: Int, ethnicity: Int, source: Int, nfa: Int
     let hashes: ClosedRange<UInt64>
     let linkOnly: Bool
 
-    init(layout: ExtractLayout, format: DateFormat, chunk: Int, hashes: ClosedRange<UInt64> = 0...UInt64.max, linkOnly: Bool = false) {
+    init(layout: ExtractLayout, format: DateFormat, chunk: Int, hashes: ClosedRange<UInt64> = 0...UInt64.max, linkOnly: Bool = false, detecting: Bool = false) {
         self.chunk = UInt64(chunk)
+        self.detecting = detecting && !linkOnly
         self.hashes = hashes
         self.linkOnly = linkOnly
         ids = ChildIDBytes(chunk: chunk)
@@ -75,6 +81,7 @@ final class ReferralAggregator {
         rows += 1
         if linkOnly { return link(r) }
         let dateField = r[referral]
+        if detecting, !dateField.isEmpty { formatVotes.count(dateField, line: r.line) }
         guard let (date, y, month, day) = format.parseParts(dateField) else {
             if dateField.isEmpty {
                 diagnostics.add(.referralDateBlank, line: r.line)
@@ -83,7 +90,10 @@ final class ReferralAggregator {
             }
             return
         }
-        if date.dayNumber > today { diagnostics.add(.referralInFuture, line: r.line, example: r.string(referral)) }
+        guard inRange.contains(date.dayNumber) else {
+            diagnostics.add(.referralOutOfRange, line: r.line, example: r.string(referral))
+            return
+        }
         let census = month >= 4 ? y + 1 : y
         let counters = year(census)
         counters.referrals += 1
@@ -105,7 +115,7 @@ final class ReferralAggregator {
     /// A later pass: only the child and the day, for rows the first pass kept an entry for
     /// (its diagnostics and counts are already made).
     func link(_ r: CSVRecord) {
-        guard let (date, _, _, _) = format.parseParts(r[referral]) else { return }
+        guard let (date, _, _, _) = format.parseParts(r[referral]), inRange.contains(date.dayNumber) else { return }
         let id = r[child]
         if !Labels.isBlank(id) { keep(id, day: date.dayNumber, line: r.line) }
     }

@@ -52,6 +52,8 @@ public struct ReferralExtract: Sendable {
     public var sha256: String { SHA256.hex(ofFile: path) ?? "" }
     /// The field each kind of diagnostic is about, to locate it (see ``ExtractDiagnostics/lines(path:fields:excludedRows:)``).
     public var diagnosticFields: [ExtractDiagnostics.Kind: Int] = [:]
+    /// How many referral dates each format read, when the format was decided from the file.
+    var formatVotes = FormatVotes()
 
     /// Rows left out of every figure because of an error.
     public var rowsExcluded: Int { diagnostics.errorRows }
@@ -80,7 +82,7 @@ public struct ReferralExtract: Sendable {
         // Arrays are reserved from bytes per row: from the rows planned for, when counted.
         header.bytesPerRow = max(Double(dataBytes) / max(plan.rows, 1) * 1.05, 1)
         let reader = PassReader(
-            path: path, header: header, format: options.dateFormat ?? header.format, progress: options.progress,
+            path: path, header: header, format: options.dateFormat ?? header.format, detecting: options.dateFormat == nil, progress: options.progress,
             ranges: RecordBoundaries.split(path: path, parts: parts ?? ProcessInfo.processInfo.activeProcessorCount, dataStart: header.dataStart, minimumBytes: options.splitAbove),
             fileBytes: file?.size ?? 0)
         func read(pass: Int) throws -> (chunks: [(ReferralAggregator, Int)], hashes: ClosedRange<UInt64>) {
@@ -96,6 +98,22 @@ public struct ReferralExtract: Sendable {
         // Pass 1 counts everything and links the first range of children; later passes link the rest.
         let first = try read(pass: 0)
         var extract = summarize(first.chunks, reader: reader, detected: options.dateFormat == nil)
+        // The format is decided from every row: when the sample's guess is not what all the
+        // rows say, the file is read again in the format they say (rare).
+        if options.dateFormat == nil {
+            switch extract.formatVotes.decision {
+            case .format(let decided) where decided != reader.format:
+                var forced = options
+                forced.dateFormat = decided
+                var again = try Self.read(path: path, options: forced, parts: parts)
+                again.dateFormatDetected = true
+                again.formatVotes = extract.formatVotes
+                return again
+            case .format: break
+            case .ambiguous, .undecided:
+                throw DateDecision.error(extract.formatVotes, path: path, header: header)
+            }
+        }
         extract.passes = passes.count
         let facts = DayFacts(days: extract.daily.keys.map(\.dayNumber))
         extract.link(first.chunks, hashes: first.hashes, lineOffsets: reader.lineOffsets(first.chunks), facts: facts)
@@ -113,8 +131,10 @@ public struct ReferralExtract: Sendable {
         var daily: [Int32: Int] = [:]
         var diagnostics = ExtractDiagnostics()
         var rows = 0
+        var votes = FormatVotes()
         for ((chunk, _), offset) in zip(chunks, reader.lineOffsets(chunks)) {
             rows += chunk.rows
+            votes.merge(chunk.formatVotes, lineOffset: Int(offset))
             for (year, f) in chunk.figures() { figures[year, default: ReferralFigures(year: year)].add(f) }
             for (day, n) in chunk.daily.nonZero { daily[day, default: 0] += n }
             diagnostics.merge(chunk.diagnostics, lineOffset: Int(offset))
@@ -125,10 +145,11 @@ public struct ReferralExtract: Sendable {
             daily: Dictionary(uniqueKeysWithValues: daily.map { (CivilDate(dayNumber: $0.key), $0.value) }),
             firstDate: days.min().map(CivilDate.init(dayNumber:)), lastDate: days.max().map(CivilDate.init(dayNumber:)),
             diagnostics: diagnostics)
+        extract.formatVotes = votes
         let layout = reader.header.layout
         extract.diagnosticFields = [
             .referralDateBlank: layout[.dateOfReferral]!, .referralDateInvalid: layout[.dateOfReferral]!,
-            .referralInFuture: layout[.dateOfReferral]!, .duplicate: layout[.dateOfReferral]!,
+            .referralOutOfRange: layout[.dateOfReferral]!, .duplicate: layout[.dateOfReferral]!,
             .birthDateBlank: layout[.dateOfBirth]!, .birthDateInvalid: layout[.dateOfBirth]!,
             .birthAfterReferral: layout[.dateOfBirth]!, .childIDBlank: layout[.childID]!,
         ]
@@ -159,13 +180,15 @@ struct PassReader {
     let path: String
     let header: DateFormatDetector.Header
     let format: DateFormat
+    /// Count what each format reads (the format is being decided from the file).
+    let detecting: Bool
     let progress: ReadProgress?
     let ranges: [Range<Int>]
     let fileBytes: Int
 
     func read(hashes: ClosedRange<UInt64>, linkOnly: Bool, passes: Int) throws -> [(ReferralAggregator, Int)] {
         if ranges.count > 1, let chunks = try? parallel(hashes: hashes, linkOnly: linkOnly, passes: passes) { return chunks }
-        let whole = ReferralAggregator(layout: header.layout, format: format, chunk: 0, hashes: hashes, linkOnly: linkOnly)
+        let whole = ReferralAggregator(layout: header.layout, format: format, chunk: 0, hashes: hashes, linkOnly: linkOnly, detecting: detecting)
         whole.reserve(rows: expectedRows(bytes: fileBytes, passes: passes), bytesPerID: header.bytesPerID)
         var sequential = CSVReader.Options()
         sequential.progress = progress
@@ -182,7 +205,7 @@ struct PassReader {
         final class Slot: @unchecked Sendable { var result: Result<(ReferralAggregator, Int), any Error>? }
         let slots = ranges.map { _ in Slot() }
         DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-            let aggregator = ReferralAggregator(layout: header.layout, format: format, chunk: i, hashes: hashes, linkOnly: linkOnly)
+            let aggregator = ReferralAggregator(layout: header.layout, format: format, chunk: i, hashes: hashes, linkOnly: linkOnly, detecting: detecting)
             aggregator.reserve(rows: expectedRows(bytes: ranges[i].count, passes: passes), bytesPerID: header.bytesPerID)
             var options = CSVReader.Options()
             options.byteRange = ranges[i]

@@ -114,7 +114,9 @@ import Testing
             extractCase("a line break inside a quoted date", extract { $0.replacingOccurrences(of: "02/06/2023", with: "\"02/06/\n2023\"") },
                         .warning(line: 3, column: dateColumn, "(e.g. \"02/06/\\n2023\") — the first is here")),
             extractCase("a future date", extract { $0.replacingOccurrences(of: "02/06/2023", with: "02/06/2093") },
-                        .warning(line: 3, column: dateColumn, "Date of Referral is after today")),
+                        .warning(line: 3, column: dateColumn, "1 row, left out of every figure: Date of Referral is after today or before 1990 (e.g. \"02/06/2093\")")),
+            extractCase("a date before 1990", extract { $0.replacingOccurrences(of: "02/06/2023", with: "02/06/1923") },
+                        .warning(line: 3, column: dateColumn, "1 row, left out of every figure: Date of Referral is after today or before 1990 (e.g. \"02/06/1923\")")),
             extractCase("date of birth after referral", extract { $0.replacingOccurrences(of: "14/07/2015", with: "14/07/2025") },
                         .warning(line: 3, column: column(of: "14/07/2015", in: rows[1]), "Date of Birth is after Date of Referral")),
             extractCase("blank child ID", extract { "  " + $0.dropFirst(2) },
@@ -132,7 +134,9 @@ import Testing
         let dir = try temporaryDirectory()
         let path = dir.appendingPathComponent(c.file).path
         try Data(c.bytes).write(to: URL(fileURLWithPath: path))
-        let run = try Run.jsna(["referrals", path, "--year", "2024"])
+        // The format is given: these files test bytes and rows, not the format decision
+        // (three rows whose days are all 12 or less could not settle it; see DateDecisionCLI).
+        let run = try Run.jsna(["referrals", path, "--year", "2024", "--date-format", "dd/mm/yyyy"])
         try check(run, c, path: path, output: nil)
         if case .reads(let n) = c.expected {
             #expect(run.stdout.contains("\"referrals\": \(n),"), "\(run.stdout)")
@@ -371,5 +375,46 @@ import Testing
         let refused = try Run.jsna(["referrals", path, "--year", "2025", "--config", folder + "/zero.yml"])
         #expect(refused.status != 0 && refused.stdout.isEmpty, "\(refused.stderr)")
         #expect(refused.stderr.contains("zero.yml: memory_mb must be at least 1"), "\(refused.stderr)")
+    }
+}
+
+/// The date format decided from the whole file, end to end (issue 16, item 1).
+@Suite struct DateDecisionCLI {
+    static func file(_ rows: Int, us: Bool, mixed: Int = 0) -> String {
+        var lines = [BadInputCorpus.header]
+        for i in 0..<rows {
+            let day = 13 + i % 16, month = 1 + (i / 16) % 12
+            let swap = us != (i < mixed)
+            let date = swap ? String(format: "%02d/%02d/2023", month, day) : String(format: "%02d/%02d/2023", day, month)
+            lines.append("C\(i % 41),a) Male,a) WBRI,,,\(date),q) 6: Police,b) No,,MASH Team,Worker 1")
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    @Test func usDatesGiveTheSameFiguresAsUKDates() throws {
+        let dir = try temporaryDirectory()
+        for (name, us) in [("uk.csv", false), ("us.csv", true)] {
+            try Data(Self.file(300, us: us).utf8).write(to: dir.appendingPathComponent(name))
+        }
+        let uk = try Run.jsna(["referrals", dir.appendingPathComponent("uk.csv").path, "--year", "2023", "--format", "json"])
+        let us = try Run.jsna(["referrals", dir.appendingPathComponent("us.csv").path, "--year", "2023", "--format", "json"])
+        #expect(uk.status == 0 && us.status == 0, "\(us.stderr)")
+        #expect(us.stdout == uk.stdout && !us.stdout.contains("\"referrals\": 0,"), "\(us.stdout)")
+        let given = try Run.jsna(["referrals", dir.appendingPathComponent("us.csv").path, "--year", "2023", "--format", "json", "--date-format", "m/d/yyyy"])
+        #expect(given.stdout == uk.stdout)
+    }
+
+    @Test func aFileOfMixedFormatsIsOneLocatedError() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("mixed.csv").path
+        try Data(Self.file(300, us: false, mixed: 120).utf8).write(to: URL(fileURLWithPath: path))
+        let run = try Run.jsna(["referrals", path, "--year", "2023"])
+        #expect(run.status != 0)
+        let lines = run.stderr.split(separator: "\n").filter { !$0.contains("analyst-only") }
+        #expect(lines.count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("\(path):2:") && run.stderr.contains("dd/mm/yyyy reads 180 (60.0%); it cannot read lines 2, 3, 4; mm/dd/yyyy reads 120 (40.0%)"), "\(run.stderr)")
+        let out = dir.appendingPathComponent("out").path
+        let build = try Run.jsna(["build", "--data", demoData, "--la", "971", "--extract", path, "--out", out])
+        #expect(build.status != 0 && !FileManager.default.fileExists(atPath: out))
     }
 }

@@ -44,7 +44,7 @@ import Charts
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<60 {
             let (path, secrets) = try Self.randomExtract(&rng)
-            let extract = try ReferralExtract.read(path: path)
+            let extract = try ReferralExtract.read(path: path, options: ExtractOptions(dateFormat: .dayMonthYear))
             let local = try #require(LocalSectionBuilder(extract: extract, table: table, dataset: dataset, authority: authority).build())
             let counts = local.counts
             for i in counts.values.indices where (1...5).contains(counts.values[i]) { #expect(counts.isSuppressed(i), "\(counts.labels[i])") }

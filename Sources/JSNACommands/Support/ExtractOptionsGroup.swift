@@ -5,7 +5,7 @@ import Yams
 
 /// Options for reading a referral extract: date format and a config with `columns:`.
 struct ExtractOptionsGroup: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Date format of the extract: dd/mm/yyyy or yyyy-mm-dd (default: detected).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Date format of the extract: dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd (d/m/yyyy and m/d/yyyy also accepted; default: decided from all the file's referral dates).", valueName: "format"))
     var dateFormat: DateFormatArgument?
 
     @Option(name: .long, help: ArgumentHelp("A YAML config whose `columns:` maps List 3 fields to the file's headers.", valueName: "file"))
@@ -29,7 +29,7 @@ struct ExtractOptionsGroup: ParsableArguments {
 struct DateFormatArgument: ExpressibleByArgument, Sendable {
     var format: DateFormat
     init?(argument: String) {
-        guard let f = DateFormat(rawValue: argument.lowercased()) else { return nil }
+        guard let f = DateFormat(spelling: argument) else { return nil }
         format = f
     }
     static var allValueStrings: [String] { DateFormat.allCases.map(\.rawValue) }
@@ -72,8 +72,8 @@ enum ExtractConfig {
             options.columns[f] = header
         }
         if let dateFormat {
-            guard let f = DateFormat(rawValue: dateFormat.lowercased()) else {
-                throw UserError("\(path): date_format must be dd/mm/yyyy or yyyy-mm-dd")
+            guard let f = DateFormat(spelling: dateFormat) else {
+                throw UserError("\(path): date_format must be dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd")
             }
             options.dateFormat = f
         }
