@@ -105,7 +105,7 @@ let package = Package(
             name: "ChapterTests",
             dependencies: [
                 "Chapter", "ReportModel", "Document", "Charts", "Indicators", "CensusIngest", "DemoData", "TestSupport",
-                "ReferralExtract", "DisclosureControl",
+                "ReferralExtract", "DisclosureControl", "Statistics",
             ],
             exclude: ["Golden"],
             swiftSettings: swiftSettings

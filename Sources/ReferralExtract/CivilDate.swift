@@ -40,6 +40,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return y - by - ((m, d) < (bm, bd) ? 1 : 0)
     }
 
+    /// The last day of this date's month.
+    public var endOfMonth: CivilDate {
+        let (y, m, _) = components
+        return CivilDate(year: y, month: m, day: CivilDate.daysIn(month: m, year: y))!
+    }
+
+    /// The end of the last whole month up to this date: this date itself when it is a
+    /// month's last day, otherwise the last day of the month before.
+    public var lastWholeMonthEnd: CivilDate {
+        self == endOfMonth ? self : CivilDate(dayNumber: CivilDate(year: year, month: components.month, day: 1)!.dayNumber - 1)
+    }
+
+    /// "February 2025".
+    public var monthText: String {
+        let (y, m, _) = components
+        return "\(CivilDate.monthNames[m - 1]) \(y)"
+    }
+
     /// The census year a date falls in: 1 April Y−1 to 31 March Y is year Y.
     public var censusYear: Int {
         let (y, m, _) = components

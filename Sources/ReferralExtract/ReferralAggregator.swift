@@ -14,7 +14,8 @@ final class ReferralAggregator {
         var line: UInt32
     }
 
-    /// Counters for one census year; breakdowns indexed by interned label id.
+    /// Counters for one month of a census year (so a period of whole months can have its
+    /// own breakdowns); breakdowns indexed by interned label id.
     ///
     /// Here and below, `@exclusivity(unchecked)`: an aggregator belongs to one chunk's
     /// thread and is never re-entered, so the per-access runtime check (a tenth of the
@@ -70,10 +71,11 @@ final class ReferralAggregator {
         ids.reserve(Int(Double(rows) * bytesPerID))
     }
 
-    func year(_ census: Int) -> Year {
-        if let (y, counters) = lastYear, y == census { return counters }
-        let counters = years[census] ?? { let y = Year(); years[census] = y; return y }()
-        lastYear = (census, counters)
+    /// The counters for a month: key census year × 100 + month index (0 = April).
+    func year(_ key: Int) -> Year {
+        if let (y, counters) = lastYear, y == key { return counters }
+        let counters = years[key] ?? { let y = Year(); years[key] = y; return y }()
+        lastYear = (key, counters)
         return counters
     }
 
@@ -95,7 +97,7 @@ final class ReferralAggregator {
             return
         }
         let census = month >= 4 ? y + 1 : y
-        let counters = year(census)
+        let counters = year(census * 100 + (month + 8) % 12)
         counters.referrals += 1
         daily.add(date.dayNumber)
         let id = r[child]
@@ -183,10 +185,12 @@ final class ReferralAggregator {
         }
     }
 
-    /// This chunk's figures by name, without re-referrals (those need every chunk).
-    func figures() -> [Int: ReferralFigures] {
+    /// This chunk's figures by name for each month (key census year × 100 + month index,
+    /// 0 = April), without re-referrals (those need every chunk).
+    func monthFigures() -> [Int: ReferralFigures] {
         var out: [Int: ReferralFigures] = [:]
-        for (census, y) in years {
+        for (key, y) in years {
+            let census = key / 100
             var f = ReferralFigures(year: census)
             f.referrals = y.referrals
             f.nfa = y.nfa
@@ -198,7 +202,7 @@ final class ReferralAggregator {
                 let month = (i + 3) % 12 + 1
                 return "\(month >= 4 ? census - 1 : census)-\(month < 10 ? "0" : "")\(month)"
             }
-            out[census] = f
+            out[key] = f
         }
         return out
     }

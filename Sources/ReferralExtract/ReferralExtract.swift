@@ -52,11 +52,22 @@ public struct ReferralExtract: Sendable {
     public var sha256: String { SHA256.hex(ofFile: path) ?? "" }
     /// The field each kind of diagnostic is about, to locate it (see ``ExtractDiagnostics/lines(path:fields:excludedRows:)``).
     public var diagnosticFields: [ExtractDiagnostics.Kind: Int] = [:]
+    /// Figures for each month (key census year × 100 + month index, 0 = April), without
+    /// re-referrals: for a period of whole months (``figures(census:months:)``).
+    var monthFigures: [Int: ReferralFigures] = [:]
     /// How many referral dates each format read, when the format was decided from the file.
     var formatVotes = FormatVotes()
 
     /// Rows left out of every figure because of an error.
     public var rowsExcluded: Int { diagnostics.errorRows }
+
+    /// Counts and breakdowns for the first `months` whole months of census year `census`
+    /// (1 = April only, 12 = the whole year); re-referrals are not split by month (0).
+    public func figures(census: Int, months: Int) -> ReferralFigures {
+        var f = ReferralFigures(year: census)
+        for m in 0..<min(months, 12) { if let part = monthFigures[census * 100 + m] { f.add(part) } }
+        return f
+    }
 
     /// The figures for one census year (all zero, with empty breakdowns, if it has no rows).
     public func figures(for year: Int) -> ReferralFigures { figures[year] ?? ReferralFigures(year: year) }
@@ -128,6 +139,7 @@ public struct ReferralExtract: Sendable {
     /// Counts, breakdowns and row diagnostics from the first pass's chunks.
     static func summarize(_ chunks: [(ReferralAggregator, Int)], reader: PassReader, detected: Bool) -> ReferralExtract {
         var figures: [Int: ReferralFigures] = [:]
+        var months: [Int: ReferralFigures] = [:]
         var daily: [Int32: Int] = [:]
         var diagnostics = ExtractDiagnostics()
         var rows = 0
@@ -135,7 +147,10 @@ public struct ReferralExtract: Sendable {
         for ((chunk, _), offset) in zip(chunks, reader.lineOffsets(chunks)) {
             rows += chunk.rows
             votes.merge(chunk.formatVotes, lineOffset: Int(offset))
-            for (year, f) in chunk.figures() { figures[year, default: ReferralFigures(year: year)].add(f) }
+            for (key, f) in chunk.monthFigures() {
+                months[key, default: ReferralFigures(year: f.year)].add(f)
+                figures[f.year, default: ReferralFigures(year: f.year)].add(f)
+            }
             for (day, n) in chunk.daily.nonZero { daily[day, default: 0] += n }
             diagnostics.merge(chunk.diagnostics, lineOffset: Int(offset))
         }
@@ -146,6 +161,7 @@ public struct ReferralExtract: Sendable {
             firstDate: days.min().map(CivilDate.init(dayNumber:)), lastDate: days.max().map(CivilDate.init(dayNumber:)),
             diagnostics: diagnostics)
         extract.formatVotes = votes
+        extract.monthFigures = months
         let layout = reader.header.layout
         extract.diagnosticFields = [
             .referralDateBlank: layout[.dateOfReferral]!, .referralDateInvalid: layout[.dateOfReferral]!,

@@ -418,3 +418,28 @@ import Testing
         #expect(build.status != 0 && !FileManager.default.fileExists(atPath: out))
     }
 }
+
+/// An extract far from DfE's figures is said to be doubtful, not compared; `--strict` (or
+/// `strict: true`) makes it an error (issue 16, item 3).
+@Suite struct ImplausibleExtracts {
+    @Test func strictStopsAndTheDefaultSaysWhy() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("thin.csv").path
+        try Data(DateDecisionCLI.file(300, us: false).utf8).write(to: URL(fileURLWithPath: path))
+        let out = dir.appendingPathComponent("out")
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--extract", path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let md = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
+        #expect(md.contains("It is not compared with England or the neighbours. Check the extract: its annualised rate"), "\(md)")
+        #expect(md.contains("The extract may be incomplete or wrongly mapped"))
+        let strictOut = dir.appendingPathComponent("strict")
+        let strict = try Run.jsna(["build", "--data", demoData, "--la", "971", "--extract", path, "--strict", "--out", strictOut.path])
+        #expect(strict.status != 0)
+        #expect(strict.stderr.contains("assemble chapter: \(path): --strict: Check the extract: its annualised rate"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: strictOut.path))
+        // The config's strict: true does the same.
+        try Data("la: \"971\"\ndata: [\(demoData)]\nextract: thin.csv\nout: cfg\nstrict: true\n".utf8).write(to: dir.appendingPathComponent("jsna.yml"))
+        let configured = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
+        #expect(configured.status != 0 && configured.stderr.contains("--strict: Check the extract"), "\(configured.stderr)")
+    }
+}

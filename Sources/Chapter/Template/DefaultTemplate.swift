@@ -103,6 +103,7 @@ public enum DefaultTemplate {
         # xlsx: true               # also chapter.xlsx: every figure, a sheet per indicator, notes
         # reference_docx: house-style.docx   # your council's Word styles for chapter.docx
         # trend_years: 10          # years in each trend table and chart, 2 to 10 (default 5)
+        # strict: true             # stop when the extract looks incomplete or wrongly mapped
 
         """
     }

@@ -97,13 +97,16 @@ public struct ChapterPipeline: Sendable {
 
     /// One chapter's files, named relative to its folder.
     func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) throws -> (model: ChapterModel, files: [(name: String, contents: Data)]) {
-        let model = Self.step("assemble chapter") { () -> ChapterModel in
+        let model = try Self.step("assemble chapter") { () throws -> ChapterModel in
             var builder = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic)
             builder.window = settings.trendYears
             var model = builder.build(authority: authority, year: year)
             model.provenance = settings.provenance
             if withExtract, let extract = p.extract {
                 model.local = LocalSectionBuilder(extract: extract, table: p.table, dataset: p.dataset, authority: authority).build()
+                if settings.strict, let warning = model.local?.warnings.first {
+                    throw UserError("\(extract.path): --strict: \(warning)")
+                }
             }
             return model
         }

@@ -14,6 +14,7 @@ import Yams
 ///     out: reports/bolton
 ///     sn_model: "2025"      # or "2021"
 ///     trend_years: 5        # years in each trend table and chart, 2 to 10
+///     strict: true          # an implausible extract stops the build
 public struct ChapterSettings: Sendable {
     public var authority: String
     public var year: Int?
@@ -36,6 +37,8 @@ public struct ChapterSettings: Sendable {
     /// Years in each trend table and chart, ending at the chapter's year.
     public var trendYears = ChapterSettings.defaultTrendYears
     public static let defaultTrendYears = 5
+    /// Stop, rather than warn, when the extract's figures are implausible beside DfE's.
+    public var strict = false
     public static let trendYearRange = 2...10
 
     public init(authority: String, year: Int?, dataFolders: [String], outputFolder: String, neighbourModel: StatisticalNeighbours.Model = .model2025) {
@@ -62,6 +65,7 @@ public struct ChapterSettings: Sendable {
         var xlsx: Bool?
         var reference_docx: String?
         var trend_years: Int?
+        var strict: Bool?
     }
 
     /// Reads a config file; relative paths are taken from the file's folder.
@@ -98,6 +102,7 @@ public struct ChapterSettings: Sendable {
             outputFolder: try project.contain("out", file.out ?? "reports"), neighbourModel: model)
         settings.extract = try file.extract.map { try project.contain("extract", $0) }
         settings.allowHTML = file.allow_html ?? false
+        settings.strict = file.strict ?? false
         if let n = file.trend_years {
             guard trendYearRange.contains(n) else { throw UserError("\(configPath): trend_years must be from \(trendYearRange.lowerBound) to \(trendYearRange.upperBound)") }
             settings.trendYears = n

@@ -48,6 +48,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The council's referral extract (Annex A List 3) for the local section.", valueName: "file"))
     var extract: String?
 
+    @Flag(name: .long, help: "Stop with an error when the extract looks incomplete or wrongly mapped (its figures beyond a factor of 1.5 of DfE's), instead of saying so in the chapter.")
+    var strict = false
+
     @Option(name: .long, help: ArgumentHelp("Years in each trend table and chart, 2 to 10 (default: 5; LAIT shows up to 10).", valueName: "n"))
     var trendYears: Int?
 
@@ -76,6 +79,7 @@ struct BuildCommand: ParsableCommand {
         if docx { settings.docx = true }
         if xlsx { settings.xlsx = true }
         if let trendYears { settings.trendYears = trendYears }
+        if strict { settings.strict = true }
         if settings.docx { try WordDocument.checkTools() }  // say so before building
         settings.provenance.commandLine = (["jsna"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
         if timestamp { settings.provenance.generatedAt = ISO8601DateFormatter().string(from: Date()) }

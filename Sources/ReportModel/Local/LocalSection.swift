@@ -15,6 +15,8 @@ public struct LocalSection: Sendable {
     public var notes: [String]
     /// The controlled counts behind every number shown (kept for tests and audit).
     public var counts: CountTable
+    /// Implausible figures (``Plausibility``): said in the summary; `--strict` stops on them.
+    public var warnings: [String] = []
 
     public struct Breakdown: Sendable {
         public struct Row: Sendable {

@@ -6,15 +6,19 @@ import ReferralExtract
 import Statistics
 
 extension LocalSectionBuilder {
-    func assemble(_ t: CountTable, current: Int, last: CivilDate, ytd: Int, samePeriod: Int, monthCells: [(label: String, cell: Int)],
+    func assemble(_ t: CountTable, current: Int, end: CivilDate, latest: CivilDate, ytd: Int, samePeriod: Int, monthCells: [(label: String, cell: Int)],
                   breakdowns: [(String, [(String, Int)])], reconcile: [(Int, Int)]) -> LocalSection {
         let period = PeriodStyle.censusYear.label(current)
         let grouped = { (n: Int) in Rounding.grouped(Double(n), places: 0) }
         let count = { (cell: Int) in t.isSuppressed(cell) ? CountTable.symbol : grouped(t.values[cell]) }
         var summary: [String] = []
+        var warnings: [String] = []
         let start = CivilDate.censusYearStart(current)
-        summary.append("From \(start.longText) to \(last.longText) (the latest referral in the extract) \(authority.name) received \(count(ytd)) referrals, against \(count(samePeriod)) in the same period a year earlier\(change(t, ytd, samePeriod)).")
-        if let rate = annualisedRate(t, ytd: ytd, from: start, to: last, current: current) { summary.append(rate) }
+        let whole = end == latest ? "" : " (whole months only: the extract's latest referral is in \(latest.monthText), a month not yet complete)"
+        summary.append("From \(start.longText) to \(end.longText)\(whole) \(authority.name) received \(count(ytd)) referrals, against \(count(samePeriod)) in the same months a year earlier\(change(t, ytd, samePeriod)).")
+        let rate = annualisedRate(t, ytd: ytd, from: start, to: end, current: current)
+        if let text = rate.text { summary.append(text) }
+        if let warning = rate.warning { warnings.append(warning) }
         let monthly = BarChart(
             id: "local-monthly", title: "Referrals by month, \(authority.name), \(monthCells.first!.label) to \(monthCells.last!.label)",
             axisLabel: "Referrals", labels: monthCells.map(\.label),
@@ -24,7 +28,7 @@ extension LocalSectionBuilder {
         let total = t.values[ytd]
         let tables = breakdowns.map { title, cells in
             LocalSection.Breakdown(
-                caption: "\(title) of children referred, \(authority.name), \(start.longText) to \(last.longText)",
+                caption: "\(title) of children referred, \(authority.name), \(start.longText) to \(end.longText)",
                 rows: cells.filter { t.values[$0.1] > 0 || t.isSuppressed($0.1) }.map { label, cell in
                     let hidden = t.isSuppressed(cell) || t.isSuppressed(ytd) || total == 0
                     return .init(label: label, count: controlled(t, cell), share: hidden ? nil : Double(t.values[cell]) / Double(total) * 100)
@@ -35,7 +39,12 @@ extension LocalSectionBuilder {
         let rows = reconcile.compactMap { year, cell -> LocalSection.Reconciliation.Row? in
             guard let published = dataset.figure(referrals.kind, measure: referrals.names, area: authority.id, year: year)?.figure else { return nil }
             var difference: Double?
-            if let p = published.value, p > 0, !t.isSuppressed(cell) { difference = (Double(t.values[cell]) - p) / p * 100 }
+            if let p = published.value, p > 0, !t.isSuppressed(cell) {
+                difference = (Double(t.values[cell]) - p) / p * 100
+                if let w = Plausibility.warning(extract: Double(t.values[cell]), published: p, what: "\(PeriodStyle.censusYear.label(year)) count in the extract (\(count(cell)))", against: "DfE's published count (\(grouped(Int(p))))") {
+                    warnings.append(w)
+                }
+            }
             return .init(period: PeriodStyle.censusYear.label(year), extract: controlled(t, cell), published: Shown(published), difference: difference)
         }
         if !rows.isEmpty {
@@ -43,16 +52,25 @@ extension LocalSectionBuilder {
         }
         var notes = [
             "These figures come from the council's own case records (\(SourceLocation.short(extract.path))) and are not official statistics; DfE's figures for \(period) will be published after the census closes.",
-            "Disclosure control: counts of 1 to 5 are shown as c, and further counts are hidden (also c) wherever they would let a small count be worked out by subtraction from a total. Percentages and rates from hidden counts are hidden too.",
+            "Disclosure control: counts of 1 to 5 are shown as c, and further counts are hidden (also c) wherever they would let a small count be worked out by subtraction from a total. Percentages and rates from hidden counts are hidden too. Every period is whole months, so no part of a month can be worked out from the totals.",
         ]
         if extract.rowsExcluded > 0 {
-            notes.append("\(extract.rowsExcluded) row\(extract.rowsExcluded == 1 ? " has" : "s have") no valid referral date and \(extract.rowsExcluded == 1 ? "is" : "are") left out of every figure (run jsna check on the extract for details).")
+            notes.append("\(Self.rows(extract.rowsExcluded)) no valid referral date (blank, not a date, after the day of the build or before 1990) and \(extract.rowsExcluded == 1 ? "is" : "are") left out of every figure (run jsna check on the extract for details).")
         }
         if let d = extract.diagnostics.groups[.duplicate] {
-            notes.append("\(d.count) row\(d.count == 1 ? " repeats" : "s repeat") another referral of the same child on the same day; each is counted, as DfE counts referrals.")
+            notes.append("\(Self.rows(d.count, verb: ("repeats", "repeat"))) another referral of the same child on the same day; each is counted, as DfE counts referrals.")
         }
-        return LocalSection(title: "Referrals this year: the council's own data", file: SourceLocation.short(extract.path), sha256: extract.sha256, summary: summary, monthly: monthly, breakdowns: tables,
-                            reconciliation: reconciliation, notes: notes, counts: t)
+        return LocalSection(title: "Referrals this year: the council's own data", file: SourceLocation.short(extract.path), sha256: extract.sha256, summary: summary + warnings, monthly: monthly, breakdowns: tables,
+                            reconciliation: reconciliation, notes: notes, counts: t, warnings: warnings)
+    }
+
+    /// "1 row has", "fewer than 6 rows have", "212 rows have": a count of rows is itself a
+    /// count of referrals, so 1 to 5 is never printed.
+    static func rows(_ n: Int, verb: (one: String, many: String) = ("has", "have")) -> String {
+        switch n {
+        case 1...5: "Fewer than 6 rows \(verb.many)"
+        default: "\(Rounding.grouped(Double(n), places: 0)) rows \(verb.many)"
+        }
     }
 
     func controlled(_ t: CountTable, _ cell: Int) -> Controlled { t.isSuppressed(cell) ? .suppressed : .count(t.values[cell]) }
@@ -66,38 +84,59 @@ extension LocalSectionBuilder {
     }
 
     /// The year-to-date count scaled to a full year, per 10,000 children, with its 95%
-    /// interval, tested against the latest published England and neighbour rates.
-    func annualisedRate(_ t: CountTable, ytd: Int, from start: CivilDate, to last: CivilDate, current: Int) -> String? {
-        guard !t.isSuppressed(ytd) else { return "The annualised rate is not shown because the year-to-date count is suppressed." }
+    /// interval, tested against the latest published England and neighbour rates — unless it
+    /// is implausible against the authority's own last published rate (``Plausibility``), in
+    /// which case it is not compared and a warning says why.
+    func annualisedRate(_ t: CountTable, ytd: Int, from start: CivilDate, to end: CivilDate, current: Int) -> (text: String?, warning: String?) {
+        guard !t.isSuppressed(ytd) else { return ("The annualised rate is not shown because the year-to-date count is suppressed.", nil) }
         var children = dataset.childPopulation(area: authority.id, midYear: current - 1)
         var populationYear = current - 1
         while children.value == nil && populationYear > current - 4 {
             populationYear -= 1
             children = dataset.childPopulation(area: authority.id, midYear: populationYear)
         }
-        guard let n = children.value else { return nil }
-        let days = Double(last.dayNumber - start.dayNumber + 1)
+        guard let n = children.value else { return (nil, nil) }
+        let days = Double(end.dayNumber - start.dayNumber + 1)
         let yearDays = Double(CivilDate.censusYearEnd(current).dayNumber - start.dayNumber + 1)
         let scale = yearDays / days
         let count = Double(t.values[ytd])
         guard let ci = PoissonInterval.rate(count: count, denominator: n, multiplier: RatePer10k.multiplier, level: .percent95),
             let rate = RatePer10k.rate(count: .value(count * scale), children: .value(n)).value
-        else { return nil }
+        else { return (nil, nil) }
         let show = { (x: Double) in Rounding.format(x, places: 1) }
         let scaled = ci.scaled(by: scale)
         var text = "Scaled up to a full year, that is about \(show(rate)) referrals per 10,000 children (95% CI \(show(scaled.lower))–\(show(scaled.upper)); ONS mid-\(populationYear) population)"
-        if let latest = table.series(.referralsRate, area: authority.id).last(where: { $0.value.value != nil }) {
-            var byOutcome: [(Significance, [String])] = [(.higher, []), (.lower, []), (.similar, [])]
-            for (name, figure) in [("England", latest.england), ("the statistical neighbours' average", latest.neighbours?.mean)] {
-                guard let v = figure?.value else { continue }
-                let i = byOutcome.firstIndex { $0.0 == Significance.compare(scaled, with: v) }!
-                byOutcome[i].1.append("\(name) (\(show(v)))")
-            }
-            let parts = byOutcome.filter { !$0.1.isEmpty }.map { s, names in
-                "\(s == .similar ? "similar to" : "significantly \(s.rawValue) than") \(Narrative.list(names))"
-            }
-            if !parts.isEmpty { text += ", " + Narrative.list(parts) + " in \(latest.period), the latest published year" }
+        guard let latest = table.series(.referralsRate, area: authority.id).last(where: { $0.value.value != nil }) else { return (text + ".", nil) }
+        if let warning = Plausibility.warning(extract: rate, published: latest.value.value!, what: "annualised rate (\(show(rate)) per 10,000)", against: "\(authority.name)'s last published rate (\(show(latest.value.value!)) in \(latest.period))") {
+            return (text + ". It is not compared with England or the neighbours.", warning)
         }
-        return text + ". Referrals are seasonal, so a part-year rate is a guide, not a forecast."
+        var byOutcome: [(Significance, [String])] = [(.higher, []), (.lower, []), (.similar, [])]
+        for (name, figure) in [("England", latest.england), ("the statistical neighbours' average", latest.neighbours?.mean)] {
+            guard let v = figure?.value else { continue }
+            let i = byOutcome.firstIndex { $0.0 == Significance.compare(scaled, with: v) }!
+            byOutcome[i].1.append("\(name) (\(show(v)))")
+        }
+        let parts = byOutcome.filter { !$0.1.isEmpty }.map { s, names in
+            "\(s == .similar ? "similar to" : "significantly \(s.rawValue) than") \(Narrative.list(names))"
+        }
+        if !parts.isEmpty { text += ", " + Narrative.list(parts) + " in \(latest.period), the latest published year" }
+        return (text + ". Referrals are seasonal, so a part-year rate is a guide, not a forecast.", nil)
+    }
+}
+
+/// Whether figures from the council's extract are believable beside DfE's: beyond a factor
+/// of 1.5 either way, the extract is more likely incomplete or wrongly mapped than the
+/// authority changed, and the chapter says so instead of comparing.
+public enum Plausibility {
+    public static let factor = 1.5
+
+    /// A sentence for the chapter (and the error `--strict` makes of it), or nil when the
+    /// two are within the factor.
+    static func warning(extract: Double, published: Double, what: String, against: String) -> String? {
+        guard published > 0 else { return nil }
+        let ratio = extract / published
+        guard ratio > factor || ratio < 1 / factor else { return nil }
+        let size = ratio >= 1 ? "\(Rounding.format(ratio, places: 1)) times" : "\(Rounding.format(ratio * 100, places: 0))% of"
+        return "Check the extract: its \(what) is \(size) \(against), beyond the factor of \(Rounding.format(factor, places: 1)) jsna accepts either way. The extract may be incomplete or wrongly mapped (columns:, date_format:), so this figure is not a finding."
     }
 }

@@ -20,16 +20,23 @@ public struct LocalSectionBuilder: Sendable {
 
     static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// The section, or nil when the extract has no whole month of referrals.
+    ///
+    /// Every period is made of whole months — the year to date runs from 1 April to the end
+    /// of the extract's last complete month, and the same period a year earlier is the same
+    /// whole months — so each published total is an exact sum of published monthly counts
+    /// and no part month can be subtracted from a whole one.
     public func build() -> LocalSection? {
-        guard let last = extract.lastDate else { return nil }
-        let current = last.censusYear
-        let (year, month, day) = last.components
+        guard let latest = extract.lastDate, let first = extract.firstDate else { return nil }
+        let end = latest.lastWholeMonthEnd
+        guard end >= first else { return nil }
+        let current = end.censusYear
+        let monthsSoFar = (end.components.month + 8) % 12 + 1
         var t = CountTable()
-        // Month cells for the previous and current census years (shared by every relation).
-        func monthCount(_ y: Int, _ m: Int, through d: Int = 31) -> Int {
+        func monthCount(_ y: Int, _ m: Int) -> Int {
             extract.daily.reduce(0) { total, entry in
-                let (ey, em, ed) = entry.key.components
-                return ey == y && em == m && ed <= d ? total + entry.value : total
+                let (ey, em, _) = entry.key.components
+                return ey == y && em == m ? total + entry.value : total
             }
         }
         var monthCells: [(label: String, cell: Int)] = []
@@ -44,27 +51,22 @@ public struct LocalSectionBuilder: Sendable {
         let previousYear = t.cell(previousYearCells.reduce(0) { $0 + t.values[$1] }, "referrals \(PeriodStyle.censusYear.label(current - 1))")
         t.relate(previousYearCells, total: previousYear)
         var ytdCells: [Int] = []
-        let monthsSoFar = (month + 8) % 12 + 1
         for m in 0..<monthsSoFar {
             let calendarMonth = (m + 3) % 12 + 1
             let calendarYear = calendarMonth >= 4 ? current - 1 : current
-            let partial = calendarMonth == month && calendarYear == year
-            let label = "\(Self.shortMonths[calendarMonth - 1]) \(calendarYear % 100)\(partial ? " (to \(day))" : "")"
+            let label = "\(Self.shortMonths[calendarMonth - 1]) \(calendarYear % 100)"
             let cell = t.cell(monthCount(calendarYear, calendarMonth), label)
             ytdCells.append(cell)
             monthCells.append((label, cell))
         }
         let ytd = t.cell(ytdCells.reduce(0) { $0 + t.values[$1] }, "year to date")
         t.relate(ytdCells, total: ytd)
-        // The same period a year earlier: last year's whole months, then its part month.
-        var sameCells = Array(previousYearCells.prefix(monthsSoFar - 1))
-        let lastYearPart = monthCount(year - 1, month, through: last.oneYearBefore.components.day)
-        let fullMonthCell = previousYearCells[monthsSoFar - 1]
-        sameCells.append(lastYearPart == t.values[fullMonthCell] ? fullMonthCell : t.cell(lastYearPart, "same part month a year earlier"))
-        let samePeriod = t.cell(sameCells.reduce(0) { $0 + t.values[$1] }, "same period a year earlier")
-        t.relate(sameCells, total: samePeriod)
-        // Breakdowns of the year to date.
-        let figures = extract.figures(for: current)
+        // The same whole months a year earlier: a subset of last year's published months.
+        let sameCells = Array(previousYearCells.prefix(monthsSoFar))
+        let samePeriod = monthsSoFar == 12 ? previousYear : t.cell(sameCells.reduce(0) { $0 + t.values[$1] }, "same period a year earlier")
+        if monthsSoFar < 12 { t.relate(sameCells, total: samePeriod) }
+        // Breakdowns of the same whole months.
+        let figures = extract.figures(census: current, months: monthsSoFar)
         let groups: [(String, [String], (String) -> String, [String: Int])] = [
             ("Age at referral", ReferralFigures.ageBands, { $0 }, figures.byAge),
             ("Gender", AnnexA.genderGroups, AnnexA.genderGroup, figures.byGender),
@@ -81,17 +83,17 @@ public struct LocalSectionBuilder: Sendable {
         }
         // Reconciliation: whole census years in the extract against DfE's published count.
         var reconcile: [(Int, Int)] = []
-        if let first = extract.firstDate {
-            for y in (current - 6)..<current where first <= CivilDate.censusYearStart(y) && last >= CivilDate.censusYearEnd(y) {
-                if y == current - 1 {
-                    reconcile.append((y, previousYear))
-                } else {
-                    reconcile.append((y, t.cell(extract.figures(for: y).referrals, "referrals \(y)")))
-                }
+        for y in (current - 6)...current where first <= CivilDate.censusYearStart(y) && end >= CivilDate.censusYearEnd(y) {
+            if y == current - 1 {
+                reconcile.append((y, previousYear))
+            } else if y == current {
+                reconcile.append((y, ytd))
+            } else {
+                reconcile.append((y, t.cell(extract.figures(for: y).referrals, "referrals \(y)")))
             }
         }
         t.control()
-        return assemble(t, current: current, last: last, ytd: ytd, samePeriod: samePeriod, monthCells: monthCells,
+        return assemble(t, current: current, end: end, latest: latest, ytd: ytd, samePeriod: samePeriod, monthCells: monthCells,
                         breakdowns: breakdownCells, reconcile: reconcile)
     }
 }
