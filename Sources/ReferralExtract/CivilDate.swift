@@ -32,6 +32,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return CivilDate(year: y - 1, month: m, day: m == 2 && d == 29 ? 28 : d)!
     }
 
+    /// The same calendar day a year later; 29 February becomes 28 February.
+    public var oneYearAfter: CivilDate {
+        let (y, m, d) = components
+        return CivilDate(year: y + 1, month: m, day: m == 2 && d == 29 ? 28 : d)!
+    }
+
     /// Completed years from `self` (a birth date) to `date`; a 29 February birthday is
     /// reached on 1 March in common years.
     public func completedYears(on date: CivilDate) -> Int {

@@ -49,6 +49,10 @@ public struct ExtractLayout: Sendable {
             }
         }
         guard missing.isEmpty else {
+            // Excel under a European locale saves "CSV" separated by semicolons.
+            if header.count < 3, let first = header.first, first.filter({ $0 == ";" }).count >= 2 {
+                throw CSVError(path: path, line: 1, column: 1, message: "the columns are separated by semicolons (Excel's CSV under a European locale): save the file again as \"CSV UTF-8 (Comma delimited)\", or export it with commas")
+            }
             var hint = "map other names with `columns:` in the config"
             if normalised.contains(where: { $0.contains("assessment") }) && !normalised.contains("date of referral") {
                 hint = "this is Annex A List 4 (assessments), not List 3 (referrals): give jsna the List 3 file"

@@ -83,6 +83,9 @@ final class ReferralAggregator {
         rows += 1
         if linkOnly { return link(r) }
         let dateField = r[referral]
+        // A row of empty fields (Excel leaves them below the data) is no referral: skipped
+        // without a word.
+        if dateField.isEmpty, (0..<r.count).allSatisfy({ r[$0].isEmpty }) { return }
         if detecting, !dateField.isEmpty { formatVotes.count(dateField, line: r.line) }
         guard let (date, y, month, day) = format.parseParts(dateField) else {
             if dateField.isEmpty {

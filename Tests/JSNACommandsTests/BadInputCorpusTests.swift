@@ -98,6 +98,11 @@ import Testing
                         .error(line: 1, column: column(of: "Allocated Team", in: header), "column 'Gender' appears twice in the header")),
             extractCase("missing required column", extract { $0 }.replacingOccurrences(of: "Date of Referral", with: "Referral Date"),
                         .error(line: 1, column: 1, "missing column 'Date of Referral'")),
+            // Excel's habits: empty rows below the data, a BOM and CRLF, semicolons under a European locale.
+            extractCase("blank trailing rows", extract { $0 } + String(repeating: ",,,,,,,,,,\r\n", count: 3) + ",,,,,,,,,,\n", .reads(referrals: 3)),
+            extractCase("BOM and CRLF", "\u{FEFF}" + extract(line3: { $0 }, eol: "\r\n"), .reads(referrals: 3)),
+            extractCase("semicolon-separated", ([header] + rows).map { $0.replacingOccurrences(of: ",", with: ";") }.joined(separator: "\r\n") + "\r\n",
+                        .error(line: 1, column: 1, "the columns are separated by semicolons (Excel's CSV under a European locale)")),
             extractCase("extra columns", ([header + ",Notes"] + rows.map { $0 + ",x" }).joined(separator: "\n") + "\n", .reads(referrals: 3)),
             extractCase("a 10 MB field", extract { $0.replacingOccurrences(of: "Worker 2", with: String(repeating: "W", count: 10_000_000)) }, .reads(referrals: 3)),
             extractCase("100,000 columns", (0..<100_000).map { "c\($0)" }.joined(separator: ",") + "\n" + String(repeating: "1,", count: 99_999) + "1\n",
@@ -441,5 +446,24 @@ import Testing
         try Data("la: \"971\"\ndata: [\(demoData)]\nextract: thin.csv\nout: cfg\nstrict: true\n".utf8).write(to: dir.appendingPathComponent("jsna.yml"))
         let configured = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
         #expect(configured.status != 0 && configured.stderr.contains("--strict: Check the extract"), "\(configured.stderr)")
+    }
+}
+
+/// `jsna referrals` for a person (issue 16, item 6).
+@Suite struct ReferralsForAPerson {
+    @Test func theTableSaysWhatTheFileCoversAndNamesSources() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("r.csv").path
+        try Data(DateDecisionCLI.file(300, us: false).utf8).write(to: URL(fileURLWithPath: path))
+        let run = try Run.jsna(["referrals", path, "--year", "2024", "--format", "table"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("The file covers 1 April 2023 to 28 December 2023 of it (its referrals run from 13 January 2023 to 28 December 2023)"), "\(run.stdout)")
+        #expect(run.stdout.contains("  6: Police "))
+        #expect(run.stdout.contains("incomplete: the file starts 13 January 2023, so referrals before 13 January 2024 cannot be checked against a full year before them"))
+        // A year outside the file: an error for a person, the peers' zeros (with a warning) as JSON.
+        let outside = try Run.jsna(["referrals", path, "--year", "2021", "--format", "table"])
+        #expect(outside.status != 0 && outside.stderr.contains("2020-21 is outside the file: its referrals run from 13 January 2023 to 28 December 2023"))
+        let json = try Run.jsna(["referrals", path, "--year", "2021"])
+        #expect(json.status == 0 && json.stdout.contains("\"referrals\": 0,") && json.stderr.contains("warning: 2020-21 is outside"))
     }
 }

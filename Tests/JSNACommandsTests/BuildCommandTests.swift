@@ -227,15 +227,13 @@ import Testing
         #expect(run.stderr.contains("to \(project.path)/out/chapter"), "\(run.stderr)")
     }
 
-    /// A config passed around cannot make jsna write, or read a child-level extract,
-    /// outside its own folder: not by "..", not by an absolute path, not through a link.
+    /// A config passed around cannot make jsna write outside its own folder: not by "..",
+    /// not by an absolute path, not through a link.
     @Test(arguments: [
         ("out: ../elsewhere", "out \"../elsewhere\""),
         ("out: /tmp/jsna-elsewhere", "out \"/tmp/jsna-elsewhere\""),
         ("out: link/chapter", "out \"link/chapter\""),
         ("out: reports/../../x", "out \"reports/../../x\""),
-        ("out: out\nextract: ../list3.csv", "extract \"../list3.csv\""),
-        ("out: out\nextract: link/list3.csv", "extract \"link/list3.csv\""),
     ])
     func aConfigCannotReachOutsideItsFolder(line: String, named: String) throws {
         let work = try temporaryDirectory()
@@ -250,6 +248,26 @@ import Testing
         #expect(run.stderr.contains("jsna.yml: \(named) is outside the project folder"), "\(run.stderr)")
         #expect(try FileManager.default.subpathsOfDirectory(atPath: work.path).sorted() == before)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/jsna-elsewhere"))
+    }
+
+    /// The extract lives where its governance says (a secure drive): it is read from
+    /// anywhere, and nothing is ever written next to it (issue 16, item 7).
+    @Test(arguments: ["../secure/list3.csv", "ABSOLUTE"])
+    func theExtractIsReadFromWhereItLives(extract: String) throws {
+        let work = try temporaryDirectory()
+        let project = work.appendingPathComponent("project"), secure = work.appendingPathComponent("secure")
+        for folder in [project, secure] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: demoData + "/amberfold_referrals_list3.csv", toPath: secure.appendingPathComponent("list3.csv").path)
+        let path = extract == "ABSOLUTE" ? secure.appendingPathComponent("list3.csv").path : extract
+        try Data("la: Amberfold\ndata: [\(demoData)]\nout: out\nextract: \(path)\n".utf8).write(to: project.appendingPathComponent("jsna.yml"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: secure.path).sorted()
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let md = try String(contentsOf: project.appendingPathComponent("out/chapter.md"), encoding: .utf8)
+        #expect(md.contains("## Referrals this year"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: secure.path).sorted() == before, "nothing written next to the extract")
+        let check = try Run.jsna(["check", secure.appendingPathComponent("list3.csv").path])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: secure.path).sorted() == before && check.status == 0, "\(check.stderr)")
     }
 
     @Test func aLinkThatStaysInsideIsFine() throws {

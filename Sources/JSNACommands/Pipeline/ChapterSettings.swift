@@ -100,7 +100,9 @@ public struct ChapterSettings: Sendable {
         var settings = ChapterSettings(
             authority: file.la, year: year, dataFolders: file.data.map(resolve),
             outputFolder: try project.contain("out", file.out ?? "reports"), neighbourModel: model)
-        settings.extract = try file.extract.map { try project.contain("extract", $0) }
+        // The extract is read where it lives (a secure drive, its governance home); only
+        // what jsna writes must stay inside the project folder.
+        settings.extract = file.extract.map(resolve)
         settings.allowHTML = file.allow_html ?? false
         settings.strict = file.strict ?? false
         if let n = file.trend_years {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Indicators
 import ReferralExtract
 
 struct ReferralsCommand: ParsableCommand {
@@ -34,6 +35,13 @@ struct ReferralsCommand: ParsableCommand {
         printError("jsna: analyst-only output: these figures are NOT disclosure-controlled (small numbers are shown); do not publish them")
         for d in data.diagnostics.diagnostics(path: file, fields: data.diagnosticFields, excludedRows: .warning) { printError("jsna: \(d)") }
         let figures = data.figures(for: year.year)
+        let (start, end) = (CivilDate.censusYearStart(year.year), CivilDate.censusYearEnd(year.year))
+        if let first = data.firstDate, let last = data.lastDate, last < start || first > end {
+            let covered = "its referrals run from \(first.longText) to \(last.longText)"
+            // The JSON stays what the peers print for any year (zeros); a person's table says no.
+            guard format == .json else { throw UserError("\(file): \(PeriodStyle.censusYear.label(year.year)) is outside the file: \(covered)") }
+            printError("jsna: warning: \(PeriodStyle.censusYear.label(year.year)) is outside \(file) (\(covered)): every figure is zero")
+        }
         switch format {
         case .json: print(figures.json, terminator: "")
         case .table: print(ReferralTable.render(figures, extract: data), terminator: "")
