@@ -88,7 +88,7 @@ import Testing
         let file = work.appendingPathComponent("list3.csv")
         try Data(text.utf8).write(to: file)
         let out = work.appendingPathComponent("out")
-        let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--extract", file.path, "--out", out.path])
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--extract", file.path, "--date-format", "dd/mm/yyyy", "--xlsx", "--out", out.path])
         #expect(run.status == 0, "seed \(seed): \(run.stderr)")
 
         // 1. No identifying value in any byte written.
@@ -98,6 +98,12 @@ import Testing
             for secret in secrets.ids.union(secrets.births).union(secrets.people) where published.contains(secret) {
                 Issue.record("seed \(seed): \(name) contains \(secret)")
             }
+        }
+
+        // The workbook's Local sheet publishes the same controlled counts (column B): none is 1 to 5.
+        let book = try OfficeFile(data: try Data(contentsOf: out.appendingPathComponent("chapter.xlsx")))
+        for (address, value) in try book.cells(sheet: "Local") where address.hasPrefix("B") {
+            if case .number(let n) = value { #expect(n == 0 || n >= 6, "seed \(seed): Local!\(address) is \(n)") }
         }
 
         // 2. No count of 1 to 5 shown, or recoverable from a total.

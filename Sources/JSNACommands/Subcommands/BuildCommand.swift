@@ -54,6 +54,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Years in each trend table and chart, 2 to 10 (default: 5; LAIT shows up to 10).", valueName: "n"))
     var trendYears: Int?
 
+    @Option(name: .long, help: ArgumentHelp("The extract's date format: dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd (default: decided from all its referral dates).", valueName: "format"))
+    var dateFormat: DateFormatArgument?
+
     @Option(name: .long, help: ArgumentHelp("A YAML config file (la, year, data, out, sn_model) instead of the options above.", valueName: "file"))
     var config: String?
 
@@ -76,6 +79,7 @@ struct BuildCommand: ParsableCommand {
         var settings = try config.map(ChapterSettings.load(configPath:))
             ?? ChapterSettings(authority: la ?? "", year: year?.year, dataFolders: data.data, outputFolder: out, neighbourModel: data.snModel.model)
         if let extract { settings.extract = extract }
+        if let dateFormat { settings.extractOptions.dateFormat = dateFormat.format }
         if docx { settings.docx = true }
         if xlsx { settings.xlsx = true }
         if let trendYears { settings.trendYears = trendYears }
