@@ -18,7 +18,9 @@ compare() {  # label, file, year, jsna's extra arguments
   if cmp -s "$tmp/peer.json" "$tmp/jsna.json"; then pass=$((pass + 1))
   else fail=$((fail + 1)); echo "FAIL  $1 year $3"; diff "$tmp/peer.json" "$tmp/jsna.json" | head -10 || true; fi
 }
-for y in 2022 2023 2024 2025; do compare "edge cases" "$BENCH/tests/edge.csv" "$y"; done
+# The kit's dates are dd/mm/yyyy by its contract; one of its 37 is ISO, more than the 1% a file may
+# leave unread when jsna decides the format from its dates, so the format is given.
+for y in 2022 2023 2024 2025; do compare "edge cases" "$BENCH/tests/edge.csv" "$y" --date-format dd/mm/yyyy; done
 for spec in "2000 11" "20000 12" "60000 13"; do
   set -- $spec
   python3 "$BENCH/gen_referrals.py" --rows "$1" --seed "$2" --start 2020-04-01 --end 2025-03-31 > "$tmp/r.csv"

@@ -156,28 +156,35 @@ public enum DateFormat: String, Sendable, CaseIterable {
     public func parseParts(_ field: UnsafeBufferPointer<UInt8>) -> (date: CivilDate, year: Int, month: Int, day: Int)? {
         switch self {
         case .dayMonthYear, .monthDayYear:
-            guard field.count >= 8, field.count <= 10 else { return nil }
-            var i = 0
-            guard let a = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
-            i += 1
-            guard let b = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
-            i += 1
+            guard let (a, b, y) = Self.slashParts(field) else { return nil }
             let (d, m) = self == .dayMonthYear ? (a, b) : (b, a)
-            guard let y = digits(field, &i, 4...4), i == field.count, let date = CivilDate(year: y, month: m, day: d) else { return nil }
+            guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
             return (date, y, m, d)
         case .iso:
             guard field.count == 10, field[4] == UInt8(ascii: "-"), field[7] == UInt8(ascii: "-") else { return nil }
             var i = 0
-            guard let y = digits(field, &i, 4...4) else { return nil }
+            guard let y = Self.digits(field, &i, 4...4) else { return nil }
             i = 5
-            guard let m = digits(field, &i, 2...2) else { return nil }
+            guard let m = Self.digits(field, &i, 2...2) else { return nil }
             i = 8
-            guard let d = digits(field, &i, 2...2), i == 10, let date = CivilDate(year: y, month: m, day: d) else { return nil }
+            guard let d = Self.digits(field, &i, 2...2), i == 10, let date = CivilDate(year: y, month: m, day: d) else { return nil }
             return (date, y, m, d)
         }
     }
 
-    private func digits(_ f: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ count: ClosedRange<Int>) -> Int? {
+    /// "a/b/yyyy" with one- or two-digit a and b: the three numbers, not yet a date.
+    static func slashParts(_ field: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard field.count >= 8, field.count <= 10 else { return nil }
+        var i = 0
+        guard let a = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
+        i += 1
+        guard let b = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
+        i += 1
+        guard let y = digits(field, &i, 4...4), i == field.count else { return nil }
+        return (a, b, y)
+    }
+
+    private static func digits(_ f: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ count: ClosedRange<Int>) -> Int? {
         var value = 0, n = 0
         while i < f.count, n < count.upperBound, f[i] >= 48, f[i] <= 57 {
             value = value * 10 + Int(f[i] - 48)

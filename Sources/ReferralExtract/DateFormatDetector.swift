@@ -71,10 +71,19 @@ struct FormatVotes: Sendable, Equatable {
     var reads = [Int](repeating: 0, count: DateFormat.allCases.count)
     var unread = [[Int]](repeating: [], count: DateFormat.allCases.count)
 
+    /// Counts one non-blank referral date: which formats read it. One scan of the field:
+    /// an ISO shape is read as ISO only; a slash shape's two numbers are tried both ways.
     mutating func count(_ field: UnsafeBufferPointer<UInt8>, line: Int) {
         dates += 1
-        for (i, format) in DateFormat.allCases.enumerated() {
-            if format.parse(field) != nil {
+        var read = (dmy: false, mdy: false, iso: false)
+        if field.count == 10, field[4] == UInt8(ascii: "-") {
+            read.iso = DateFormat.iso.parse(field) != nil
+        } else if let (a, b, y) = DateFormat.slashParts(field) {
+            read.dmy = CivilDate(year: y, month: b, day: a) != nil
+            read.mdy = CivilDate(year: y, month: a, day: b) != nil
+        }
+        for (i, ok) in [read.dmy, read.mdy, read.iso].enumerated() {
+            if ok {
                 reads[i] += 1
             } else if unread[i].count < Self.examples {
                 unread[i].append(line)
