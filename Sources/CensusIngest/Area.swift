@@ -81,3 +81,19 @@ public struct AreaDirectory: Sendable {
 
     public var regions: [Area] { byID.values.filter { $0.level == .regional }.sorted { $0.id < $1.id } }
 }
+
+extension String {
+    /// The name as a file gives it, without control characters (C0, DEL, C1) or the
+    /// invisible direction marks and overrides (U+200E/F, U+202A–E, U+2066–9): they would
+    /// break an SVG's XML, a Markdown table row or the reading order of a sentence.
+    public var cleanedName: String {
+        var out = String.UnicodeScalarView()
+        for c in unicodeScalars {
+            switch c.value {
+            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue
+            default: out.append(c)
+            }
+        }
+        return String(out)
+    }
+}

@@ -69,7 +69,7 @@ final class TableBuilder {
         // A joint return ("940 / 941": one workforce return for two authorities) is kept
         // under each authority's own code, marked as joint; an authority's own row wins.
         let codes = geography == .localAuthority ? JointReturn.parts(id) : [id]
-        let joint = codes.count > 1 ? JointReturn(codes: codes, names: JointReturn.parts(r.string(name))) : nil
+        let joint = codes.count > 1 ? JointReturn(codes: codes, names: JointReturn.parts(r.string(name).cleanedName)) : nil
         var keys: [RowKey] = []
         for code in codes {
             let key = RowKey(area: code, year: year, category: cat)
@@ -95,7 +95,7 @@ final class TableBuilder {
         for (column, field) in measureFields.enumerated() {
             table.values.append(try figure(r, field: field, measure: table.measures[column]))
         }
-        let areaName = geography == .national ? "England" : (geography == .regional ? regionName.map(r.string) ?? id : r.string(name))
+        let areaName = (geography == .national ? "England" : (geography == .regional ? regionName.map(r.string) ?? id : r.string(name))).cleanedName
         let newCodes = JointReturn.parts(newCode.map(r.string) ?? "")
         for (i, code) in codes.enumerated() where keys.contains(where: { $0.area == code }) {
             let name = joint.map { $0.names.count == codes.count ? $0.names[i] : code } ?? areaName
@@ -103,7 +103,7 @@ final class TableBuilder {
                 id: code, level: geography, name: name,
                 newCode: geography == .localAuthority ? (newCodes.count == codes.count ? newCodes[i] : "") : id,
                 oldCode: geography == .localAuthority ? code : "", regionCode: region.map(r.string) ?? "",
-                regionName: regionName.map(r.string) ?? "", latestYear: year, firstYear: year),
+                regionName: (regionName.map(r.string) ?? "").cleanedName, latestYear: year, firstYear: year),
                 joint: joint != nil)
         }
     }

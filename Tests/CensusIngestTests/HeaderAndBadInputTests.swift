@@ -121,3 +121,17 @@ import Diagnostics
         #expect(message.contains("sn.csv:2:25: authority 350 is listed as its own neighbour"))
     }
 }
+
+/// Names from files lose control characters and direction overrides (issue 17, item 4).
+@Suite struct NamesFromFiles {
+    @Test func controlCharactersAndBidiOverridesAreRemoved() throws {
+        let demo = URL(fileURLWithPath: SharedData.demo)
+        let name = try FileManager.default.contentsOfDirectory(atPath: demo.path).first { $0.hasPrefix("c1_") }!
+        let text = try String(contentsOf: demo.appendingPathComponent(name), encoding: .utf8)
+            .replacingOccurrences(of: "Amberfold", with: "\"Amber\u{202E}fold\u{7}\u{7F}\"")
+        let folder = try temporaryFolder([name: text])
+        let dataset = try CensusDataset.load(folders: [folder])
+        #expect(dataset.areas["971"]?.name == "Amberfold")
+        #expect("a\u{0}b\u{2066}c\u{9}d".cleanedName == "abcd" && "Saint Hélène".cleanedName == "Saint Hélène")
+    }
+}

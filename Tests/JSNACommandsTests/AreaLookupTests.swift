@@ -45,3 +45,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+/// Batch folder names are short ASCII slugs whatever the data calls an authority (issue 17, item 4).
+@Suite struct BatchFolderNames {
+    @Test func anyNameMakesAShortASCIIFolder() {
+        let long = String(repeating: "Ünïcode Authority\u{202E}\u{0007} ", count: 20)
+        #expect(long.count >= 400)
+        let area = Area(id: "350", level: .localAuthority, name: long, newCode: "E08000001", oldCode: "350",
+                        regionCode: "", regionName: "", latestYear: 2025, firstYear: 2013)
+        let name = BatchIndex.folderName(area)
+        #expect(name.hasPrefix("350-n-code-authority") && name.count <= 53, "\(name)")
+        #expect(name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "-" || CharacterSet.alphanumerics.contains($0)) })
+        var bolton = area
+        bolton.name = "Bolton"
+        #expect(BatchIndex.folderName(bolton) == "350-bolton")
+        bolton.name = "Kingston upon Hull, City of"
+        bolton.oldCode = "810"
+        #expect(BatchIndex.folderName(bolton) == "810-kingston-upon-hull-city-of")
+    }
+}

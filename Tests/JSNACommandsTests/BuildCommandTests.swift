@@ -413,3 +413,38 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
 }
+
+/// Outputs never land on what jsna reads (issue 17, item 3).
+@Suite struct OutputsNeverOverwriteInputs {
+    @Test func outDotWithATemplateAndAnExtractIsRefused() throws {
+        let project = try temporaryDirectory()
+        try FileManager.default.copyItem(atPath: demoData + "/amberfold_referrals_list3.csv", toPath: project.appendingPathComponent("indicators.csv").path)
+        try Data("# {{authority.name}}\n".utf8).write(to: project.appendingPathComponent("chapter.md"))
+        try Data("la: \"971\"\ndata: [\(demoData)]\nout: .\ntemplate: chapter.md\nextract: indicators.csv\n".utf8).write(to: project.appendingPathComponent("jsna.yml"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: project.path).sorted()
+        let template = try Data(contentsOf: project.appendingPathComponent("chapter.md"))
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("check outputs: \(project.path): the output folder holds the"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.path).sorted() == before)
+        #expect(try Data(contentsOf: project.appendingPathComponent("chapter.md")) == template)
+    }
+
+    @Test func outMayNotBeOrHoldADataFolderOrTheExtract() throws {
+        let work = try temporaryDirectory()
+        let data = work.appendingPathComponent("data")
+        try FileManager.default.copyItem(atPath: demoData, toPath: data.path)
+        for out in [data.path, work.path] {
+            let run = try Run.jsna(["build", "--data", data.path, "--la", "971", "--out", out])
+            #expect(run.status != 0 && run.stderr.contains("the data folder \(data.path)"), "\(run.stderr)")
+        }
+        let extract = work.appendingPathComponent("out/list3.csv")
+        try FileManager.default.createDirectory(at: extract.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: demoData + "/amberfold_referrals_list3.csv", toPath: extract.path)
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--extract", extract.path, "--out", work.appendingPathComponent("out").path])
+        #expect(run.status != 0 && run.stderr.contains("holds the extract"), "\(run.stderr)")
+        // Beside each other is fine.
+        let fine = try Run.jsna(["build", "--data", data.path, "--la", "971", "--out", work.appendingPathComponent("chapter").path])
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import CensusIngest
 import Chapter
 import Document
@@ -16,14 +17,21 @@ enum BatchIndex {
 
     static let keyIndicators: [IndicatorID] = [.referralsRate, .cinRate, .cppRate, .claRate]
 
-    /// "350-bolton".
+    /// "350-bolton": the code and the name as a short ASCII slug (at most 40 characters of
+    /// name), so any name the data holds — 420 characters, accents, control characters —
+    /// makes a folder every file system accepts.
     static func folderName(_ a: Area) -> String {
-        var slug = ""
-        for c in a.name.lowercased() {
-            if c.isLetter && c.isASCII || c.isNumber { slug.append(c) } else if !slug.hasSuffix("-") { slug.append("-") }
+        func slug(_ text: String, limit: Int) -> String {
+            var out = ""
+            for c in text.lowercased().unicodeScalars {
+                if c.isASCII, CharacterSet.alphanumerics.contains(c) { out.unicodeScalars.append(c) } else if !out.isEmpty, !out.hasSuffix("-") { out.append("-") }
+                if out.count >= limit { break }
+            }
+            while out.hasSuffix("-") { out.removeLast() }
+            return out
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return "\(a.oldCode)-\(slug)"
+        let code = slug(a.oldCode, limit: 12)
+        return "\(code.isEmpty ? "la" : code)-\(slug(a.name, limit: 40))"
     }
 
     static func html(_ entries: [Entry], table: IndicatorTable, year: Int, synthetic: Bool) -> String {

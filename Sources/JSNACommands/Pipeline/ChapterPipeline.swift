@@ -47,6 +47,7 @@ public struct ChapterPipeline: Sendable {
     }
 
     func prepare() throws -> Prepared {
+        try Self.step("check outputs") { try Self.refuseOutputsOverInputs(settings) }
         let dataset = try Self.step("read data") { try CensusDataset.load(folders: settings.dataFolders) }
         try Self.step("check inputs") { try Self.requireEveryFamily(dataset) }
         let table = Self.step("compute indicators") { IndicatorTable(dataset: dataset, model: settings.neighbourModel) }
@@ -55,6 +56,23 @@ public struct ChapterPipeline: Sendable {
             try Self.step("read extract") { try ExtractReading.read(path: path, options: settings.extractOptions) }
         }
         return Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract)
+    }
+
+    /// The output folder must not be, or hold, anything jsna reads: the config, the
+    /// template, the extract or a data folder (with `out: .`, the chapter would replace the
+    /// template and the tidy table the extract). Links are resolved first.
+    static func refuseOutputsOverInputs(_ settings: ChapterSettings) throws {
+        let absolute = { (p: String) in ProjectFolder.realPath(p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p) }
+        let out = absolute(settings.outputFolder)
+        var inputs: [(String, String)] = settings.dataFolders.map { ("the data folder", $0) }
+        if let c = settings.configPath { inputs.append(("the config file", c)) }
+        if let t = settings.template { inputs.append(("the template", t)) }
+        if let e = settings.extract { inputs.append(("the extract", e)) }
+        for (what, path) in inputs {
+            let input = absolute(path)
+            guard input == out || input.hasPrefix(out + "/") else { continue }
+            throw UserError("\(settings.outputFolder): the output folder \(input == out ? "is" : "holds") \(what) \(path), which a build would overwrite or mix with its outputs: choose another out")
+        }
     }
 
     /// A chapter needs every family of file its indicators come from, and the population for

@@ -37,6 +37,8 @@ public struct ChapterSettings: Sendable {
     /// Years in each trend table and chart, ending at the chapter's year.
     public var trendYears = ChapterSettings.defaultTrendYears
     public static let defaultTrendYears = 5
+    /// The config file the settings came from, if any (outputs must never land on it).
+    public var configPath: String?
     /// Stop, rather than warn, when the extract's figures are implausible beside DfE's.
     public var strict = false
     public static let trendYearRange = 2...10
@@ -105,6 +107,7 @@ public struct ChapterSettings: Sendable {
         settings.extract = file.extract.map(resolve)
         settings.allowHTML = file.allow_html ?? false
         settings.strict = file.strict ?? false
+        settings.configPath = configPath
         if let n = file.trend_years {
             guard trendYearRange.contains(n) else { throw UserError("\(configPath): trend_years must be from \(trendYearRange.lowerBound) to \(trendYearRange.upperBound)") }
             settings.trendYears = n
