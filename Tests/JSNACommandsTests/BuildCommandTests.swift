@@ -81,10 +81,12 @@ import Testing
         let out = try temporaryDirectory()
         let good = try Run.jsna(["build", "--data", demoData, "--la", "971", "--out", out.path])
         #expect(good.status == 0)
-        // A folder where the chart file should go makes the final rename fail.
-        let chart = out.appendingPathComponent("charts/referrals_rate.svg")
-        try FileManager.default.removeItem(at: chart)
-        try FileManager.default.createDirectory(at: chart.appendingPathComponent("blocker"), withIntermediateDirectories: true)
+        // A folder where the lock file goes makes the write fail (a kill part-way through is
+        // the kill test's: AllOrNothingOutputs).
+        let lock = out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).lock")
+        try? FileManager.default.removeItem(at: lock)
+        try FileManager.default.createDirectory(at: lock.appendingPathComponent("blocker"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: lock) }
         let before = try fileContents(under: out)
         #expect(before.keys.contains("chapter.md") && before.keys.contains("chapter.html"))
         let bad = try Run.jsna(["build", "--data", demoData, "--la", "972", "--out", out.path])

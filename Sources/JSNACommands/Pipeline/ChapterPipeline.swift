@@ -160,7 +160,7 @@ public struct ChapterPipeline: Sendable {
         let year = try chooseYear(p, for: authority)
         var output = AtomicOutput()
         for (name, data) in try chapter(p, authority: authority, year: year, withExtract: true).files { output.add(name, data: data) }
-        try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
+        try Self.step("write outputs") { try output.replace(folder: settings.outputFolder) }
         return Result(
             authority: authority, year: year, files: output.files.map(\.name), diagnostics: p.dataset.diagnostics,
             extractWarnings: p.extract.map { $0.diagnostics.diagnostics(path: $0.path, fields: $0.diagnosticFields, excludedRows: .warning) } ?? [])
@@ -195,7 +195,7 @@ public struct ChapterPipeline: Sendable {
             entries.append(BatchIndex.Entry(authority: authority, folder: folder, model: model))
         }
         output.add("index.html", contents: BatchIndex.html(entries, table: p.table, year: year, synthetic: p.synthetic))
-        try Self.step("write outputs") { try output.commit(into: settings.outputFolder) }
+        try Self.step("write outputs") { try output.replace(folder: settings.outputFolder) }
         return (authorities.count, year, p.dataset.diagnostics)
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A build's outputs appear all at once (issue 17, item 2): killed builds leave one whole
+/// output, a second build into the same folder is refused, and files an earlier build
+/// wrote but this one does not are gone.
+@Suite(.serialized) struct AllOrNothingOutputs {
+    /// Every visible file under `folder` with its bytes (the marker and hidden files aside).
+    static func visible(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            var isDirectory: ObjCBool = false
+            let path = folder.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out[name] = FileManager.default.contents(atPath: path)
+            }
+        }
+        return out
+    }
+
+    static func leftovers(beside folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix(".\(folder.lastPathComponent).") && !$0.hasSuffix(".lock") }
+    }
+
+    static func build(year: String, out: URL) -> [String] {
+        ["build", "--data", demoData, "--la", "971", "--year", year, "--extract", demoData + "/amberfold_referrals_list3.csv", "--out", out.path]
+    }
+
+    /// SIGKILL at 16 points spread over a build's run: afterwards the folder is exactly one
+    /// build's output, and the next build removes what the killed one left.
+    @Test func killedBuildsLeaveOneWholeOutput() throws {
+        // The two outputs, made in the folder itself (the command line, with --out, is in them).
+        let out = try temporaryDirectory().appendingPathComponent("out")
+        let started = Date()
+        #expect(try Run.jsna(Self.build(year: "2024", out: out)).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        let a = try Self.visible(out)
+        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        let b = try Self.visible(out)
+        #expect(a != b && !a.isEmpty)
+        #expect(try Run.jsna(Self.build(year: "2024", out: out)).status == 0)
+        let points = 16
+        var killedPartWay = 0
+        for k in 0..<points {
+            let now = try Self.visible(out)
+            #expect(now == a || now == b, "kill point \(k): a mix of two builds")
+            let next = now == a ? "2025" : "2024"
+            let process = Process()
+            process.executableURL = Run.executable
+            process.arguments = Self.build(year: next, out: out)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(duration * 1.2 * Double(k) / Double(points) * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killedPartWay += 1 }
+            let after = try Self.visible(out)
+            #expect(after == a || after == b, "kill point \(k) (\(next)): \(after.count) files, neither build's output")
+        }
+        #expect(killedPartWay > points / 2, "most kills land during the build")
+        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        #expect(try Self.visible(out) == b)
+        let left = try Self.leftovers(beside: out)
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test func aSecondBuildIntoTheSameFolderIsRefused() throws {
+        let work = try temporaryDirectory()
+        let out = work.appendingPathComponent("out")
+        let fd = open(work.appendingPathComponent(".out.lock").path, O_RDWR | O_CREAT, 0o644)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        _ = "4242\n".withCString { pwrite(fd, $0, 5, 0) }
+        let run = try Run.jsna(Self.build(year: "2025", out: out))
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("another jsna build (process 4242) is writing into this folder"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        flock(fd, LOCK_UN)
+        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+    }
+
+    /// Two builds at once into one folder: one wins whole, the other is refused.
+    @Test func concurrentBuildsNeverMix() throws {
+        let out = try temporaryDirectory().appendingPathComponent("out")
+        #expect(try Run.jsna(Self.build(year: "2024", out: out)).status == 0)
+        let a = try Self.visible(out)
+        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        let b = try Self.visible(out)
+        for trial in 0..<4 {
+            let group = DispatchGroup()
+            for year in ["2024", "2025"] {
+                group.enter()
+                DispatchQueue.global().async {
+                    _ = try? Run.jsna(Self.build(year: year, out: out))
+                    group.leave()
+                }
+            }
+            group.wait()
+            let result = try Self.visible(out)
+            #expect(result == a || result == b, "trial \(trial): a mix")
+        }
+    }
+
+    /// Files from an earlier build that this one does not write are gone, as are foreign
+    /// folders' files protected: a folder jsna did not write is refused.
+    @Test func staleFilesGoAndForeignFoldersAreRefused() throws {
+        let work = try temporaryDirectory()
+        let out = work.appendingPathComponent("out")
+        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("charts/local-monthly.svg").path))
+        let without = try Run.jsna(["build", "--data", demoData, "--la", "972", "--out", out.path])
+        #expect(without.status == 0, "\(without.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("charts/local-monthly.svg").path))
+        let mine = work.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: mine.appendingPathComponent("notes.txt"))
+        let refused = try Run.jsna(["build", "--data", demoData, "--la", "971", "--out", mine.path])
+        #expect(refused.status != 0 && refused.stderr.contains("the folder holds files jsna did not write (notes.txt)"), "\(refused.stderr)")
+        #expect(FileManager.default.fileExists(atPath: mine.appendingPathComponent("notes.txt").path))
+    }
+}
