@@ -334,8 +334,9 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         // Chapters are built in parallel, so the order of the progress lines varies.
         #expect(run.stderr.contains("[12/12] ") && run.stderr.contains("] Larkspur (982)"))
-        let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.sorted()
         #expect(folders.count == 13)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(".jsna-output").path), "the whole tree is one output")
         #expect(folders.contains("971-amberfold") && folders.contains("980-juniper-cross") && folders.contains("index.html"))
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<a href=\"973-corvin-heath/chapter.html\">Corvin Heath</a>"))
