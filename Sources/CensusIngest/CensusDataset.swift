@@ -25,7 +25,11 @@ public struct CensusDataset: Sendable {
     public static func load(folders: [String]) throws -> CensusDataset {
         var dataset = CensusDataset()
         for folder in folders {
-            let files = try csvFiles(in: folder)
+            var files = try csvFiles(in: folder)
+            for path in files where !isRegularFile(path) {
+                dataset.diagnostics.append(.about(.warning, path, "not a regular file (a pipe, device or socket): skipped, not read"))
+            }
+            files = files.filter(isRegularFile)
             var recognised = 0
             for (path, read) in zip(files, readAll(files)) {
                 switch try read.get() {
@@ -170,5 +174,12 @@ public struct CensusDataset: Sendable {
             files.append((folder as NSString).appendingPathComponent(relative))
         }
         return files.sorted()
+    }
+
+    /// True for a regular file (or a link to one): a pipe, a device or a socket named
+    /// `*.csv` would block or never end, so it is skipped with a warning, never read.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 }

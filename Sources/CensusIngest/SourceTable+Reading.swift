@@ -117,6 +117,9 @@ final class TableBuilder {
             if table.kind == .population && measure == "population_estimate" && v == 0 {
                 throw CSVFieldError(field: field, message: "population is zero: a rate cannot be computed from it")
             }
+            if v > 100_000_000, Self.isCount(measure) || table.kind == .population {
+                throw CSVFieldError(field: field, message: "\(r.string(field).forMessage) in \(measure) is more than 100 million: no authority, region or England has that many children or referrals (a typing or export slip?)")
+            }
             if v != v.rounded(), Self.isCount(measure) {
                 throw CSVFieldError(field: field, message: "\(r.string(field).forMessage) in \(measure) is not a whole number, and \(measure) is a count")
             }

@@ -180,6 +180,7 @@ import Testing
         CensusEdit(name: "spaces around a number", file: "c1_", edit: c1(" 12 "), expected: .error(line: 4, column: countColumn, "\" 12 \" in referral_count is neither a number")),
         CensusEdit(name: "exponent", file: "c1_", edit: c1("1e3"), expected: .error(line: 4, column: countColumn, "\"1e3\" in referral_count is neither a number")),
         CensusEdit(name: "negative count", file: "c1_", edit: c1("-5"), expected: .error(line: 4, column: countColumn, "negative value -5 in referral_count")),
+        CensusEdit(name: "a count over 100 million", file: "c1_", edit: c1("123456789"), expected: .error(line: 4, column: countColumn, "123456789 in referral_count is more than 100 million")),
         CensusEdit(name: "fractional count", file: "c1_", edit: c1("12.5"), expected: .error(line: 4, column: countColumn, "12.5 in referral_count is not a whole number")),
         CensusEdit(name: "unknown suppression symbol", file: "c1_", edit: c1("*"), expected: .error(line: 4, column: countColumn, "\"*\" in referral_count is neither a number nor a missing-value symbol (.. : c k low u x z)")),
         CensusEdit(name: "duplicate area-year row", file: "c1_", edit: { $0 + $0.components(separatedBy: "\n")[3] + "\n" },

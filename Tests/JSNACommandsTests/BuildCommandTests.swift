@@ -451,3 +451,39 @@ import Testing
         #expect(fine.status == 0, "\(fine.stderr)")
     }
 }
+
+/// Configs and flags say what they do (issue 17, item 5).
+@Suite struct ConfigKeysAndFlags {
+    @Test func anUnknownKeyIsAnErrorWithTheClosestKey() throws {
+        let dir = try temporaryDirectory()
+        try Data("la: \"971\"\ndata: [\(demoData)]\ntrend_year: 10\n".utf8).write(to: dir.appendingPathComponent("jsna.yml"))
+        let run = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("jsna.yml:3:1: unknown key 'trend_year': did you mean 'trend_years'?"), "\(run.stderr)")
+    }
+
+    @Test func aFlagThatWouldBeIgnoredIsRefusedAndOverridesSaySo() throws {
+        let dir = try temporaryDirectory()
+        let config = dir.appendingPathComponent("jsna.yml").path
+        try Data("la: \"971\"\ndata: [\(demoData)]\nout: out\n".utf8).write(to: URL(fileURLWithPath: config))
+        let refused = try Run.jsna(["build", "--config", config, "--la", "972", "--out", dir.appendingPathComponent("x").path])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--la, --out cannot be given with --config"), "\(refused.stderr)")
+        let overriding = try Run.jsna(["build", "--config", config, "--trend-years", "3"])
+        #expect(overriding.status == 0, "\(overriding.stderr)")
+        #expect(overriding.stderr.contains("note: --trend-years overrides \(config)"))
+        let md = try String(contentsOf: dir.appendingPathComponent("out/chapter.md"), encoding: .utf8)
+        #expect(md.contains("| Area | 2022-23 | 2023-24 | 2024-25 |"))
+    }
+
+    @Test func aPipeInTheDataFolderIsSkippedNotRead() throws {
+        let data = try temporaryDirectory().appendingPathComponent("data")
+        try FileManager.default.copyItem(atPath: demoData, toPath: data.path)
+        let fifo = data.appendingPathComponent("stream.csv").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let out = try temporaryDirectory().appendingPathComponent("out")
+        let run = try Run.jsna(["build", "--data", data.path, "--la", "971", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("stream.csv: warning: not a regular file (a pipe, device or socket): skipped, not read"), "\(run.stderr)")
+    }
+}

@@ -1,3 +1,4 @@
+import Diagnostics
 import CensusIngest
 import Chapter
 import ReportModel
@@ -70,11 +71,31 @@ public struct ChapterSettings: Sendable {
         var strict: Bool?
     }
 
+    /// Every key a config may hold.
+    static let knownKeys = [
+        "la", "year", "data", "out", "sn_model", "extract", "template", "allow_html", "columns", "date_format",
+        "memory_mb", "docx", "xlsx", "reference_docx", "trend_years", "strict",
+    ]
+
+    /// A key jsna does not know is a typing slip that would otherwise be ignored in silence
+    /// (`trend_year: 10` building five years): an error naming its line and the closest key.
+    static func refuseUnknownKeys(_ text: String, path: String) throws {
+        guard let node = try? Yams.compose(yaml: text), let mapping = node.mapping else { return }
+        for (key, _) in mapping {
+            guard let name = key.string, !knownKeys.contains(name) else { continue }
+            let closest = knownKeys.min { TextDistance.levenshtein($0, name) < TextDistance.levenshtein($1, name) }!
+            let line = key.mark?.line ?? 1, column = key.mark?.column ?? 1
+            let hint = TextDistance.levenshtein(closest, name) <= max(2, name.count / 3) ? "did you mean '\(closest)'?" : "the keys are \(knownKeys.joined(separator: ", "))"
+            throw UserError("\(path):\(line):\(column): unknown key '\(name.forMessage)': \(hint)")
+        }
+    }
+
     /// Reads a config file; relative paths are taken from the file's folder.
     public static func load(configPath: String) throws -> ChapterSettings {
         guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else {
             throw UserError("\(configPath): cannot read the config file")
         }
+        try refuseUnknownKeys(text, path: configPath)
         let file: File
         do {
             file = try YAMLDecoder().decode(File.self, from: text)

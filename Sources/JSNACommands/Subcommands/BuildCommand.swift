@@ -27,8 +27,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Census year, e.g. 2025 or 2024-25 (default: latest).", valueName: "year"))
     var year: CensusYearArgument?
 
-    @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
-    var out: String = "reports"
+    @Option(name: .long, help: ArgumentHelp("Output folder (created if missing; default: reports).", valueName: "dir"))
+    var out: String?
 
     @Flag(name: .long, help: "Write the date and time into the provenance appendix (otherwise the same inputs give the same bytes).")
     var timestamp = false
@@ -77,7 +77,19 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var settings = try config.map(ChapterSettings.load(configPath:))
-            ?? ChapterSettings(authority: la ?? "", year: year?.year, dataFolders: data.data, outputFolder: out, neighbourModel: data.snModel.model)
+            ?? ChapterSettings(authority: la ?? "", year: year?.year, dataFolders: data.data, outputFolder: out ?? "reports", neighbourModel: data.model)
+        if let config {
+            // What the chapter is of, and where it goes, come from the file: a flag that would
+            // be ignored is refused; the others override the file, and say so.
+            let clashing = [("--la", la != nil), ("--year", year != nil), ("--data", !data.data.isEmpty), ("--out", out != nil), ("--sn-model", data.snModel != nil)]
+                .filter(\.1).map(\.0)
+            if !clashing.isEmpty {
+                throw ValidationError("\(clashing.joined(separator: ", ")) cannot be given with --config \(config): set \(clashing.count == 1 ? "it" : "them") in the file (la, year, data, out, sn_model), or leave out --config")
+            }
+            let overriding = [("--extract", extract != nil), ("--date-format", dateFormat != nil), ("--docx", docx), ("--xlsx", xlsx),
+                              ("--trend-years", trendYears != nil), ("--strict", strict)].filter(\.1).map(\.0)
+            for flag in overriding { printError("jsna: note: \(flag) overrides \(config)") }
+        }
         if let extract { settings.extract = extract }
         if let dateFormat { settings.extractOptions.dateFormat = dateFormat.format }
         if docx { settings.docx = true }

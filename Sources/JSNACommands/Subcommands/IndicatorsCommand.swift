@@ -30,7 +30,7 @@ struct IndicatorsCommand: ParsableCommand {
     func run() throws {
         let dataset = try ChapterPipeline.step("read data") { try CensusDataset.load(folders: data.data) }
         for d in dataset.diagnostics { printError("jsna: \(d)") }
-        let table = IndicatorTable(dataset: dataset, model: data.snModel.model)
+        let table = IndicatorTable(dataset: dataset, model: data.model)
         try ChapterPipeline.step("write outputs") { try AtomicOutput.write(table.csv(), to: output) }
         printError("jsna: wrote \(table.rows.count) rows to \(output)")
     }

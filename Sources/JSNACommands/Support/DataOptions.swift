@@ -6,8 +6,11 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of DfE/ONS CSV files (repeat for several releases).", valueName: "dir"))
     var data: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Statistical neighbour model: 2025 or 2021.", valueName: "year"))
-    var snModel: NeighbourModelArgument = .init(.model2025)
+    @Option(name: .long, help: ArgumentHelp("Statistical neighbour model: 2025 or 2021 (default: 2025).", valueName: "year"))
+    var snModel: NeighbourModelArgument?
+
+    /// The model asked for, or 2025's.
+    var model: StatisticalNeighbours.Model { snModel?.model ?? .model2025 }
 }
 
 struct NeighbourModelArgument: ExpressibleByArgument, Sendable {
