@@ -62,7 +62,9 @@ public struct CensusDataset: Sendable {
         dataset.noteReleases()
         let authorities = Set(dataset.areas.localAuthorities.map(\.id))
         for model in StatisticalNeighbours.Model.allCases {
-            dataset.diagnostics += dataset.neighbourModels[model]?.warnings(knownAuthorities: authorities) ?? []
+            let found = dataset.neighbourModels[model]?.warnings(knownAuthorities: authorities) ?? []
+            if let error = found.first(where: { $0.severity == .error }) { throw error }
+            dataset.diagnostics += found
         }
         return dataset
     }

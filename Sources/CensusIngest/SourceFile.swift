@@ -25,6 +25,13 @@ public enum SourceFile: Sendable {
             }
             switch SourceKind.recognise(header: Set(header)) {
             case .none:
+                if let (kind, missing) = SourceKind.halfRecognised(header: Set(header)) {
+                    // Among the columns jsna does not already know (a renamed one is one of them).
+                    let candidates = header.filter { !$0.isEmpty && !SourceKind.signatureNames.contains($0) && !ColumnAliases.structuralNames.contains($0) }
+                    let closest = candidates.min { TextDistance.levenshtein($0, missing) < TextDistance.levenshtein($1, missing) }
+                    let hint = closest.map { TextDistance.levenshtein($0, missing) <= max(3, missing.count / 2) ? " (the closest header is '\($0.forMessage)')" : "" } ?? ""
+                    throw CSVError(path: path, line: 1, column: 1, message: "a \(kind.title) file without its '\(missing)' column\(hint): rename the column back, or give the file DfE published")
+                }
                 unknownHeader = record.strings
                 throw StopReading()
             case .some(let kind) where kind.isStatisticsTable:

@@ -56,6 +56,21 @@ public enum SourceKind: String, Sendable, CaseIterable, Comparable {
         signatures.first { _, groups in groups.allSatisfy { !header.isDisjoint(with: $0) } }?.0
     }
 
+    /// A kind whose signature a header half matches (some groups, not all): the file is
+    /// that kind with a column renamed or missing. Returns the kind and the first missing
+    /// name. Only for statistics tables (time_period and geographic_level present), and
+    /// only a kind with two or more groups can be half matched.
+    static func halfRecognised(header: Set<String>) -> (kind: SourceKind, missing: String)? {
+        guard header.contains("time_period"), header.contains("geographic_level") else { return nil }
+        for (kind, groups) in signatures where groups.count > 1 && kind.isStatisticsTable {
+            let matched = groups.filter { !header.isDisjoint(with: $0) }
+            guard !matched.isEmpty, matched.count < groups.count else { continue }
+            let missing = groups.first { header.isDisjoint(with: $0) }!
+            return (kind, missing[0])
+        }
+        return nil
+    }
+
     public static func < (a: SourceKind, b: SourceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

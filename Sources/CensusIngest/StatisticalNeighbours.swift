@@ -30,14 +30,15 @@ public struct StatisticalNeighbours: Sendable {
     /// The old LA codes of an authority's neighbours, closest first (empty if unknown).
     public func neighbours(of code: String) -> [String] { groups[code]?.map(\.code) ?? [] }
 
-    /// Warnings for groups that name an authority no census file has, or have fewer than
-    /// ten members: the neighbour average is then over fewer authorities, and says so.
+    /// Errors for groups that name an authority no census file has (an unknown code), and
+    /// warnings for groups of fewer than ten: the neighbour average is then over fewer
+    /// authorities, and says so.
     func warnings(knownAuthorities known: Set<String>) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (la, group) in groups.sorted(by: { $0.key < $1.key }) {
             for n in group where !known.contains(n.code) {
                 let (line, column) = CSVReader.position(path: path, field: n.field, recordLine: n.line)
-                out.append(.about(.warning, path, line: line, column: column, "neighbour \(n.code) of authority \(la) is in no census file; it is left out of \(la)'s neighbour average"))
+                out.append(.about(.error, path, line: line, column: column, "neighbour \(n.code) of authority \(la) is in no census file: an unknown code (a typing slip, or a neighbour file for other data?)"))
             }
             if group.count < 10 {
                 out.append(.about(.warning, path, line: lines[la] ?? 1, column: 1, "authority \(la) has \(group.count) statistical neighbour\(group.count == 1 ? "" : "s"), not 10; its neighbour average is over \(group.count)"))
@@ -90,6 +91,9 @@ final class NeighbourBuilder {
             }
             guard neighbour != la else {
                 throw CSVFieldError(field: field, message: "authority \(la) is listed as its own neighbour")
+            }
+            guard !group.contains(where: { $0.code == neighbour }) else {
+                throw CSVFieldError(field: field, message: "neighbour \(neighbour) is listed twice for authority \(la)")
             }
             group.append(.init(code: neighbour, closeness: closeness.map { r.string($0).trimming(" \t") } ?? "", line: r.line, field: field))
         }

@@ -194,7 +194,16 @@ import Testing
                    },
                    expected: .error(line: 3, column: populationLine.count + 1, "population is zero")),
         CensusEdit(name: "neighbour list naming an unknown authority", file: "sn_model", edit: { $0.replacingOccurrences(of: "Amberfold,1,Northern Fells,972,", with: "Amberfold,1,Northern Fells,999,") },
-                   expected: .warning(line: 2, column: 32, "neighbour 999 of authority 971 is in no census file")),
+                   expected: .error(line: 2, column: 32, "neighbour 999 of authority 971 is in no census file: an unknown code")),
+        CensusEdit(name: "neighbour list naming one authority twice", file: "sn_model", edit: { text in
+                       // Amberfold's first neighbour repeated in its second place.
+                       var lines = text.components(separatedBy: "\n")
+                       var fields = lines[1].components(separatedBy: ",")
+                       fields[6] = fields[4]
+                       lines[1] = fields.joined(separator: ",")
+                       return lines.joined(separator: "\n")
+                   },
+                   expected: .error(line: 2, column: 0, "is listed twice for authority 971")),
         CensusEdit(name: "a line break inside a quoted neighbour code (fuzzer finding)", file: "sn_model", edit: { $0.replacingOccurrences(of: "Amberfold,1,Northern Fells,972,", with: "Amberfold,1,Northern Fells,\"97\n2\",") },
                    expected: .error(line: 2, column: 32, "neighbour \"97\\n2\" is not a three-digit LA code")),
         CensusEdit(name: "neighbour list naming the authority itself", file: "sn_model", edit: { $0.replacingOccurrences(of: "Amberfold,1,Northern Fells,972,", with: "Amberfold,1,Northern Fells,971,") },
@@ -208,9 +217,9 @@ import Testing
         CensusEdit(name: "census header only", file: "c1_", edit: { $0.components(separatedBy: "\n")[0] + "\n" }, expected: .error(line: 1, column: 1, "no data rows below the header")),
         CensusEdit(name: "duplicate census header names", file: "c1_", edit: { $0.replacingOccurrences(of: "rereferral_count", with: "referral_count") },
                    expected: .error(line: 1, column: 152, "column 'referral_count' appears twice in the header (also column 12 of 16)")),
-        // The chapter needs c1: the file that is not recognised is named in the error.
+        // A known table with a column renamed: an error naming the column and the closest header.
         CensusEdit(name: "renamed measure column", file: "c1_", edit: { $0.replacingOccurrences(of: "rereferral_count", with: "rerefs") },
-                   expected: .fileError("no file for CIN census c1 (referrals and re-referrals): add it with --data (the README lists the files DfE and ONS publish) (not recognised, perhaps because a column was renamed: ")),
+                   expected: .error(line: 1, column: 1, "a CIN census c1 (referrals and re-referrals) file without its 'rereferral_count' column (the closest header is 'rereferral_percent')")),
         CensusEdit(name: "census ragged row", file: "c1_", edit: { text in
                        var lines = text.components(separatedBy: "\n")
                        lines[4] += ",x"
