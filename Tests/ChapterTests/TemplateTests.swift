@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Chapter
@@ -48,5 +49,32 @@ import Testing
         #expect(html.contains("<nav aria-labelledby=\"contents-heading\">"))
         #expect(html.contains("<h2 id=\"level-of-need\">Level of need</h2>"))
         #expect(html.contains("Synthetic demonstration data"))
+    }
+}
+
+/// Templates are bounded and parsed in pieces that render as the whole would (issue 17, item 1).
+@Suite struct TemplateBounds {
+    @Test(arguments: [10, 60, 500, 4_000])
+    func piecesAreTheWholeCutWhereNothingIsOpen(size: Int) {
+        let text = DefaultTemplate.text + "\n{{#has_local}}\n{{{local.section}}}\n{{/has_local}}\ntail {{period}}.\n"
+        let pieces = ChapterTemplate.pieces(text, size: size)
+        #expect(pieces.joined() == text)
+        if size <= 60 { #expect(pieces.count > 5) }
+        for piece in pieces.dropFirst() {
+            // Never a section, comment or whitespace first: each piece starts as it would mid-line.
+            #expect(!piece.hasPrefix("{{#") && !piece.hasPrefix("{{/") && !piece.hasPrefix("{{^") && !piece.hasPrefix("{{!"), "\(piece.prefix(20))")
+            #expect(piece.first.map { !$0.isWhitespace } ?? true)
+        }
+    }
+
+    @Test func aLargeTemplateRendersAndAnOverlargeOneIsRefused() throws {
+        let model = try DemoChapter.model()
+        let many = "# Many\n\n" + Array(repeating: "{{authority.name}}", count: 20_000).joined(separator: " ") + "\n"
+        let rendered = try ChapterTemplate(text: many, path: "many.md").render(model, word: false)
+        #expect(rendered.markdown.components(separatedBy: "Amberfold").count - 1 == 20_000)
+        let big = String(repeating: "x", count: (1 << 20) + 1)
+        #expect(throws: (any Error).self) { try ChapterTemplate(text: big, path: "big.md").render(model, word: false) }
+        let deep = Array(repeating: "{{#has_local}}", count: 51).joined(separator: "\n") + "\nx\n" + Array(repeating: "{{/has_local}}", count: 51).joined(separator: "\n")
+        #expect { try ChapterTemplate(text: deep, path: "deep.md").render(model, word: false) } throws: { "\($0)".contains("deep.md:51:1: sections nest more than 50 deep here") }
     }
 }

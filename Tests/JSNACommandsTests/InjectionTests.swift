@@ -129,3 +129,57 @@ import Testing
         }
     }
 }
+
+/// A template project attacked through its data and its own prose (issue 17, item 1): every
+/// case is refused with the template's line and column, or comes out as text.
+@Suite struct TemplateInjectionCorpus {
+    static let name = "Bolton [js](javascript:alert(1)) ![i](https://evil.example/x.png) <script>x</script>"
+
+    static func project(template extra: String) throws -> URL {
+        let project = try temporaryDirectory()
+        let data = project.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for file in try FileManager.default.contentsOfDirectory(atPath: demoData) where file.hasSuffix(".csv") && !file.contains("list3") {
+            let text = try String(contentsOfFile: demoData + "/" + file, encoding: .utf8)
+                .replacingOccurrences(of: ",Amberfold,", with: "," + Injection.csvField(Self.name) + ",")
+            try Data(text.utf8).write(to: data.appendingPathComponent(file))
+        }
+        try Data("# {{authority.name}}\n\n{{{indicator.referrals_rate.sentence}}}\n".utf8).write(to: project.appendingPathComponent("unused.md"))
+        try Data("# {{authority.name}}\n\n{{indicator.referrals_rate.sentence}}\n\n\(extra)\n".utf8).write(to: project.appendingPathComponent("chapter.md"))
+        try Data("la: \"971\"\ndata: [data]\ntemplate: chapter.md\nout: out\n".utf8).write(to: project.appendingPathComponent("jsna.yml"))
+        return project
+    }
+
+    @Test(arguments: [
+        ("{{{authority.name}}}", "chapter.md:5:1: {{{authority.name}}} would put a value from the data into the page unescaped"),
+        ("{{&authority.name}}", "chapter.md:5:1: {{{authority.name}}} would put a value from the data into the page unescaped"),
+        ("{{{indicator.referrals_rate.sentence}}}", "would put a value from the data into the page unescaped"),
+        ("{{chart.referrals_rate.trend}}", "chapter.md:5:1: {{chart.referrals_rate.trend}} is a chart or table: write it in triple braces"),
+        ("[x](javascript:alert(2))", "chapter.md:5:5: the link \"javascript:alert(2)\" is not allowed in a published chapter"),
+        ("[x](JavaScript:alert(2))", "the link \"JavaScript:alert(2)\" is not allowed"),
+        ("[x](vbscript:msgbox)", "the link \"vbscript:msgbox\" is not allowed"),
+        ("[x](data:text/html,hi)", "the link \"data:text/html,hi\" is not allowed"),
+        ("![x](https://evil.example/x.png)", "the image \"https://evil.example/x.png\" is not a file beside the template"),
+        ("![x](//evil.example/x.png)", "the image \"//evil.example/x.png\" is not a file beside the template"),
+        ("{{> partial}}", "chapter.md:5:1: {{> partial}}: includes are not supported"),
+    ])
+    func refused(line: String, message: String) throws {
+        let project = try Self.project(template: line)
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status != 0, "\(line)")
+        #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains(message), "\(line): \(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
+    }
+
+    @Test func namesFromTheDataAreTextAndAllowedLinksStay() throws {
+        let project = try Self.project(template: "[DfE](https://explore-education-statistics.service.gov.uk) [top](#key-messages) [mail](mailto:jsna@example.org) [notes](notes.html)")
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOf: project.appendingPathComponent("out/chapter.html"), encoding: .utf8)
+        #expect(!html.contains("href=\"javascript:") && !html.contains("src=\"https://evil") && !html.lowercased().contains("<script"))
+        #expect(html.contains("Bolton [js](javascript:alert(1))"), "the name shows as text")
+        for href in ["https://explore-education-statistics.service.gov.uk", "#key-messages", "mailto:jsna@example.org", "notes.html"] {
+            #expect(html.contains("href=\"\(href)\""), "\(href)")
+        }
+    }
+}

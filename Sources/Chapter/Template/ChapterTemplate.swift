@@ -11,6 +11,9 @@ public struct ChapterTemplate: Sendable {
     /// Raw HTML in the analyst's prose is escaped unless the config allows it.
     public var allowHTML: Bool
 
+    /// The largest template jsna reads.
+    static let maximumBytes = 1 << 20
+
     public init(text: String, path: String, allowHTML: Bool = false) {
         self.text = text
         self.path = path
@@ -30,23 +33,92 @@ public struct ChapterTemplate: Sendable {
     /// the chapter's document (made from `model` when not given), whose charts are reused.
     public func render(_ model: ChapterModel, document: Document? = nil, word: Bool = true) throws -> Rendered {
         let document = document ?? ChapterDocument.make(model)
+        guard text.utf8.count <= Self.maximumBytes else {
+            throw TemplateError(path: path, line: 1, column: 1, message: "the template is over 1 MB (\(text.utf8.count) bytes): a chapter template is prose with tags; split it or trim it")
+        }
         let htmlContext = TemplateContext.make(model, document: document, format: .html)
         try TemplateValidator.check(text, context: htmlContext, path: path)
         let prose = allowHTML ? text : Self.escapeRawHTML(text)
-        let template: MustacheTemplate
-        do { template = try MustacheTemplate(string: MarkdownText.pragma + prose) } catch {
-            throw TemplateError(path: path, line: 1, column: 1, message: "not a valid Mustache template: \(error)")
+        // swift-mustache's parser measures what is left of the text at every tag (quadratic:
+        // a 50,000-tag template took minutes), so the template is parsed in pieces cut where
+        // no section is open; each renders alone, and together they give the same text.
+        let templates: [MustacheTemplate]
+        do { templates = try Self.pieces(prose).map { try MustacheTemplate(string: MarkdownText.pragma + $0) } } catch let error as MustacheTemplate.ParserError {
+            // The pragma jsna puts first is one line: the analyst's line is one less.
+            throw TemplateError(path: path, line: max(error.context.lineNumber - 1, 1), column: max(error.context.columnNumber, 1),
+                                message: "the template's tags do not fit together here (\(error.error)): check that every {{#section}} has its {{/section}}")
+        } catch {
+            throw TemplateError(path: path, line: 1, column: 1, message: "the template's tags do not fit together: \(error)")
         }
         func render(_ context: [String: Any]) -> String {
-            var markdown = template.render(context)
+            var markdown = templates.map { $0.render(context) }.joined()
             if model.isSynthetic && !markdown.contains("Synthetic demonstration data") {
                 markdown = "> **Synthetic demonstration data.** Every authority, code and figure in this chapter is fictional.\n\n" + markdown
             }
             return markdown
         }
         let markdown = { (flavour: MarkdownWriter.Flavour) in render(TemplateContext.make(model, document: document, format: .markdown(flavour))) }
-        let html = TemplatePage.page(model, body: MarkdownToHTML.render(render(htmlContext)))
+        let body: String
+        do { body = try MarkdownToHTML.renderChecked(render(htmlContext)) } catch let refused as MarkdownToHTML.UnsafeAddress {
+            let (line, column) = Self.position(of: "(" + refused.address, in: text) ?? (1, 1)
+            throw TemplateError(path: path, line: line, column: column, message: refused.isImage
+                ? "the image \"\(refused.address.forMessage)\" is not a file beside the template: a published chapter shows only its own images (no remote ones), so it stays self-contained"
+                : "the link \"\(refused.address.forMessage)\" is not allowed in a published chapter: links may be relative paths, #anchors, https: or mailto: addresses")
+        }
+        let html = TemplatePage.page(model, body: body)
         return Rendered(markdown: markdown(.github), html: html, wordMarkdown: word ? markdown(.pandoc) : "")
+    }
+
+    /// Line and column (1-based) of the first `needle` in `text`.
+    static func position(of needle: String, in text: String) -> (Int, Int)? {
+        guard let range = text.range(of: needle) else { return nil }
+        let before = text[..<range.lowerBound]
+        let line = before.filter { $0 == "\n" }.count + 1
+        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 2
+        return (line, column)
+    }
+
+    /// The template cut into pieces of about `size` characters, each cut where no section is
+    /// open and before either a value tag (which Mustache never takes as standing alone on
+    /// its line) or a character of text — so the pieces render to exactly what the whole
+    /// would.
+    static func pieces(_ text: String, size: Int = 4_000) -> [String] {
+        guard text.utf8.count > size else { return [text] }
+        func tagKind(at i: String.Index) -> Character? {
+            let triple = text[i...].hasPrefix("{{{")
+            return text[text.index(i, offsetBy: triple ? 3 : 2)...].drop { $0 == " " }.first
+        }
+        var pieces: [String] = []
+        var current = ""
+        var sections = 0
+        var i = text.startIndex
+        while i < text.endIndex {
+            let isTag = text[i...].hasPrefix("{{")
+            if sections == 0, current.utf8.count >= size {
+                let safe = isTag ? tagKind(at: i).map { !"#^/!>=".contains($0) } ?? false : !text[i].isWhitespace && text[i] != "{"
+                if safe {
+                    pieces.append(current)
+                    current = ""
+                }
+            }
+            guard isTag else {
+                current.append(text[i])
+                i = text.index(after: i)
+                continue
+            }
+            let triple = text[i...].hasPrefix("{{{")
+            guard let close = text.range(of: triple ? "}}}" : "}}", range: text.index(i, offsetBy: triple ? 3 : 2)..<text.endIndex) else {
+                current += text[i...]
+                break
+            }
+            let kind = tagKind(at: i)
+            if kind == "#" || kind == "^" { sections += 1 }
+            if kind == "/" { sections = max(sections - 1, 0) }
+            current += text[i..<close.upperBound]
+            i = close.upperBound
+        }
+        if !current.isEmpty || pieces.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// Replaces `<` outside Mustache tags with `&lt;`, so the analyst's own HTML shows as text.

@@ -2,7 +2,26 @@ import Diagnostics
 /// Checks every tag of an analyst's template before rendering: a tag that names nothing
 /// is an error with its line and column (Mustache itself would print an empty string).
 enum TemplateValidator {
-    struct Tag { var name: String; var kind: Character?; var line: Int; var column: Int }
+    struct Tag {
+        var name: String
+        var kind: Character?
+        var line: Int
+        var column: Int
+        /// `{{{…}}}` or `{{&…}}`: put in unescaped.
+        var raw = false
+        /// No closing braces before the end of the template.
+        var unclosed = false
+    }
+
+    /// Sections may nest this deep, and no deeper.
+    static let maximumDepth = 50
+
+    /// The tags that give jsna's own markup (charts, tables, lists it writes and escapes
+    /// itself): the only ones that may be triple-braced, and that must be.
+    static func isMarkup(_ name: String) -> Bool {
+        name.hasPrefix("chart.") || name.hasPrefix("table.")
+            || ["key_messages", "summary", "data_notes", "methods", "sources", "local.section"].contains(name)
+    }
 
     static func tags(in text: String) -> [Tag] {
         var tags: [Tag] = []
@@ -21,7 +40,7 @@ enum TemplateValidator {
                     kind = f
                     body = String(body.dropFirst()).trimmingSpaces
                 }
-                tags.append(Tag(name: body, kind: kind, line: line, column: column))
+                tags.append(Tag(name: body, kind: kind, line: line, column: column, raw: triple || kind == "&", unclosed: j + close.count > chars.count))
                 let end = min(j + close.count, chars.count)
                 for k in i..<end {
                     if chars[k] == "\n" { line += 1; column = 1 } else { column += 1 }
@@ -39,20 +58,48 @@ enum TemplateValidator {
     /// not allowed: a template cannot read files outside its project).
     static func check(_ text: String, context: [String: Any], path: String) throws {
         var sections: [[String: Any]] = []
+        var open: [Tag] = []
+        let fail = { (tag: Tag, message: String) in TemplateError(path: path, line: tag.line, column: tag.column, message: message) }
         for tag in tags(in: text) {
+            if tag.unclosed { throw fail(tag, "a tag opened here is never closed with }}") }
+            if tag.name.isEmpty, tag.kind != "!" { throw fail(tag, "an empty tag {{}}: write the name of a value inside, or remove it") }
             switch tag.kind {
             case "!": continue
-            case ">": throw TemplateError(path: path, line: tag.line, column: tag.column, message: "{{> \(tag.name)}}: includes are not supported; put the text in the template")
-            case "/": if !sections.isEmpty { sections.removeLast() }
+            case ">": throw fail(tag, "{{> \(tag.name)}}: includes are not supported; put the text in the template")
+            case "/":
+                guard let opened = open.last else { throw fail(tag, "{{/\(tag.name)}} closes a section that was never opened") }
+                guard opened.name == tag.name else {
+                    throw fail(tag, "{{/\(tag.name)}} closes a section, but the one open is {{#\(opened.name)}} (line \(opened.line)): close that first")
+                }
+                open.removeLast()
+                if !sections.isEmpty { sections.removeLast() }
             default:
                 let scopes = sections.reversed() + [context]
                 guard let value = scopes.lazy.compactMap({ lookup(tag.name, in: $0) }).first else {
                     throw TemplateError(path: path, line: tag.line, column: tag.column,
                                         message: "the tag {{\(tag.name)}} names nothing\(suggestion(tag.name, context))")
                 }
-                if tag.kind == "#" || tag.kind == "^" { sections.append(value as? [String: Any] ?? [:]) }
+                if tag.kind == "#" || tag.kind == "^" {
+                    open.append(tag)
+                    if open.count > maximumDepth { throw fail(tag, "sections nest more than \(maximumDepth) deep here") }
+                    sections.append(value as? [String: Any] ?? [:])
+                    continue
+                }
+                if let group = value as? [String: Any] {
+                    let some = group.keys.sorted().prefix(3).map { "\(tag.name).\($0)" }.joined(separator: ", ")
+                    throw fail(tag, "{{\(tag.name)}} names a group of values (\(some), …), not one value: name one of them")
+                }
+                if tag.raw && !isMarkup(tag.name) {
+                    throw TemplateError(path: path, line: tag.line, column: tag.column,
+                                        message: "{{{\(tag.name)}}} would put a value from the data into the page unescaped: write {{\(tag.name)}} (triple braces are for jsna's charts and tables)")
+                }
+                if !tag.raw && isMarkup(tag.name) && value is String {
+                    throw TemplateError(path: path, line: tag.line, column: tag.column,
+                                        message: "{{\(tag.name)}} is a chart or table: write it in triple braces, {{{\(tag.name)}}}, or it shows as text")
+                }
             }
         }
+        if let unclosed = open.last { throw fail(unclosed, "{{#\(unclosed.name)}} opens a section that is never closed: add {{/\(unclosed.name)}}") }
     }
 
     static func lookup(_ name: String, in context: [String: Any]) -> Any? {
