@@ -130,21 +130,7 @@ enum DisclosureCheck {
         return Int(text.replacingOccurrences(of: ",", with: "")).map { .some($0) }
     }
 
-    struct Table { var caption: String; var rows: [[String]] }
-
-    static func tables(_ markdown: String) -> [Table] {
-        var out: [Table] = []
-        var caption = ""
-        for line in markdown.split(separator: "\n") {
-            if line.hasPrefix("*") && !line.hasPrefix("*Note") { caption = String(line) }
-            guard line.hasPrefix("| ") else { continue }
-            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            if cells.first == "---" { continue }
-            if out.last?.caption != caption { out.append(Table(caption: caption, rows: [])) }
-            out[out.count - 1].rows.append(cells)
-        }
-        return out
-    }
+    static func tables(_ markdown: String) -> [MarkdownTable] { MarkdownTable.all(in: markdown) }
 
     /// Last year's twelve months and this year's months, as published.
     static func months(_ markdown: String) -> (previous: [Int?], current: [Int?])? {

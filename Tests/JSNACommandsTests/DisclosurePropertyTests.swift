@@ -52,23 +52,6 @@ import Testing
         return (lines.joined(separator: "\n") + "\n", secrets)
     }
 
-    /// A Markdown table under an italic caption: its rows as cells.
-    struct Table { var caption: String; var rows: [[String]] }
-
-    static func tables(in markdown: Substring) -> [Table] {
-        var tables: [Table] = []
-        var caption = ""
-        for line in markdown.split(separator: "\n") {
-            if line.hasPrefix("*") && !line.hasPrefix("*Note") { caption = String(line) }
-            guard line.hasPrefix("| ") else { continue }
-            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            if cells.first == "---" { continue }
-            if tables.last?.caption != caption { tables.append(Table(caption: caption, rows: [])) }
-            tables[tables.count - 1].rows.append(cells)
-        }
-        return tables
-    }
-
     static func count(_ cell: String) -> Int? { Int(cell.replacingOccurrences(of: ",", with: "")) }
 
     /// Exact values an attacker gets for hidden cells from one relation: cells sum to total.
@@ -111,7 +94,7 @@ import Testing
         let start = try #require(md.range(of: "## Referrals this year"), "seed \(seed): no local section")
         let local = md[start.lowerBound...].prefix { _ in true }
         let section = local[..<(local.range(of: "\n## Data notes")?.lowerBound ?? local.endIndex)]
-        let tables = Self.tables(in: section)
+        let tables = MarkdownTable.all(in: section)
         #expect(!tables.isEmpty)
         for table in tables {
             for row in table.rows.dropFirst() {
