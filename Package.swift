@@ -105,7 +105,7 @@ let package = Package(
             name: "ChapterTests",
             dependencies: [
                 "Chapter", "ReportModel", "Document", "Charts", "Indicators", "CensusIngest", "DemoData", "TestSupport",
-                "ReferralExtract", "DisclosureControl", "Statistics",
+                "ReferralExtract", "DisclosureControl", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Golden"],
             swiftSettings: swiftSettings

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import Chapter
+import Mustache
 
 @Suite struct Templates {
     @Test func aTagThatNamesNothingIsAnErrorWithItsLine() throws {
@@ -76,5 +77,44 @@ import Testing
         #expect(throws: (any Error).self) { try ChapterTemplate(text: big, path: "big.md").render(model, word: false) }
         let deep = Array(repeating: "{{#has_local}}", count: 51).joined(separator: "\n") + "\nx\n" + Array(repeating: "{{/has_local}}", count: 51).joined(separator: "\n")
         #expect { try ChapterTemplate(text: deep, path: "deep.md").render(model, word: false) } throws: { "\($0)".contains("deep.md:51:1: sections nest more than 50 deep here") }
+    }
+}
+
+/// Mustache a template may contain by mistake or by design: each is refused with the
+/// template's line and column and one plain sentence, never the parser's own words.
+@Suite struct TemplateMistakes {
+    @Test(arguments: [
+        ("{{ #has_local }}x{{ /has_local }}", "t.md:3:1: {{ #has_local}}: write {{#has_local}}, with no space after the braces"),
+        ("{{=<% %>=}}", "t.md:3:1: {{=…=}} changes Mustache's delimiters"),
+        ("{{% CONTENT_TYPE: TEXT }}", "t.md:3:1: {{%…}} is a Mustache setting"),
+        ("{{<parent}}{{/parent}}", "t.md:3:1: {{<parent}}: template inheritance is not supported"),
+        ("{{$block}}x{{/block}}", "t.md:3:1: {{$block}}: template inheritance is not supported"),
+        ("{{uppercased(authority.name)}}", "t.md:3:1: {{uppercased(authority.name)}}: Mustache transforms are not supported"),
+        ("{{#has_local}}\n{{authority.name}\n{{/has_local}}", "t.md:4:1: a tag opened here is not closed with }} on its line"),
+        ("text {{authority.name}", "t.md:3:6: a tag opened here is never closed with }}"),
+        ("{{#has_local}}x{{/has_local}}{{/has_local}}", "t.md:3:30: {{/has_local}} closes a section that was never opened"),
+        ("{{#has_local}}x", "t.md:3:1: {{#has_local}} opens a section that is never closed"),
+        ("{{ }}", "t.md:3:1: an empty tag {{}}"),
+    ])
+    func refused(text: String, message: String) throws {
+        do {
+            _ = try ChapterTemplate(text: "# T\n\n" + text + "\n", path: "t.md").render(try DemoChapter.model(), word: false)
+            Issue.record("\(text.debugDescription) was accepted")
+        } catch {
+            let said = "\(error)"
+            #expect(said.hasPrefix(message), "\(text.debugDescription): \(said)")
+            #expect(!said.contains("\n"))
+        }
+    }
+
+    /// The parser's backstop: every error swift-mustache can give reads as a sentence.
+    @Test func everyParserErrorIsAPlainSentence() {
+        let all: [MustacheTemplate.Error] = [.sectionCloseNameIncorrect, .unfinishedName, .expectedSectionEnd, .invalidSetDelimiter, .transformAppliedToInheritanceSection,
+                                             .illegalTokenInsideInheritSection, .textInsideInheritSection, .invalidConfigVariableSyntax, .unrecognisedConfigVariable]
+        for error in all {
+            let sentence = ChapterTemplate.plainSentence(error)
+            #expect(!sentence.contains("\(error)") && !sentence.contains("Error") && !sentence.contains("\n"), "\(error): \(sentence)")
+        }
+        #expect(ChapterTemplate.plainSentence(CocoaError(.fileNoSuchFile)).hasPrefix("the template's tags could not be read here"))
     }
 }

@@ -23,4 +23,17 @@ import Testing
             #expect(Escape.linkTarget(unsafe) == "#", "\(unsafe)")
         }
     }
+
+    /// Characters XML forbids, and the invisible ones that reorder text, never reach a page,
+    /// a chart or a Markdown table; line breaks end no table row.
+    @Test func invisibleCharactersAreRemoved() {
+        let text = "A\u{0}m\u{7}b\u{1B}e\u{7F}r\u{85}\u{202E}f\u{2066}o\u{200F}ld"
+        #expect(Escape.printable(text) == "Amberfold")
+        #expect(Escape.html(text + "\n<b>") == "Amberfold\n&lt;b&gt;")
+        #expect(Escape.markdown("a|b\nc\r\td\u{B}") == "a\\|b c  d")
+        // Characters near the removed ones stay: curly quotes, dashes, accents, £.
+        let kept = "Children’s – “café” £5 é\u{301} ‘x’ …"
+        #expect(Escape.printable(kept) == kept)
+        #expect(Escape.printable("\u{2065}\u{202F}\u{A0}") == "\u{2065}\u{202F}\u{A0}", "neighbours of the removed ranges stay")
+    }
 }

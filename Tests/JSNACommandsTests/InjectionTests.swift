@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import TestSupport
 import Testing
 
@@ -147,8 +150,22 @@ import Testing
         try Data("# {{authority.name}}\n\n{{{indicator.referrals_rate.sentence}}}\n".utf8).write(to: project.appendingPathComponent("unused.md"))
         try Data("# {{authority.name}}\n\n{{indicator.referrals_rate.sentence}}\n\n\(extra)\n".utf8).write(to: project.appendingPathComponent("chapter.md"))
         try Data("la: \"971\"\ndata: [data]\ntemplate: chapter.md\nout: out\n".utf8).write(to: project.appendingPathComponent("jsna.yml"))
+        // Files an image tag may name: a logo, a text file, a hidden image, one too large,
+        // and a link that leads out of the project.
+        let images = project.appendingPathComponent("images")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        try Self.png.write(to: images.appendingPathComponent("logo.png"))
+        try Self.png.write(to: images.appendingPathComponent(".hidden.png"))
+        try Data("not an image".utf8).write(to: images.appendingPathComponent("notes.png"))
+        try (Self.png + Data(count: 5 << 20)).write(to: images.appendingPathComponent("huge.png"))
+        let outside = try temporaryDirectory().appendingPathComponent("outside.png")
+        try Self.png.write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: images.appendingPathComponent("link.png").path, withDestinationPath: outside.path)
         return project
     }
+
+    /// A 1×1 PNG.
+    static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
 
     @Test(arguments: [
         ("{{{authority.name}}}", "chapter.md:5:1: {{{authority.name}}} would put a value from the data into the page unescaped"),
@@ -162,6 +179,15 @@ import Testing
         ("![x](https://evil.example/x.png)", "the image \"https://evil.example/x.png\" is not a file beside the template"),
         ("![x](//evil.example/x.png)", "the image \"//evil.example/x.png\" is not a file beside the template"),
         ("{{> partial}}", "chapter.md:5:1: {{> partial}}: includes are not supported"),
+        ("![x](../outside.png)", "chapter.md:5:6: the image \"../outside.png\" is outside the template's folder"),
+        ("![x](/etc/hostname)", "chapter.md:5:6: the image \"/etc/hostname\" is outside the template's folder"),
+        ("![x](images/link.png)", "chapter.md:5:6: the image \"images/link.png\" is outside the template's folder"),
+        ("![x](images/.hidden.png)", "chapter.md:5:6: the image \"images/.hidden.png\" is a hidden file"),
+        ("![x](images/missing.png)", "chapter.md:5:6: the image \"images/missing.png\" is not a file beside the template"),
+        ("![x](images)", "chapter.md:5:6: the image \"images\" is not a file"),
+        ("![x](images/notes.png)", "chapter.md:5:6: the image \"images/notes.png\" is not a PNG, JPEG, GIF, WebP or SVG file"),
+        ("![x](images/huge.png)", "chapter.md:5:6: the image \"images/huge.png\" is 5120 KB: images in a chapter may be up to 5 MB"),
+        ("![x](chapter.md)", "chapter.md:5:6: the image \"chapter.md\" has the name of a file jsna writes"),
     ])
     func refused(line: String, message: String) throws {
         let project = try Self.project(template: line)
@@ -169,6 +195,26 @@ import Testing
         #expect(run.status != 0, "\(line)")
         #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains(message), "\(line): \(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
+    }
+
+    /// A local image is embedded in the page (which stays one self-contained file), and
+    /// copied beside chapter.md and into the Word document.
+    @Test func localImagesAreEmbedded() throws {
+        let project = try Self.project(template: "![Council logo](images/logo.png) and again ![Logo](./images/logo.png)")
+        try Data("la: \"971\"\ndata: [data]\ntemplate: chapter.md\nout: out\ndocx: true\n".utf8).write(to: project.appendingPathComponent("jsna.yml"))
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = project.appendingPathComponent("out")
+        let html = try String(contentsOf: out.appendingPathComponent("chapter.html"), encoding: .utf8)
+        let embedded = "src=\"data:image/png;base64,\(Self.png.base64EncodedString())\""
+        #expect(html.components(separatedBy: embedded).count == 3, "both images are embedded")
+        #expect(!html.contains("src=\"images/") && !html.contains("src=\"./images/"))
+        #expect(try Data(contentsOf: out.appendingPathComponent("images/logo.png")) == Self.png)
+        let markdown = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
+        #expect(markdown.contains("![Council logo](images/logo.png)"))
+        let docx = try OfficeFile(data: Data(contentsOf: out.appendingPathComponent("chapter.docx")))
+        #expect(docx.parts.contains { $0.hasPrefix("word/media/") && $0.hasSuffix(".png") }, "\(docx.parts)")
+        #expect(try docx.part("word/document.xml").contains("Council logo"))
     }
 
     @Test func namesFromTheDataAreTextAndAllowedLinksStay() throws {
@@ -181,5 +227,50 @@ import Testing
         for href in ["https://explore-education-statistics.service.gov.uk", "#key-messages", "mailto:jsna@example.org", "notes.html"] {
             #expect(html.contains("href=\"\(href)\""), "\(href)")
         }
+    }
+}
+
+/// Control characters and direction overrides in names and labels (issue 17, item 4): a
+/// bell, an escape sequence, DEL, C1, a right-to-left override and a line break inside an
+/// authority's name and an extract's labels. Every SVG still parses as XML, every Markdown
+/// table keeps its columns, and no output holds an invisible character from the data.
+@Suite struct ControlCharactersInNames {
+    static let name = "Amber\u{202E}fold\u{7}\u{1B}[31m\u{7F}\u{85}"
+    static let label = "Assess\u{1}ment\u{2066}\nSouth\u{B}"
+
+    @Test func outputsStayWellFormed() throws {
+        let (project, _) = try Injection.project()
+        let data = project.appendingPathComponent("data")
+        for file in try FileManager.default.contentsOfDirectory(atPath: data.path) {
+            let url = data.appendingPathComponent(file)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            text = text.replacingOccurrences(of: Injection.csvField(Injection.authority), with: Injection.csvField(Self.name))
+            text = text.replacingOccurrences(of: Injection.csvField("</svg><svg onload=alert(4)>"), with: Injection.csvField(Self.label))
+            text = text.replacingOccurrences(of: Injection.csvField("<script>alert(3)</script>"), with: Injection.csvField("q) 6: Pol\u{8}ice\u{202D}\r\nline"))
+            try Data(text.utf8).write(to: url)
+        }
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let outputs = try Injection.outputs(project.appendingPathComponent("out"))
+        #expect(outputs.contains { $0.name.hasSuffix(".svg") })
+        for (name, text) in outputs {
+            let invisible = text.unicodeScalars.filter {
+                ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || (0x7F...0x9F).contains($0.value)
+                    || [0x200E, 0x200F].contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+            }
+            #expect(invisible.isEmpty, "\(name) holds \(invisible.map { String($0.value, radix: 16) })")
+            if name.hasSuffix(".svg") {
+                let parser = XMLParser(data: Data(text.utf8))
+                #expect(parser.parse(), "\(name) is not well-formed XML: \(String(describing: parser.parserError))")
+            }
+            if name.hasSuffix(".md") {
+                for table in MarkdownTable.all(in: text) {
+                    let widths = Set(table.rows.map(\.count))
+                    #expect(widths.count == 1, "\(name): a table under \(table.caption) has rows of \(widths.sorted()) cells")
+                }
+            }
+        }
+        let markdown = try #require(outputs.first { $0.name == "chapter.md" }).text
+        #expect(markdown.contains("Amberfold\\[31m"), "the name is kept, less its invisible characters")
     }
 }

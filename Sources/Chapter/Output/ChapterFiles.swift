@@ -21,9 +21,10 @@ public struct ChapterFiles: Sendable {
         let document = ChapterDocument.make(model)
         let charts = Self.charts(document)
         let markdown: String, html: String, wordMarkdown: String
+        var images: [(name: String, contents: Data)] = []
         if let template {
             let rendered = try template.render(model, document: document, word: word != nil)
-            (markdown, html, wordMarkdown) = (rendered.markdown, rendered.html, rendered.wordMarkdown)
+            (markdown, html, wordMarkdown, images) = (rendered.markdown, rendered.html, rendered.wordMarkdown, rendered.images)
         } else {
             markdown = MarkdownWriter().write(document)
             html = PageShell.page(document)
@@ -31,7 +32,8 @@ public struct ChapterFiles: Sendable {
         }
         var files: [(name: String, contents: Data)] = [("chapter.md", Data(markdown.utf8)), ("chapter.html", Data(html.utf8))]
         files += charts.map { ("charts/\($0.id).svg", Data($0.svg.utf8)) }
-        if let word { files.append(("chapter.docx", try word.make(markdown: wordMarkdown, charts: charts))) }
+        files += images
+        if let word { files.append(("chapter.docx", try word.make(markdown: wordMarkdown, charts: charts, images: images))) }
         return files
     }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Document
 import Mustache
 import ReportModel
@@ -26,6 +27,28 @@ public struct ChapterTemplate: Sendable {
         public var markdown: String
         public var html: String
         public var wordMarkdown: String
+        /// The template's own images, by their path in the output folder (embedded in the
+        /// page; beside chapter.md and in the Word document as files).
+        public var images: [(name: String, contents: Data)] = []
+    }
+
+    /// An image the template shows that cannot be shown, and why.
+    struct ImageFailure: Error {
+        var address: String
+        var problem: TemplateImages.Problem
+
+        func message(folder: String) -> String {
+            let image = "the image \"\(address.forMessage)\""
+            switch problem {
+            case .outside: return "\(image) is outside the template's folder (\(folder.forMessage)): put it beside the template, as a template reads no other files"
+            case .hidden: return "\(image) is a hidden file or in a hidden folder: jsna does not read hidden files"
+            case .notFound(let path): return "\(image) is not a file beside the template (no \(path.forMessage))"
+            case .notAFile: return "\(image) is not a file"
+            case .tooLarge(let bytes): return "\(image) is \(bytes / 1024) KB: images in a chapter may be up to \(TemplateImages.maximumBytes >> 20) MB"
+            case .notAnImage: return "\(image) is not a PNG, JPEG, GIF, WebP or SVG file"
+            case .reserved: return "\(image) has the name of a file jsna writes (chapter.*, indicators.*, index.*, charts/…): move it to a folder such as images/"
+            }
+        }
     }
 
     /// Checks the template's tags, then renders it once per output format: Markdown and
@@ -44,11 +67,12 @@ public struct ChapterTemplate: Sendable {
         // no section is open; each renders alone, and together they give the same text.
         let templates: [MustacheTemplate]
         do { templates = try Self.pieces(prose).map { try MustacheTemplate(string: MarkdownText.pragma + $0) } } catch let error as MustacheTemplate.ParserError {
-            // The pragma jsna puts first is one line: the analyst's line is one less.
+            // The checks above catch what analysts write; this is the backstop. The pragma
+            // jsna puts first is one line, so the analyst's line is one less.
             throw TemplateError(path: path, line: max(error.context.lineNumber - 1, 1), column: max(error.context.columnNumber, 1),
-                                message: "the template's tags do not fit together here (\(error.error)): check that every {{#section}} has its {{/section}}")
+                                message: Self.plainSentence(error.error))
         } catch {
-            throw TemplateError(path: path, line: 1, column: 1, message: "the template's tags do not fit together: \(error)")
+            throw TemplateError(path: path, line: 1, column: 1, message: "the template's tags could not be read: check that every {{ has its }} and every {{#section}} its {{/section}}")
         }
         func render(_ context: [String: Any]) -> String {
             var markdown = templates.map { $0.render(context) }.joined()
@@ -58,15 +82,37 @@ public struct ChapterTemplate: Sendable {
             return markdown
         }
         let markdown = { (flavour: MarkdownWriter.Flavour) in render(TemplateContext.make(model, document: document, format: .markdown(flavour))) }
+        var images = TemplateImages(template: path)
         let body: String
-        do { body = try MarkdownToHTML.renderChecked(render(htmlContext)) } catch let refused as MarkdownToHTML.UnsafeAddress {
+        do {
+            body = try MarkdownToHTML.renderChecked(render(htmlContext)) { address in
+                do throws(TemplateImages.Problem) { return try images.dataAddress(for: address) } catch { throw ImageFailure(address: address, problem: error) }
+            }
+        } catch let refused as MarkdownToHTML.UnsafeAddress {
             let (line, column) = Self.position(of: "(" + refused.address, in: text) ?? (1, 1)
             throw TemplateError(path: path, line: line, column: column, message: refused.isImage
                 ? "the image \"\(refused.address.forMessage)\" is not a file beside the template: a published chapter shows only its own images (no remote ones), so it stays self-contained"
                 : "the link \"\(refused.address.forMessage)\" is not allowed in a published chapter: links may be relative paths, #anchors, https: or mailto: addresses")
+        } catch let failure as ImageFailure {
+            let (line, column) = Self.position(of: "(" + failure.address, in: text) ?? (1, 1)
+            throw TemplateError(path: path, line: line, column: column, message: failure.message(folder: images.folder))
         }
         let html = TemplatePage.page(model, body: body)
-        return Rendered(markdown: markdown(.github), html: html, wordMarkdown: word ? markdown(.pandoc) : "")
+        return Rendered(markdown: markdown(.github), html: html, wordMarkdown: word ? markdown(.pandoc) : "", images: images.files)
+    }
+
+    /// What a Mustache parser error means, in one plain sentence (never the library's name for it).
+    static func plainSentence(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a {{/section}} here closes a section with another name: close the one opened last first"
+        case .unfinishedName: "a tag here is not finished: write a name followed by }}, with no space after {{"
+        case .expectedSectionEnd: "a section opened before here is never closed: add its {{/section}}"
+        case .invalidSetDelimiter: "{{=…=}} changes Mustache's delimiters, which jsna templates do not support: keep {{ and }}"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "{{%…}} is a Mustache setting, which jsna templates do not support"
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            "template inheritance ({{<…}} and {{$…}}) is not supported: put the text in the template"
+        case nil: "the template's tags could not be read here: check that every {{ has its }} and every {{#section}} its {{/section}}"
+        }
     }
 
     /// Line and column (1-based) of the first `needle` in `text`.

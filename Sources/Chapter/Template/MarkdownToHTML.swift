@@ -28,9 +28,11 @@ public enum MarkdownToHTML {
         return true
     }
 
-    /// As ``render(_:)``, but first checks every link and image in the Markdown's tree.
-    public static func renderChecked(_ markdown: String) throws -> String {
-        var failure: UnsafeAddress?
+    /// As ``render(_:)``, but first checks every link and image in the Markdown's tree, and
+    /// gives each image the address `image` returns for it (an embedded `data:` address,
+    /// so the page needs no other file). The first error thrown stops the rendering.
+    public static func renderChecked(_ markdown: String, image: (String) throws -> String = { $0 }) throws -> String {
+        var failure: (any Error)?
         let html = render(markdown) { document in
             guard let iterator = cmark_iter_new(document) else { return }
             defer { cmark_iter_free(iterator) }
@@ -41,7 +43,12 @@ public enum MarkdownToHTML {
                 let type = cmark_node_get_type(node)
                 guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
                 let address = String(cString: url)
-                if !isAllowed(address, image: type == CMARK_NODE_IMAGE) { failure = UnsafeAddress(address: address, isImage: type == CMARK_NODE_IMAGE) }
+                guard isAllowed(address, image: type == CMARK_NODE_IMAGE) else {
+                    failure = UnsafeAddress(address: address, isImage: type == CMARK_NODE_IMAGE)
+                    break
+                }
+                guard type == CMARK_NODE_IMAGE else { continue }
+                do { _ = try image(address).withCString { cmark_node_set_url(node, $0) } } catch { failure = error }
             }
         }
         if let failure { throw failure }

@@ -11,6 +11,9 @@ enum TemplateValidator {
         var raw = false
         /// No closing braces before the end of the template.
         var unclosed = false
+        /// Spaces between the braces and a section's `#`, `^`, `/` or `&`, which Mustache
+        /// does not allow (`{{ #name}}`).
+        var spaceBeforeKind = false
     }
 
     /// Sections may nest this deep, and no deeper.
@@ -34,13 +37,15 @@ enum TemplateValidator {
                 let close = triple ? "}}}" : "}}"
                 var j = start
                 while j + close.count <= chars.count && String(chars[j..<j + close.count]) != close { j += 1 }
-                var body = String(chars[start..<min(j, chars.count)]).trimmingSpaces
+                let untrimmed = String(chars[start..<min(j, chars.count)])
+                var body = untrimmed.trimmingSpaces
                 var kind: Character?
-                if let f = body.first, "#^/!>&".contains(f) {
+                if let f = body.first, "#^/!>&=%<$".contains(f) {
                     kind = f
                     body = String(body.dropFirst()).trimmingSpaces
                 }
-                tags.append(Tag(name: body, kind: kind, line: line, column: column, raw: triple || kind == "&", unclosed: j + close.count > chars.count))
+                tags.append(Tag(name: body, kind: kind, line: line, column: column, raw: triple || kind == "&", unclosed: j + close.count > chars.count,
+                                spaceBeforeKind: kind != nil && kind != "!" && untrimmed.first == " "))
                 let end = min(j + close.count, chars.count)
                 for k in i..<end {
                     if chars[k] == "\n" { line += 1; column = 1 } else { column += 1 }
@@ -63,8 +68,17 @@ enum TemplateValidator {
         for tag in tags(in: text) {
             if tag.unclosed { throw fail(tag, "a tag opened here is never closed with }}") }
             if tag.name.isEmpty, tag.kind != "!" { throw fail(tag, "an empty tag {{}}: write the name of a value inside, or remove it") }
+            if tag.kind != "!", tag.name.contains(where: \.isNewline) {
+                throw fail(tag, "a tag opened here is not closed with }} on its line")
+            }
+            if tag.spaceBeforeKind, let kind = tag.kind {
+                throw fail(tag, "{{ \(kind)\(tag.name.forMessage)}}: write {{\(kind)\(tag.name.forMessage)}}, with no space after the braces")
+            }
             switch tag.kind {
             case "!": continue
+            case "=": throw fail(tag, "{{=…=}} changes Mustache's delimiters, which jsna templates do not support: keep {{ and }}")
+            case "%": throw fail(tag, "{{%…}} is a Mustache setting, which jsna templates do not support")
+            case "<", "$": throw fail(tag, "{{\(tag.kind!)\(tag.name.forMessage)}}: template inheritance is not supported; put the text in the template")
             case ">": throw fail(tag, "{{> \(tag.name)}}: includes are not supported; put the text in the template")
             case "/":
                 guard let opened = open.last else { throw fail(tag, "{{/\(tag.name)}} closes a section that was never opened") }
@@ -75,6 +89,9 @@ enum TemplateValidator {
                 if !sections.isEmpty { sections.removeLast() }
             default:
                 let scopes = sections.reversed() + [context]
+                if tag.name.contains("(") {
+                    throw fail(tag, "{{\(tag.name.forMessage)}}: Mustache transforms are not supported; jsna's values are already worded for the chapter")
+                }
                 guard let value = scopes.lazy.compactMap({ lookup(tag.name, in: $0) }).first else {
                     throw TemplateError(path: path, line: tag.line, column: tag.column,
                                         message: "the tag {{\(tag.name)}} names nothing\(suggestion(tag.name, context))")

@@ -24,7 +24,8 @@ public struct WordDocument: Sendable {
     /// off, so text from the data can only ever be text.
     static let inputFormat = "markdown-raw_html-raw_tex-tex_math_dollars-citations-superscript-subscript-smart"
 
-    public func make(markdown: String, charts: [(id: String, svg: String)]) throws -> Data {
+    /// `images` are the template's own images, by the relative paths its Markdown uses.
+    public func make(markdown: String, charts: [(id: String, svg: String)], images: [(name: String, contents: Data)] = []) throws -> Data {
         try Self.checkTools()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-docx-\(UInt64.random(in: .min ... .max))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("charts"), withIntermediateDirectories: true)
@@ -34,6 +35,11 @@ public struct WordDocument: Sendable {
             let svg = folder.appendingPathComponent("charts/\(chart.id).svg")
             try Data(chart.svg.utf8).write(to: svg)
             try ExternalTool.rsvgConvert.run(["--zoom", "2", "--format", "png", "--output", "charts/\(chart.id).png", "charts/\(chart.id).svg"], in: folder)
+        }
+        for image in images {
+            let file = folder.appendingPathComponent(image.name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try image.contents.write(to: file)
         }
         try Data(markdown.utf8).write(to: folder.appendingPathComponent("chapter.md"))
         let reference = folder.appendingPathComponent("reference.docx")
