@@ -28,24 +28,36 @@ import Glibc
             .filter { $0.hasPrefix(".\(folder.lastPathComponent).") && !$0.hasSuffix(".lock") }
     }
 
-    static func build(year: String, out: URL) -> [String] {
+    static func build(_ year: String, _ out: URL) -> [String] {
         ["build", "--data", demoData, "--la", "971", "--year", year, "--extract", demoData + "/amberfold_referrals_list3.csv", "--out", out.path]
     }
 
     /// SIGKILL at 16 points spread over a build's run: afterwards the folder is exactly one
     /// build's output, and the next build removes what the killed one left.
     @Test func killedBuildsLeaveOneWholeOutput() throws {
+        try Self.kill(at: 16, Self.build)
+    }
+
+    /// The same for `--all`: the whole tree (12 chapters and the index, 614 files) is one
+    /// run's, never chapters of one year beside an index of the other.
+    @Test func killedBatchBuildsLeaveOneWholeTree() throws {
+        try Self.kill(at: 10) { year, out in ["build", "--all", "--data", demoData, "--year", year, "--out", out.path] }
+    }
+
+    /// Builds the two outputs (2023-24 and 2024-25), then starts builds of the other year
+    /// and kills each at one of `points` moments spread over a build's run; after each
+    /// kill the folder must be one build's whole output.
+    static func kill(at points: Int, _ build: (String, URL) -> [String]) throws {
         // The two outputs, made in the folder itself (the command line, with --out, is in them).
         let out = try temporaryDirectory().appendingPathComponent("out")
         let started = Date()
-        #expect(try Run.jsna(Self.build(year: "2024", out: out)).status == 0)
+        #expect(try Run.jsna(build("2024", out)).status == 0)
         let duration = Date().timeIntervalSince(started)
         let a = try Self.visible(out)
-        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        #expect(try Run.jsna(build("2025", out)).status == 0)
         let b = try Self.visible(out)
         #expect(a != b && !a.isEmpty)
-        #expect(try Run.jsna(Self.build(year: "2024", out: out)).status == 0)
-        let points = 16
+        #expect(try Run.jsna(build("2024", out)).status == 0)
         var killedPartWay = 0
         for k in 0..<points {
             let now = try Self.visible(out)
@@ -53,19 +65,19 @@ import Glibc
             let next = now == a ? "2025" : "2024"
             let process = Process()
             process.executableURL = Run.executable
-            process.arguments = Self.build(year: next, out: out)
+            process.arguments = build(next, out)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
             usleep(UInt32(duration * 1.2 * Double(k) / Double(points) * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
+            Glibc.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { killedPartWay += 1 }
             let after = try Self.visible(out)
             #expect(after == a || after == b, "kill point \(k) (\(next)): \(after.count) files, neither build's output")
         }
         #expect(killedPartWay > points / 2, "most kills land during the build")
-        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        #expect(try Run.jsna(build("2025", out)).status == 0)
         #expect(try Self.visible(out) == b)
         let left = try Self.leftovers(beside: out)
         #expect(left.isEmpty, "\(left)")
@@ -78,27 +90,27 @@ import Glibc
         defer { close(fd) }
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
         _ = "4242\n".withCString { pwrite(fd, $0, 5, 0) }
-        let run = try Run.jsna(Self.build(year: "2025", out: out))
+        let run = try Run.jsna(Self.build("2025", out))
         #expect(run.status != 0)
         #expect(run.stderr.contains("another jsna build (process 4242) is writing into this folder"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
         flock(fd, LOCK_UN)
-        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        #expect(try Run.jsna(Self.build("2025", out)).status == 0)
     }
 
     /// Two builds at once into one folder: one wins whole, the other is refused.
     @Test func concurrentBuildsNeverMix() throws {
         let out = try temporaryDirectory().appendingPathComponent("out")
-        #expect(try Run.jsna(Self.build(year: "2024", out: out)).status == 0)
+        #expect(try Run.jsna(Self.build("2024", out)).status == 0)
         let a = try Self.visible(out)
-        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        #expect(try Run.jsna(Self.build("2025", out)).status == 0)
         let b = try Self.visible(out)
         for trial in 0..<4 {
             let group = DispatchGroup()
             for year in ["2024", "2025"] {
                 group.enter()
                 DispatchQueue.global().async {
-                    _ = try? Run.jsna(Self.build(year: year, out: out))
+                    _ = try? Run.jsna(Self.build(year, out))
                     group.leave()
                 }
             }
@@ -113,7 +125,7 @@ import Glibc
     @Test func staleFilesGoAndForeignFoldersAreRefused() throws {
         let work = try temporaryDirectory()
         let out = work.appendingPathComponent("out")
-        #expect(try Run.jsna(Self.build(year: "2025", out: out)).status == 0)
+        #expect(try Run.jsna(Self.build("2025", out)).status == 0)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("charts/local-monthly.svg").path))
         let without = try Run.jsna(["build", "--data", demoData, "--la", "972", "--out", out.path])
         #expect(without.status == 0, "\(without.stderr)")
