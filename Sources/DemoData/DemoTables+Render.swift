@@ -22,6 +22,11 @@ extension DemoTables {
         }
         let c = { (m: String) in (m, { (r: Row, y: Int) in self.count(m, r, y, las) }) }
         let pct = { (name: String, num: String, den: String) in (name, { (r: Row, y: Int) in self.percent(num, den, r, y, las) }) }
+        // Full-time equivalents are published to one decimal place for every area, never suppressed.
+        let fte = { (m: String) in (m, { (r: Row, y: Int) in Rounding.format(self.raw(m, r, y, las), places: 1) }) }
+        let ftePct = { (name: String, num: String, den: [String]) in (name, { (r: Row, y: Int) in
+            Rounding.format(self.raw(num, r, y, las) / den.reduce(0) { $0 + self.raw($1, r, y, las) } * 100, places: 1)
+        }) }
         let claYears = Array(years.suffix(5))
         var cla = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,population_type,population_estimate,children_count,rate_per_10000\n"
         for year in claYears.reversed() {
@@ -39,22 +44,33 @@ extension DemoTables {
             for row in rows { pop += geographyCells(row, year, las) + ",Children aged 0 to 17 years,\(Int(childPopulation(row, year, las)))\n" }
         }
         return [
-            ("b1_children_in_need_2016_to_2025.csv", ees("Children in Need", [c("At31_episodes")])),
+            ("b1_children_in_need_2016_to_2025.csv", ees("Children in Need", [c("Anypoint_child"), c("Started_episodes"), c("At31_episodes")])),
             ("c1_children_in_need_referrals_and_rereferrals_2016_to_2025.csv", ees("Referrals and Re-referrals", [
                 c("referral_count"), c("rereferral_count"), pct("rereferral_percent", "rereferral_count", "referral_count"),
                 c("no_further_action_count"), pct("no_further_action_percent", "no_further_action_count", "referral_count"),
+                c("not_in_need_count"), pct("not_in_need_percent", "not_in_need_count", "referral_count"),
             ])),
             ("c3_factors_identified_at_end_of_assessment_2016_to_2025.csv", ees("Factors identified at the end of assessment",
-                [c("Episodes_with_assessment_factor")] + Self.factors.map { c($0.0) })),
-            ("c4_children_in_need_section_47s_and_icpcs_2016_to_2025.csv", ees("Section 47s and Initial Child Protection Conferences", [c("Section47"), c("ICPC")])),
+                [c("Episodes_with_assessment_factor")] + (Self.factors + Self.moreFactors).map { c($0.0) })),
+            ("c4_children_in_need_section_47s_and_icpcs_2016_to_2025.csv", ees("Section 47s and Initial Child Protection Conferences", [
+                c("Section47"), c("ICPC"), c("Duration_0-10_days"), c("Duration_11-15_days"), c("Duration_16-20_days"), c("Duration_21+_days"),
+            ])),
             ("d3_cpps_subsequent_plan_2016_to_2025.csv", ees("Child Protection Plans which are a second or subsequent plan", [
                 c("CPP_start"), c("CPP_subsequent"), pct("CPP_subsequent_percent", "CPP_subsequent", "CPP_start"),
             ])),
-            ("d5_cpps_at31march_by_duration_2016_to_2025.csv", ees("Child Protection Plans by length of time", [c("CPP_At31")])),
+            ("d5_cpps_at31march_by_duration_2016_to_2025.csv", ees("Child Protection Plans by length of time", [
+                c("CPP_At31"), c("2_years_or_more"), pct("2_years_or_more_percent", "2_years_or_more", "CPP_At31"),
+            ])),
             ("cla_number_and_rate_per_10k_children.csv", cla),
             ("csww_indicators_2017_to_2025.csv", ees(nil, [
                 ("case_holders_fte", { r, y in self.fte(r, y, las) }), c("cases"),
                 ("caseload_fte", { r, y in self.caseload(r, y, las) }),
+                fte("inpost_fte"), fte("leavers_fte"), ftePct("turnover_rate_fte", "leavers_fte", ["inpost_fte"]),
+                fte("agency_fte"), ftePct("agency_rate_fte", "agency_fte", ["agency_fte", "inpost_fte"]),
+                fte("vacancy_fte"), ftePct("vacancy_rate_fte", "vacancy_fte", ["vacancy_fte", "inpost_fte"]),
+                fte("working_days_lost_fte"), ("absence_rate_fte", { r, y in
+                    Rounding.format(self.raw("working_days_lost_fte", r, y, las) / (self.raw("inpost_fte", r, y, las) * 220) * 100, places: 1)
+                }),
             ], years: Array(years.dropFirst()))),
             ("ons_mid-year_population_estimates_2015_to_2024.csv", pop),
             ("sn_model_2025_wide.csv", neighbours(las)),

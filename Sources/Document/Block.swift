@@ -32,10 +32,17 @@ public struct Section: Sendable {
     public var id: String
     public var title: String
     public var blocks: [Block]
+    /// Sections inside this one, after its blocks: a stage of the pathway holds its
+    /// indicators. Headings go one level down (h2, then h3) and the contents list nests.
+    public var subsections: [Section]
 
-    public init(id: String, title: String, blocks: [Block]) {
+    public init(id: String, title: String, blocks: [Block], subsections: [Section] = []) {
         self.id = id
         self.title = title
         self.blocks = blocks
+        self.subsections = subsections
     }
+
+    /// This section's blocks, then its subsections' (depth first): reading order.
+    public var allBlocks: [Block] { blocks + subsections.flatMap(\.allBlocks) }
 }

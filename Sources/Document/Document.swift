@@ -23,9 +23,15 @@ public struct Document: Sendable {
 }
 
 extension Document {
+    /// Every section at any depth, in reading order.
+    public var allSections: [Section] {
+        func walk(_ s: Section) -> [Section] { [s] + s.subsections.flatMap(walk) }
+        return sections.flatMap(walk)
+    }
+
     /// Every chart in the document, in reading order: what `charts/` holds.
     public var figures: [ChartFigure] {
-        (front + sections.flatMap(\.blocks)).compactMap { block in
+        (front + sections.flatMap(\.allBlocks)).compactMap { block in
             if case .figure(let figure) = block { return figure }
             return nil
         }

@@ -2,9 +2,11 @@
 /// chart inline and its text alternative as caption, notes set apart. Text is escaped;
 /// only ``Block/rawHTML(_:)`` and a figure's own SVG pass through.
 public enum HTMLWriter {
-    public static func write(_ section: Section) -> String {
-        "<section aria-labelledby=\"\(Escape.html(section.id))\">\n<h2 id=\"\(Escape.html(section.id))\">\(Escape.html(section.title))</h2>\n"
-            + section.blocks.map(write).joined() + "</section>\n"
+    /// A section and its subsections, headed at `level` (2 for the chapter's own sections).
+    public static func write(_ section: Section, level: Int = 2) -> String {
+        let h = min(level, 6)
+        return "<section aria-labelledby=\"\(Escape.html(section.id))\">\n<h\(h) id=\"\(Escape.html(section.id))\">\(Escape.html(section.title))</h\(h)>\n"
+            + section.blocks.map(write).joined() + section.subsections.map { write($0, level: level + 1) }.joined() + "</section>\n"
     }
 
     public static func write(_ block: Block) -> String {
@@ -34,7 +36,11 @@ public enum HTMLWriter {
 
     public static func write(_ table: Table) -> String {
         let right = table.columns.map { $0.alignment == .right }
-        var s = "<table>\n<caption>\(Escape.html(table.caption))</caption>\n<thead><tr>"
+        // A wide table scrolls inside its own region (named, and reachable by keyboard)
+        // rather than widening the page.
+        let wide = table.columns.count > 7
+        var s = wide ? "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(Escape.html(table.caption))\" tabindex=\"0\">\n" : ""
+        s += "<table>\n<caption>\(Escape.html(table.caption))</caption>\n<thead><tr>"
         s += table.columns.map { "<th scope=\"col\"\($0.alignment == .right ? " class=\"num\"" : "")>\(Escape.html($0.title))</th>" }.joined()
         s += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
@@ -45,7 +51,7 @@ public enum HTMLWriter {
             }
             s += "</tr>\n"
         }
-        s += "</tbody>\n</table>\n"
+        s += "</tbody>\n</table>\n" + (wide ? "</div>\n" : "")
         if !table.key.isEmpty { s += "<p class=\"key\">\(Escape.html(table.key.joined(separator: "; ")))</p>\n" }
         return s
     }

@@ -19,10 +19,14 @@ public struct MarkdownWriter: Sendable {
     public func write(_ document: Document) -> String {
         var s = "# \(Escape.markdown(document.title))\n\n"
         s += document.front.map(write).joined()
-        for section in document.sections {
-            s += "## \(Escape.markdown(section.title))\n\n" + section.blocks.map(write).joined()
-        }
+        for section in document.sections { s += write(section, level: 2) }
         return s + inlines(document.footer) + "\n"
+    }
+
+    /// A section and its subsections, headed at `level`.
+    public func write(_ section: Section, level: Int) -> String {
+        String(repeating: "#", count: min(level, 6)) + " \(Escape.markdown(section.title))\n\n" + section.blocks.map(write).joined()
+            + section.subsections.map { write($0, level: level + 1) }.joined()
     }
 
     public func write(_ block: Block) -> String {

@@ -10,6 +10,7 @@ public enum PageStyle {
     .note { border-left: 4px solid #1D70B8; padding-left: 0.75rem; }
     blockquote { border-left: 6px solid #801650; background: #F3F2F1; padding: 0.75rem; margin: 1rem 0; }
     table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
+    .table-scroll { overflow-x: auto; } .table-scroll:focus { outline: 3px solid #FFDD00; }
     caption { text-align: left; font-weight: bold; padding-bottom: 0.5rem; }
     th, td { border-bottom: 1px solid #B1B4B6; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }

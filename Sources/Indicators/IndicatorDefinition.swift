@@ -1,19 +1,54 @@
 import CensusIngest
 import Statistics
 
-/// A published measure, by the file kind and the column names each release used.
+/// A published measure, by the file kind and the column names each release used; or the
+/// sum of several such columns (ICPCs within 15 working days: the 0–10 and 11–15 day bands).
 public struct MeasureSource: Sendable {
     public var kind: SourceKind
-    /// Newest release's name first, e.g. `["referral_count", "Referrals"]` (2025, 2023).
-    public var names: [String]
+    /// Each column summed, as the names each release used for it, newest release's name
+    /// first (`[["referral_count", "Referrals"]]`: 2025, 2023).
+    public var columns: [[String]]
     /// The row category to use where a file has several (children looked after).
     public var category: String?
 
+    /// The first (usually only) column's names.
+    public var names: [String] { columns[0] }
+
     public init(_ kind: SourceKind, _ names: [String], category: String? = nil) {
+        self.init(kind, sum: [names], category: category)
+    }
+
+    /// The sum of several columns of the same file, area and year. A suppressed or missing
+    /// part makes the sum missing for the same reason, never a partial sum.
+    public init(_ kind: SourceKind, sum columns: [[String]], category: String? = nil) {
+        precondition(!columns.isEmpty)
         self.kind = kind
-        self.names = names
+        self.columns = columns
         self.category = category
     }
+
+    /// The measure for an area and year, from the first table (newest release first) with
+    /// every column, and that table.
+    public func figure(in dataset: CensusDataset, area: String, year: Int) -> (figure: Figure, table: SourceTable)? {
+        for table in dataset.tables(kind) {
+            guard let figure = figure(in: table, area: area, year: year) else { continue }
+            return (figure, table)
+        }
+        return nil
+    }
+
+    /// The measure from one table, or nil when the table lacks a column or the row.
+    public func figure(in table: SourceTable, area: String, year: Int) -> Figure? {
+        var parts: [Figure] = []
+        for names in columns {
+            guard let column = table.column(among: names), let part = table.figure(column, area: area, year: year, category: category) else { return nil }
+            parts.append(part)
+        }
+        return Figure.sum(parts)
+    }
+
+    /// True when `table` has every column.
+    public func isIn(_ table: SourceTable) -> Bool { columns.allSatisfy { table.column(among: $0) != nil } }
 }
 
 /// What an indicator is divided by.
@@ -56,15 +91,18 @@ public enum PeriodStyle: Sendable {
 public struct Noun: Sendable, Hashable {
     public var one: String
     public var many: String
+    /// Decimal places of the count: 0 for people and events, 1 for full-time equivalents.
+    public var places: Int
 
-    public init(_ one: String, _ many: String) {
+    public init(_ one: String, _ many: String, places: Int = 0) {
         self.one = one
         self.many = many
+        self.places = places
     }
 
-    /// "3,803 referrals", "1 referral"; counts are whole.
+    /// "3,803 referrals", "1 referral", "4,276.3 FTE leavers".
     public func count(_ n: Double) -> String {
-        "\(Rounding.grouped(n, places: 0)) \(n == 1 ? one : many)"
+        "\(Rounding.grouped(n, places: places)) \(n == 1 ? one : many)"
     }
 }
 
@@ -98,6 +136,8 @@ public struct IndicatorDefinition: Sendable, Identifiable {
     /// The value is DfE's published one, not count ÷ denominator (caseload: DfE divides
     /// by the unrounded FTE, which the file does not give).
     public var valueIsPublished = false
+    /// Where the chapter puts it on the pathway.
+    public var stage: IndicatorStage = .frontDoor
 
     /// Decimals shown: 1 for rates and percentages, 0 for whole-number rates.
     public var decimals: Int { unit.decimals }

@@ -48,7 +48,7 @@ public struct IndicatorTable: Sendable {
     /// Area-years for which any release has a numerator row.
     static func rowKeys(_ indicator: IndicatorDefinition, _ dataset: CensusDataset) -> [RowKey] {
         var keys: Set<RowKey> = []
-        for table in dataset.tables(indicator.numerator.kind) where table.column(among: indicator.numerator.names) != nil {
+        for table in dataset.tables(indicator.numerator.kind) where indicator.numerator.isIn(table) {
             let category = indicator.numerator.category ?? (table.categories.count == 1 ? table.categories.first! : "")
             keys.formUnion(table.rowKeys.filter { $0.category == category })
         }
@@ -58,21 +58,22 @@ public struct IndicatorTable: Sendable {
     static func compute(_ definition: Box<IndicatorDefinition>, area areaBox: Box<Area>, year: Int, _ dataset: CensusDataset) -> IndicatorValue {
         let indicator = definition.value, area = areaBox.value
         let source = indicator.numerator
-        let found = dataset.figure(source.kind, measure: source.names, area: area.id, year: year, category: source.category)
+        let found = source.figure(in: dataset, area: area.id, year: year)
         let numerator = found?.figure ?? .missing(.notPublished)
         let denominator: Figure
         switch indicator.denominator {
         case .childPopulation:
             denominator = dataset.childPopulation(area: area.id, midYear: RatePer10k.populationYear(forCensusYear: year))
         case .measure(let measure):
-            denominator = dataset.figure(measure.kind, measure: measure.names, area: area.id, year: year, category: measure.category)?.figure ?? .missing(.notPublished)
+            denominator = measure.figure(in: dataset, area: area.id, year: year)?.figure ?? .missing(.notPublished)
         }
         var value = IndicatorValue(
             indicator: definition, year: year, area: areaBox, numerator: numerator, denominator: denominator,
             value: Ratio.compute(numerator: numerator, denominator: denominator, multiplier: indicator.multiplier))
         value.published = published(indicator, area: area.id, year: year, dataset)
-        if indicator.valueIsPublished, let p = value.published?.value {
-            value.value = p
+        if indicator.valueIsPublished {
+            // DfE's own figure or none: count ÷ denominator is not the published definition.
+            value.value = value.published?.value ?? .missing(.notPublished)
             value.basis = .publishedDefinition
         }
         value.jointReturn = found?.table.jointReturn(area: area.id, year: year, category: source.category)
@@ -107,9 +108,7 @@ public struct IndicatorTable: Sendable {
             guard let column = table.column(among: indicator.published),
                 let figure = table.figure(column, area: area, year: year, category: indicator.numerator.category)
             else { continue }
-            let count = table.column(among: indicator.numerator.names).flatMap {
-                table.figure($0, area: area, year: year, category: indicator.numerator.category)
-            }
+            let count = indicator.numerator.figure(in: table, area: area, year: year)
             return .init(value: figure, release: table.release, path: table.path, numerator: count)
         }
         return nil

@@ -20,6 +20,21 @@ public enum Figure: Sendable, Hashable {
         if case .missing(let m) = self { return m }
         return nil
     }
+
+    /// The sum of several figures, or missing when any part is: a partial sum is never
+    /// presented as the whole. Of several missing parts, the reason given is the one that
+    /// matters most to a reader: suppression first (it hides a small number), then the
+    /// others in ``MissingReason``'s order.
+    ///
+    ///     Figure.sum([.value(402), .value(44)])                          // .value(446)
+    ///     Figure.sum([.value(402), .missing(Missing(symbol: "c")!)])     // missing, confidential
+    public static func sum(_ parts: [Figure]) -> Figure {
+        let missing = parts.compactMap(\.missing)
+        if let first = missing.min(by: { MissingReason.allCases.firstIndex(of: $0.reason)! < MissingReason.allCases.firstIndex(of: $1.reason)! }) {
+            return .missing(first)
+        }
+        return .value(parts.reduce(0) { $0 + ($1.value ?? 0) })
+    }
 }
 
 /// Why a figure is missing, with the symbol the source used (or jsna's own for derived gaps).

@@ -94,6 +94,7 @@ extension ChapterWorkbook {
                 case .value(let x): Self.write(.value(x), unit: unit, to: sheet, r, i + 1)
                 case .interval: sheet.text(r, i + 1, cell.text(places: unit.decimals) + (unit.isPercentage ? "%" : ""))
                 case .count(let n): sheet.number(r, i + 1, n, format: "#,##0")
+                case .quantity(let n): sheet.number(r, i + 1, n, format: "#,##0.0")
                 case .missing(let symbol): sheet.text(r, i + 1, symbol)
                 case .note(let text): sheet.text(r, i + 1, text)
                 case .absent: sheet.text(r, i + 1, "–")

@@ -1,4 +1,5 @@
 import CensusIngest
+import Document
 import DemoData
 import Foundation
 import Indicators
@@ -51,9 +52,47 @@ func demoChapter(_ la: String = "971", withExtract: Bool = false) throws -> Chap
                 + (section.table.row(.quality) == nil ? 0 : 1)
             #expect(section.table.rows.count == expected, "\(section.id)")
             #expect(section.table.row(.count) != nil)
-            #expect(section.table.columns == ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25"] || section.id == .caseloadFte)
+            #expect(section.table.columns == ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25"] || section.indicator.periodStyle == .septemberSnapshot)
             #expect(!section.chart.description.isEmpty)
             #expect(section.sentence.hasSuffix("."))
         }
+    }
+}
+
+/// The chapter follows the pathway (issue 18): stages in order, each with its bridge
+/// sentence and its indicators as subsections; the assessment factors as one section with
+/// one chart and one table; the contents list nests, so every indicator stays findable.
+@Suite struct PathwayStages {
+    @Test func stagesHoldTheirIndicatorsAndFactorsAreOneSection() throws {
+        let chapter = try demoChapter()
+        let document = ChapterDocument.make(chapter)
+        let stages = document.sections.filter { IndicatorStage(rawValue: $0.id) != nil }
+        #expect(stages.map(\.id) == IndicatorStage.allCases.map(\.rawValue))
+        for stage in stages where stage.id != IndicatorStage.factors.rawValue {
+            let kind = IndicatorStage(rawValue: stage.id)!
+            #expect(stage.subsections.map(\.id) == IndicatorCatalogue.all.filter { $0.stage == kind }.map(\.id.rawValue))
+            guard case .paragraph(let bridge)? = stage.blocks.first else { Issue.record("\(stage.id) has no bridge"); continue }
+            #expect(bridge == [.text(kind.bridge)])
+        }
+        let factors = try #require(stages.last)
+        #expect(factors.subsections.isEmpty)
+        let figures = factors.blocks.compactMap { block -> ChartFigure? in if case .figure(let f) = block { f } else { nil } }
+        #expect(figures.map(\.id) == ["factors"])
+        let factorCount = IndicatorCatalogue.all.filter { $0.stage == .factors }.count
+        #expect(figures[0].table?.rows.count == factorCount - 1, "one factor is suppressed in the demo data")
+        // No factor has a chart of its own in the chapter's files.
+        #expect(!document.figures.contains { $0.id.hasPrefix("factor_") })
+        // Rows name the factor alone, highest first.
+        let values = try #require(figures[0].table).rows.map { Double($0[1].content.plainText)! }
+        #expect(values == values.sorted(by: >))
+        #expect(figures[0].table?.rows.first?.first?.content.plainText.hasPrefix("Assessments") == false)
+    }
+
+    @Test func theContentsListNests() throws {
+        let html = ChapterDocument.html(try demoChapter())
+        let nav = try #require(html.range(of: "<nav").map { String(html[$0.lowerBound...]) }).components(separatedBy: "</nav>")[0]
+        #expect(nav.contains("<li><a href=\"#child-protection\">Child protection</a>\n<ol>\n<li><a href=\"#s47_rate\">Section 47 enquiries</a></li>"))
+        #expect(html.contains("<h3 id=\"icpc_15_days_pct\">Initial conferences within 15 working days</h3>"))
+        #expect(html.contains("<h2 id=\"factors\">Factors identified at assessment</h2>"))
     }
 }

@@ -216,7 +216,7 @@ import Testing
         CensusEdit(name: "empty census file", file: "c1_", edit: { _ in "" }, expected: .error(line: 1, column: 1, "empty file: no header and no rows")),
         CensusEdit(name: "census header only", file: "c1_", edit: { $0.components(separatedBy: "\n")[0] + "\n" }, expected: .error(line: 1, column: 1, "no data rows below the header")),
         CensusEdit(name: "duplicate census header names", file: "c1_", edit: { $0.replacingOccurrences(of: "rereferral_count", with: "referral_count") },
-                   expected: .error(line: 1, column: 152, "column 'referral_count' appears twice in the header (also column 12 of 16)")),
+                   expected: .error(line: 1, column: 152, "column 'referral_count' appears twice in the header (also column 12 of 18)")),
         // A known table with a column renamed: an error naming the column and the closest header.
         CensusEdit(name: "renamed measure column", file: "c1_", edit: { $0.replacingOccurrences(of: "rereferral_count", with: "rerefs") },
                    expected: .error(line: 1, column: 1, "a CIN census c1 (referrals and re-referrals) file without its 'rereferral_count' column (the closest header is 'rereferral_percent')")),
@@ -224,7 +224,7 @@ import Testing
                        var lines = text.components(separatedBy: "\n")
                        lines[4] += ",x"
                        return lines.joined(separator: "\n")
-                   }, expected: .error(line: 5, column: 0, "ragged row: 17 fields where the header has 16")),
+                   }, expected: .error(line: 5, column: 0, "ragged row: 19 fields where the header has 18")),
         CensusEdit(name: "census file cut short", file: "c1_", edit: { String($0.prefix($0.count / 2)) },
                    expected: .error(line: 76, column: 0, "was it cut short?")),
         CensusEdit(name: "authority name in Windows-1252", file: "c1_", edit: { $0.replacingOccurrences(of: "Amberfold", with: "Amberfold£") },

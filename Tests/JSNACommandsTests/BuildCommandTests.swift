@@ -72,7 +72,8 @@ import Testing
         let run = try Run.jsna(["build", "--data", data.path, "--la", "971", "--out", out.path])
         #expect(run.status != 0)
         let column = lines[7].count - "extra".count + 1
-        #expect(run.stderr.contains("read data: \(broken):8:\(column): ragged row: 13 fields where the header has 12"), "\(run.stderr)")
+        let fields = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
+        #expect(run.stderr.contains("read data: \(broken):8:\(column): ragged row: \(fields + 1) fields where the header has \(fields)"), "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }

@@ -182,6 +182,10 @@ import Charts
         // Bolton's caseload, next to highest in England, is never left out (rule 4).
         #expect(chapter.keyMessages.contains { $0.hasPrefix("Average caseload of children's social workers: 20.8 cases per FTE social worker at 30 September 2025 (2,711 cases,") && $0.contains("150th of 151 authorities, in the worst 10%") })
         #expect(chapter.keyMessages.allSatisfy { $0.contains("Chosen because: ") || $0.contains("Not a finding") })
+        // Nineteen assessment factors take at most two places (issue 18): the pathway's other
+        // stages are heard too.
+        #expect(chapter.keyMessages.filter { $0.hasPrefix("Assessments identifying") }.count == 2)
+        #expect(Set(chapter.keyMessages.compactMap { m in IndicatorCatalogue.all.first { m.hasPrefix($0.title + ":") }?.stage }).count >= 4)
         let notes = chapter.sections.flatMap(\.notes)
         #expect(notes.contains { $0.contains("authorities has no published figure") || $0.contains("authorities have no published figure") })
     }

@@ -83,3 +83,16 @@ import Testing
         #expect(Direction.of(.missing(.notPublished), against: .value(1), places: 1) == nil)
     }
 }
+
+/// Sums of published figures (ICPC duration bands, partnership members): a missing part
+/// makes the whole missing, with the reason a reader most needs.
+@Suite struct FigureSums {
+    @Test func aMissingPartMakesTheSumMissing() {
+        #expect(Figure.sum([.value(402), .value(44)]) == .value(446))
+        let c = Missing(symbol: "c")!, x = Missing(symbol: "x")!
+        #expect(Figure.sum([.value(402), .missing(c)]) == .missing(c))
+        #expect(Figure.sum([.missing(x), .value(1), .missing(c)]) == .missing(c), "suppression is named before not available")
+        #expect(Figure.sum([.missing(x), .missing(.notPublished)]).missing?.reason == .notAvailable)
+        #expect(Figure.sum([]) == .value(0))
+    }
+}

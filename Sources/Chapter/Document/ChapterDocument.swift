@@ -1,4 +1,5 @@
 import Document
+import Indicators
 import ReportModel
 import Statistics
 
@@ -16,8 +17,8 @@ public enum ChapterDocument {
         if let spine = model.spine, !spine.rows.isEmpty {
             sections.append(Section(id: "at-a-glance", title: "At a glance", blocks: [.figure(ChartFigures.spine(spine))]))
         }
-        sections.append(Section(id: "summary", title: "Summary", blocks: [.list(model.sections.map { [.text($0.sentence)] }, ordered: false)]))
-        sections += model.sections.map(section)
+        sections.append(Section(id: "summary", title: "Summary", blocks: [.list(summary(model).map { [.text($0)] }, ordered: false)]))
+        sections += stages(model)
         if let local = model.local { sections.append(self.local(local)) }
         sections.append(Section(id: "data-notes", title: "Data notes", blocks: [.list(model.dataNotes.map { [.text($0)] }, ordered: false)]))
         sections.append(Section(id: "methods", title: "Methods", blocks: [.definitions(model.methods.map { Definition(term: $0.term, detail: $0.explanation) })]))
@@ -27,6 +28,26 @@ public enum ChapterDocument {
         return Document(
             title: model.title, pageTitle: pageTitle(model), kicker: "Joint Strategic Needs Assessment: safeguarding children",
             front: front, sections: sections, footer: footer(model))
+    }
+
+    /// The summary: each pathway indicator's headline, and the factors in one sentence.
+    static func summary(_ model: ChapterModel) -> [String] {
+        model.sections.filter { $0.indicator.stage != .factors }.map(\.sentence) + (model.factors.map { [$0.sentence] } ?? [])
+    }
+
+    /// The indicators grouped by the stage of the pathway, in order, each stage opened by
+    /// its bridge sentence; the assessment factors as one section with one chart and table.
+    static func stages(_ model: ChapterModel) -> [Section] {
+        IndicatorStage.allCases.compactMap { stage in
+            let bridge = Block.paragraph([.text(stage.bridge)])
+            if stage == .factors {
+                guard let factors = model.factors else { return nil }
+                return Section(id: stage.rawValue, title: stage.title, blocks: [bridge, .paragraph([.text(factors.sentence)]), .figure(ChartFigures.spine(factors.chart))])
+            }
+            let members = model.sections.filter { $0.indicator.stage == stage }
+            guard !members.isEmpty else { return nil }
+            return Section(id: stage.rawValue, title: stage.title, blocks: [bridge], subsections: members.map(section))
+        }
     }
 
     /// The standard chapter as GitHub-flavoured Markdown (chapter.md).

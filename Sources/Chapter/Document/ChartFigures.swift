@@ -39,15 +39,16 @@ public enum ChartFigures {
     public static func spine(_ c: SpineChart) -> ChartFigure {
         let rows = c.rows.map { r -> [Cell] in
             let f = { (x: Double) in Cell(Rounding.format(x, places: r.decimals)) }
-            return [Cell(r.title), f(r.value), Cell(r.count.text(places: 0)), r.england.map(f) ?? Cell("–"),
-                    Cell(r.adjusted?.rawValue ?? "not tested"), Cell(r.versusEngland.words),
+            return [Cell(r.title), f(r.value), Cell(r.count.text(places: 0)), r.neighbours.map(f) ?? Cell("–"), r.region.map(f) ?? Cell("–"),
+                    r.england.map(f) ?? Cell("–"), Cell(r.adjusted?.rawValue ?? "not tested"), Cell(r.versusEngland.words),
                     f(r.lowest), f(r.q1), f(r.median), f(r.q3), f(r.highest)]
         }
-        let columns: [Table.Column] = [.text("Indicator"), .number("This authority"), .number("Count"), .number("England"),
+        let columns: [Table.Column] = [.text("Indicator"), .number("This authority"), .number("Count"), .number("Neighbours' average"),
+                                       .number("Region"), .number("England"),
                                        .text("Against England, allowing for variation between authorities"),
                                        .text("Against England, chance alone (Fingertips' 95% CI test)"),
                                        .number("Lowest"), .number("Lower quartile"), .number("Median"), .number("Upper quartile"), .number("Highest")]
-        return ChartFigure(id: "spine", svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
+        return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
     }
 
     public static func monthly(_ c: BarChart) -> ChartFigure {

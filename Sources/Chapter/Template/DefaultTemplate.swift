@@ -18,9 +18,11 @@ public enum DefaultTemplate {
 
         ## Who is at risk and why
 
-        {{indicator.factor_domestic_abuse_parent_pct.sentence}}
-        {{indicator.factor_mental_health_parent_pct.sentence}}
-        {{indicator.factor_child_criminal_exploitation_pct.sentence}}
+        {{factors.summary}}
+
+        {{{chart.factors}}}
+
+        {{{table.factors}}}
 
         *Describe the local picture behind these factors.*
 
@@ -32,6 +34,7 @@ public enum DefaultTemplate {
 
         {{{table.referrals_rate.trend}}}
 
+        {{indicator.nfa_pct.sentence}}
         {{indicator.cin_rate.sentence}}
 
         {{#has_local}}
@@ -43,12 +46,15 @@ public enum DefaultTemplate {
         ## Services and use
 
         {{indicator.s47_rate.sentence}}
+        {{indicator.icpc_15_days_pct.sentence}}
         {{indicator.cpp_rate.sentence}} {{indicator.cpp_rate.details}}
 
         {{{chart.cpp_rate.trend}}}
 
         {{indicator.cla_rate.sentence}}
         {{indicator.caseload_fte.sentence}}
+        {{indicator.turnover_pct.sentence}}
+        {{indicator.agency_pct.sentence}}
 
         ## How {{authority.name}} compares
 
@@ -60,6 +66,7 @@ public enum DefaultTemplate {
 
         {{indicator.rereferrals_pct.sentence}}
         {{indicator.cpp_subsequent_pct.sentence}}
+        {{indicator.cpp_2_years_pct.sentence}}
 
         *What the re-referral and repeat-plan figures suggest about need that is not being met.*
 

@@ -52,6 +52,10 @@ enum TemplateContext {
             tables[id] = ["trend": figures[s.chart.id]?.table.map { format.write([.table($0)]) } ?? ""]
         }
         if model.spine != nil { charts["spine"] = chart("spine") }
+        if let factors = model.factors {
+            charts["factors"] = chart(factors.chart.id)
+            tables["factors"] = figures[factors.chart.id]?.table.map { format.write([.table($0)]) } ?? ""
+        }
         tables["sn_comparison"] = format.write([.table(snComparison(model))])
         let list = { (items: [String]) in format.write([.list(items.map { [.text($0)] }, ordered: false)]) }
         var context: [String: Any] = [
@@ -60,7 +64,8 @@ enum TemplateContext {
             "period": model.period, "year": model.year, "title": model.title,
             "neighbours": model.neighbourNames.joined(separator: ", "), "sn_model": model.neighbourModel,
             "indicator": indicators, "chart": charts, "table": tables,
-            "key_messages": list(model.keyMessages), "summary": list(model.sections.map(\.sentence)),
+            "key_messages": list(model.keyMessages), "summary": list(ChapterDocument.summary(model)),
+            "factors": ["summary": model.factors?.sentence ?? ""],
             "data_notes": list(model.dataNotes),
             "methods": format.write([.definitions(model.methods.map { Definition(term: $0.term, detail: $0.explanation) })]),
             "sources": format.write([.table(ChapterDocument.sourcesTable(model)), .list(ProvenanceText.lines(model).map { [.text($0)] }, ordered: false)]),

@@ -51,7 +51,7 @@ public struct WordDocument: Sendable {
             try ReferenceDocument.withPageNumbers(pandocDefault).write(to: reference)
         }
         try ExternalTool.pandoc.run(
-            ["chapter.md", "--from", Self.inputFormat, "--to", "docx", "--toc", "--toc-depth=2", "--metadata", "lang=en-GB",
+            ["chapter.md", "--from", Self.inputFormat, "--to", "docx", "--toc", "--toc-depth=3", "--metadata", "lang=en-GB",
              "--metadata", "toc-title=Contents", "--reference-doc", "reference.docx", "--resource-path", ".", "--output", "chapter.docx"],
             environment: ["SOURCE_DATE_EPOCH": "0"], in: folder)
         return try Data(contentsOf: folder.appendingPathComponent("chapter.docx"))

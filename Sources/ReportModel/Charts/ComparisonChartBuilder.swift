@@ -6,7 +6,7 @@ import Statistics
 enum ComparisonChartBuilder {
     static func neighbours(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable, areas: AreaDirectory) -> NeighbourChart? {
         guard let codes = table.neighbours?.neighbours(of: v.area.id), !codes.isEmpty else { return nil }
-        let count = { (row: IndicatorValue?) -> Shown in row.map { $0.numerator.value.map(Shown.count) ?? Shown($0.numerator) } ?? .absent }
+        let count = { (row: IndicatorValue?) -> Shown in row.map { $0.numerator.value.map { .count($0, of: indicator.counts) } ?? Shown($0.numerator) } ?? .absent }
         var bars = [NeighbourChart.Bar(name: v.area.name, value: v.value.value, symbol: v.value.missing?.symbol ?? "", isAuthority: true, count: count(v))]
         for code in codes {
             let n = table.value(indicator.id, area: code, year: v.year)
@@ -92,9 +92,12 @@ enum ComparisonChartBuilder {
     /// "referrals" → "Referrals", for a column title.
     static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
-    static func spine(_ authority: Area, year: Int, table: IndicatorTable) -> SpineChart {
+    /// The authority against all authorities on each of `indicators` (the pathway's by
+    /// default; the chapter draws the assessment factors as a second spine, highest first).
+    static func spine(_ authority: Area, year: Int, table: IndicatorTable, indicators: [IndicatorDefinition]? = nil,
+                      what: String = "indicators", title: String? = nil, highestFirst: Bool = false) -> SpineChart {
         var rows: [SpineChart.Row] = []
-        for indicator in IndicatorCatalogue.all {
+        for indicator in indicators ?? IndicatorCatalogue.all.filter({ $0.stage != .factors }) {
             guard let v = table.value(indicator.id, area: authority.id, year: year), let value = v.value.value else { continue }
             let all = table.authorities(indicator.id, year: year).compactMap(\.value.value).sorted()
             guard !all.isEmpty else { continue }
@@ -102,9 +105,12 @@ enum ComparisonChartBuilder {
                 title: indicator.title, unit: indicator.unit, value: value, england: v.england?.value,
                 lowest: all.first!, q1: Quantile.type7(all, 0.25), median: Quantile.type7(all, 0.5), q3: Quantile.type7(all, 0.75),
                 highest: all.last!, versusEngland: Judgement(v.vsEngland, polarity: indicator.polarity), decimals: indicator.decimals,
-                count: v.numerator.value.map(Shown.count) ?? Shown(v.numerator), adjusted: v.overdispersion?.limits.position))
+                count: v.numerator.value.map { .count($0, of: indicator.counts) } ?? Shown(v.numerator),
+                adjusted: v.overdispersion?.limits.position, region: v.region?.value, neighbours: v.neighbours?.mean.value))
         }
-        let description = "Summary chart of \(rows.count) indicators for \(authority.name) in \(PeriodStyle.censusYear.label(year)). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where significantly higher, down where significantly lower, on Fingertips' 95% confidence interval test; a diamond where not tested). The table below gives the values, the counts, and the comparison with England allowing for the variation between authorities."
-        return SpineChart(title: "\(authority.name) against all authorities, \(PeriodStyle.censusYear.label(year))", rows: rows, description: description)
+        if highestFirst { rows.sort { $0.value > $1.value } }
+        let period = PeriodStyle.censusYear.label(year)
+        let description = "Summary chart of \(rows.count) \(what) for \(authority.name) in \(period). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where significantly higher, down where significantly lower, on Fingertips' 95% confidence interval test; a diamond where not tested). The table below gives the values, the counts, and the comparison with England allowing for the variation between authorities."
+        return SpineChart(title: title ?? "\(authority.name) against all authorities, \(period)", rows: rows, description: description)
     }
 }

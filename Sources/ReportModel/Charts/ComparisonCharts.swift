@@ -78,8 +78,13 @@ public struct SpineChart: Sendable {
         public var count: Shown = .absent
         /// Against England on the overdispersion-adjusted funnel.
         public var adjusted: FunnelLimits.Position?
+        /// The region's value and the statistical neighbours' average, for the table.
+        public var region: Double?
+        public var neighbours: Double?
     }
     public var title: String
     public var rows: [Row]
     public var description: String
+    /// The chart's file name: `spine` for the pathway, `factors` for assessment factors.
+    public var id = "spine"
 }

@@ -27,7 +27,8 @@ public struct ChapterBuilder: Sendable {
             authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
             neighbourModel: table.model.rawValue,
             neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 },
-            sections: sections, spine: ComparisonChartBuilder.spine(authority, year: year, table: table), keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
+            sections: sections, spine: ComparisonChartBuilder.spine(authority, year: year, table: table),
+            factors: factors(authority: authority, year: year), keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
             sources: sources(), local: nil)
     }
 
@@ -84,12 +85,12 @@ public struct ChapterBuilder: Sendable {
             tableRows.insert(ComparisonTable.Row(label: "\(authority.name): 95% confidence interval", role: .interval, cells: intervals), at: 1)
         }
         // Counts beside the rates: the number behind each year's figure.
-        let counts = series.map { v -> Shown in v.map { $0.numerator.value.map(Shown.count) ?? Shown($0.numerator) } ?? .absent }
+        let counts = series.map { v -> Shown in v.map { $0.numerator.value.map { .count($0, of: indicator.counts) } ?? Shown($0.numerator) } ?? .absent }
         var countRows = [ComparisonTable.Row(label: "\(authority.name): \(indicator.counts.many) (number)", role: .count, cells: counts)]
         if let whole = indicator.denominatorCounts {
             let isCount = indicator.unit.isPercentage
             let denominators = series.map { v -> Shown in
-                v.map { row in row.denominator.value.map { isCount ? .count($0) : .value($0) } ?? Shown(row.denominator) } ?? .absent
+                v.map { row in row.denominator.value.map { isCount ? .count($0, of: whole) : .value($0) } ?? Shown(row.denominator) } ?? .absent
             }
             countRows.append(ComparisonTable.Row(label: "\(authority.name): \(whole.many) (number)", role: .denominator, cells: denominators))
         }
@@ -111,6 +112,22 @@ public struct ChapterBuilder: Sendable {
             indicator: indicator, current: current, sentence: sentence, details: details, notes: notes, table: comparison, chart: chart,
             neighbourChart: current.flatMap { ComparisonChartBuilder.neighbours(indicator, $0, table: table, areas: dataset.areas) },
             funnel: current.flatMap { ComparisonChartBuilder.funnel(indicator, $0, table: table) })
+    }
+
+    func factors(authority: Area, year: Int) -> FactorsSummary? {
+        let definitions = IndicatorCatalogue.all.filter { $0.stage == .factors }
+        let values = definitions.compactMap { table.value($0.id, area: authority.id, year: year) }
+        guard !values.isEmpty else { return nil }
+        let period = PeriodStyle.censusYear.label(year)
+        var chart = ComparisonChartBuilder.spine(authority, year: year, table: table, indicators: definitions, what: "factors identified at assessment",
+                                                 title: "Factors identified at assessment: \(authority.name) against all authorities, \(period)", highestFirst: true)
+        chart.id = "factors"
+        // Rows named for the factor alone ("Neglect"): the chart's title says what they share.
+        for i in chart.rows.indices {
+            let name = chart.rows[i].title.replacingOccurrences(of: "Assessments identifying ", with: "")
+            chart.rows[i].title = name.prefix(1).uppercased() + name.dropFirst()
+        }
+        return FactorsSummary(sentence: FactorsNarrative.summary(values, authority: authority, period: period), chart: chart)
     }
 
     func keyLines(_ symbols: Set<String>) -> [String] {

@@ -14,8 +14,11 @@ public struct ChapterModel: Sendable {
     public var neighbourModel: String
     public var neighbourNames: [String]
     public var sections: [IndicatorSection]
-    /// Every indicator against all authorities.
+    /// The pathway's indicators against all authorities.
     public var spine: SpineChart?
+    /// The factors identified at assessment: one summary and one chart (with its table),
+    /// rather than a section each.
+    public var factors: FactorsSummary?
     /// The indicators whose tested comparisons are significant, worst first.
     public var keyMessages: [String]
     public var dataNotes: [String]
@@ -41,4 +44,11 @@ public struct IndicatorSection: Sendable {
     public var chart: TrendChart
     public var neighbourChart: NeighbourChart?
     public var funnel: FunnelChart?
+}
+
+/// The assessment factors in one place: a summary in words, and a spine chart (highest
+/// first) whose table gives each factor's value, count and comparators.
+public struct FactorsSummary: Sendable {
+    public var sentence: String
+    public var chart: SpineChart
 }

@@ -1,3 +1,4 @@
+import Indicators
 import Statistics
 
 /// A figure as a table shows it: a value, an interval, a missing-value symbol, or nothing.
@@ -8,6 +9,9 @@ public enum Shown: Sendable, Hashable {
     case missing(symbol: String)
     /// A count (referrals, children): whole, with thousands separators.
     case count(Double)
+    /// A measured amount with one decimal place (full-time equivalents, days lost), with
+    /// thousands separators.
+    case quantity(Double)
     /// Words, such as a data-quality flag.
     case note(String)
     /// No figure for this area and period.
@@ -21,12 +25,16 @@ public enum Shown: Sendable, Hashable {
         }
     }
 
+    /// A count of what `noun` counts: whole, or to one decimal place for FTE.
+    public static func count(_ n: Double, of noun: Noun) -> Shown { noun.places > 0 ? .quantity(n) : .count(n) }
+
     /// "503.0", "480.2–526.9", "3,803", "c", "–".
     public func text(places: Int) -> String {
         switch self {
         case .value(let v): Rounding.format(v, places: places)
         case .interval(let l, let u): "\(Rounding.format(l, places: places))–\(Rounding.format(u, places: places))"
         case .count(let n): Rounding.grouped(n, places: 0)
+        case .quantity(let n): Rounding.grouped(n, places: 1)
         case .missing(let symbol): symbol
         case .note(let text): text
         case .absent: "–"

@@ -13,7 +13,9 @@ import Statistics
 ///
 /// One message per indicator, under the first rule it meets, giving the count and the
 /// value, England and the neighbours, the change in count and value (and %), and why it was
-/// chosen. At most eight: each rule's strongest first, then the rest in rule order. A figure with a data-quality flag (``DataQuality``) is never a
+/// chosen. Within a rule, a message that meets more rules comes first, then the larger.
+/// At most eight: each rule's strongest first, then the rest in rule order, with no
+/// more than two from one stage of the pathway while other stages have messages. A figure with a data-quality flag (``DataQuality``) is never a
 /// finding: it becomes a warning that it needs care, after the findings.
 enum KeyMessages {
     enum Rule: Int, CaseIterable, Comparable {
@@ -35,12 +37,18 @@ enum KeyMessages {
 
     static let limit = 8
     static let changeThreshold = 0.2
+    /// Messages from one stage of the pathway (``IndicatorStage``), unless fewer stages
+    /// have any: nineteen assessment factors must not crowd out the rest of the pathway.
+    static let perStage = 2
 
     struct Candidate {
         var rule: Rule
         var size: Double
         var text: String
         var flagged: Bool
+        var stage: IndicatorStage = .frontDoor
+        /// How many rules it meets: within a rule, a message that meets more is stronger.
+        var rules = 1
     }
 
     static func pick(table: IndicatorTable, authority: Area, year: Int) -> [String] {
@@ -85,15 +93,22 @@ enum KeyMessages {
                 reasons.append((.neighbourGap, "the largest gap from the statistical neighbours' average of any indicator (\(Rounding.format(gap * 100, places: 0))% \(value > mean ? "above" : "below"))", gap))
             }
             guard let first = reasons.min(by: { $0.0 < $1.0 }) else { continue }
-            candidates.append(message(v, previous: previous, rule: first.0, size: first.2, why: reasons.map(\.1)))
+            var candidate = message(v, previous: previous, rule: first.0, size: first.2, why: reasons.map(\.1))
+            candidate.stage = indicator.stage
+            candidate.rules = Set(reasons.map(\.0)).count
+            candidates.append(candidate)
         }
-        let order = { (a: Candidate, b: Candidate) in (a.rule, -a.size, a.text) < (b.rule, -b.size, b.text) }
+        let order = { (a: Candidate, b: Candidate) in (a.rule, -a.rules, -a.size, a.text) < (b.rule, -b.rules, -b.size, b.text) }
         let findings = candidates.filter { !$0.flagged }.sorted(by: order)
         let warnings = candidates.filter(\.flagged).sorted(by: order)
         // Every rule that has a finding gets its strongest one first, so one rule (a run of
         // trends, say) cannot crowd out a rank in the worst 10%; then the rest in rule order.
-        var chosen = Rule.allCases.compactMap { rule in findings.first { $0.rule == rule } }
-        chosen += findings.filter { f in !chosen.contains { $0.text == f.text } }
+        var ranked = Rule.allCases.compactMap { rule in findings.first { $0.rule == rule } }
+        ranked += findings.filter { f in !ranked.contains { $0.text == f.text } }
+        // At most two from any one stage while others wait; the rest fill places left.
+        var chosen: [Candidate] = []
+        for c in ranked where chosen.filter({ $0.stage == c.stage }).count < perStage { chosen.append(c) }
+        chosen += ranked.filter { r in !chosen.contains { $0.text == r.text } }
         // The strongest warning keeps a place: a board should hear that a figure is doubtful.
         chosen = Array(chosen.prefix(warnings.isEmpty ? limit : limit - 1)).sorted(by: order)
         chosen += warnings.prefix(max(0, limit - chosen.count))

@@ -68,7 +68,7 @@ enum Narrative {
         let about = v.countsRounded ? " (rounded to the nearest 10)" : ""
         guard let whole = v.indicator.denominatorCounts else { return v.indicator.counts.count(n) + about }
         guard let d = v.denominator.value else { return v.indicator.counts.count(n) + about }
-        if v.indicator.unit.isPercentage { return "\(Rounding.grouped(n, places: 0)) of \(whole.count(d))\(about)" }
+        if v.indicator.unit.isPercentage { return "\(Rounding.grouped(n, places: v.indicator.counts.places)) of \(whole.count(d))\(about)" }
         let fte = "\(Rounding.grouped(d, places: d == d.rounded() ? 0 : 1)) \(whole.many)"
         return "\(v.indicator.counts.count(n)), \(fte)\(about)"
     }
@@ -132,7 +132,7 @@ enum Narrative {
             if d == 0 {
                 text += "; \(nouns.count(n)), the same number as in \(before.period)"
             } else {
-                text += "; \(nouns.count(n)), \(Rounding.grouped(abs(d), places: 0)) \(d > 0 ? "more" : "fewer") than in \(before.period) (\(Rounding.grouped(m, places: 0))"
+                text += "; \(nouns.count(n)), \(Rounding.grouped(abs(d), places: nouns.places)) \(d > 0 ? "more" : "fewer") than in \(before.period) (\(Rounding.grouped(m, places: nouns.places))"
                 text += m > 0 ? ", \(Rounding.format(abs(d) / m * 100, places: 1))% \(d > 0 ? "more" : "fewer"))" : ")"
                 if case .childPopulation = v.indicator.denominator, (d > 0) != (difference > 0), Rounding.halfAwayFromZero(difference, places: places) != 0 {
                     text += " — the count and the rate moved in opposite directions because the number of children changed"
