@@ -3,6 +3,9 @@ public enum GeographicLevel: String, Sendable, Hashable, Comparable, CaseIterabl
     case national = "National"
     case regional = "Regional"
     case localAuthority = "Local authority"
+    /// Several authorities taken together as a chapter's subject (a safeguarding
+    /// partnership): made by jsna from its members, never read from a file.
+    case partnership = "Partnership"
 
     public static func < (a: GeographicLevel, b: GeographicLevel) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -51,7 +51,7 @@ final class TableBuilder {
             throw CSVFieldError(field: time, message: "time_period \"\(r.string(time).forMessage)\" is not a year such as 2025 or 202425")
         }
         let levelName = r.string(level)
-        guard let geography = GeographicLevel(rawValue: levelName) else {
+        guard let geography = GeographicLevel(rawValue: levelName), geography != .partnership else {
             table.skippedLevels[levelName, default: 0] += 1
             return
         }
@@ -59,7 +59,7 @@ final class TableBuilder {
         switch geography {
         case .national: id = r.string(country)
         case .regional: id = region.map(r.string) ?? ""
-        case .localAuthority: id = r.string(oldCode)
+        case .localAuthority, .partnership: id = r.string(oldCode)
         }
         guard !id.isEmpty else {
             let field = geography == .localAuthority ? oldCode : (geography == .regional ? region ?? level : country)

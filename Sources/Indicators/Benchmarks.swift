@@ -40,7 +40,7 @@ enum Benchmarks {
                 if let b = rows[previous].value.value { rows[i].change = a - b } else { rows[i].changeMissing = rows[previous].value.missing }
             }
             rows[i].trend = trend(i, rows: rows, lookup: lookup)
-            guard row.area.level == .localAuthority else { continue }
+            guard row.area.level == .localAuthority || row.area.level == .partnership else { continue }
             rows[i].quality = quality(rows[i], previous: lookup(i, row.year - 1).map { rows[$0] })
             rows[i].rank = positions[id]?[row.year]?[row.area.id]
             if let ci = row.ci95 {
@@ -60,11 +60,13 @@ enum Benchmarks {
     static func addOverdispersion(to rows: inout [IndicatorValue]) {
         var england: [IndicatorID: [Int: Int]] = [:]
         var authorities: [IndicatorID: [Int: [Int]]] = [:]
+        // Partnerships are placed on the authorities' funnel; they do not shape it.
+        var partnerships: [IndicatorID: [Int: [Int]]] = [:]
         for (i, row) in rows.enumerated() where row.indicator.interval != .none {
             if row.area.id == Area.englandID { england[row.indicator.id, default: [:]][row.year] = i }
-            if row.area.level == .localAuthority, row.numerator.value != nil, row.denominator.value != nil {
-                authorities[row.indicator.id, default: [:]][row.year, default: []].append(i)
-            }
+            guard row.numerator.value != nil, row.denominator.value != nil else { continue }
+            if row.area.level == .localAuthority { authorities[row.indicator.id, default: [:]][row.year, default: []].append(i) }
+            if row.area.level == .partnership { partnerships[row.indicator.id, default: [:]][row.year, default: []].append(i) }
         }
         for (id, years) in authorities {
             for (year, members) in years {
@@ -74,7 +76,9 @@ enum Benchmarks {
                     ? .percentage(england: count / whole) : .rate(england: count / whole, multiplier: indicator.multiplier)
                 let units = members.map { OverdispersedFunnel.Unit(count: rows[$0].numerator.value!, denominator: rows[$0].denominator.value!) }
                 guard let funnel = OverdispersedFunnel(units, scale: scale) else { continue }
-                for (i, unit) in zip(members, units) {
+                let placed = partnerships[id]?[year] ?? []
+                let placedUnits = placed.map { OverdispersedFunnel.Unit(count: rows[$0].numerator.value!, denominator: rows[$0].denominator.value!) }
+                for (i, unit) in zip(members + placed, units + placedUnits) {
                     guard let limits = funnel.limits(count: unit.count, denominator: unit.denominator) else { continue }
                     rows[i].overdispersion = .init(funnel: funnel, limits: limits)
                     // Percentages: chance-alone limits on the same (arcsine) scale, τ² = 0.

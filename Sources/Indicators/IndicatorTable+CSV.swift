@@ -40,7 +40,7 @@ extension IndicatorTable {
         if row.ci95?.fromRoundedCount == true { method += " (widened: counts rounded to the nearest 10)" }
         return [
             row.indicator.id.rawValue, String(row.year), row.area.level.rawValue,
-            isLA ? row.area.newCode : "", isLA ? row.area.oldCode : "", row.area.name,
+            isLA ? row.area.newCode : "", isLA || row.area.level == .partnership ? row.area.oldCode : "", row.area.name,
             CSVText.number(row.numerator), CSVText.number(row.denominator), CSVText.number(row.value),
             row.value.missing?.symbol ?? "",
             CSVText.number(sn?.mean), CSVText.number(sn?.median),

@@ -26,8 +26,9 @@ public struct IndicatorTable: Sendable {
     public let neighbours: StatisticalNeighbours?
 
     /// Builds the table. `model` chooses the statistical neighbour groups (2025 by default).
+    /// `partnerships` are added as areas of their own, made from their members' rows.
     public init(dataset: CensusDataset, indicators: [IndicatorDefinition] = IndicatorCatalogue.all,
-                model: StatisticalNeighbours.Model = .model2025) {
+                model: StatisticalNeighbours.Model = .model2025, partnerships: [Partnership] = []) {
         self.model = model
         neighbours = dataset.neighbours(model)
         var areaBoxes: [String: Box<Area>] = [:]
@@ -39,6 +40,10 @@ public struct IndicatorTable: Sendable {
                 index.append(indicator: indicator.id, area: key.area, year: key.year)
                 rows.append(Self.compute(definition, area: area, year: key.year, dataset))
             }
+        }
+        for row in Self.partnershipRows(partnerships, indicators: indicators, from: rows) {
+            index.append(indicator: row.indicator.id, area: row.area.id, year: row.year)
+            rows.append(row)
         }
         index.seal()
         usePublishedWhereCountsSuppressed()
@@ -120,7 +125,7 @@ public struct IndicatorTable: Sendable {
         let values = rows.map(\.value)
         // Area numbers of each authority's region and neighbours, worked out once per area.
         var regionOf: [Int32: Int?] = [:], neighboursOf: [Int32: [Int?]] = [:]
-        for i in rows.indices where rows[i].area.level == .localAuthority {
+        for i in rows.indices where rows[i].area.level == .localAuthority || rows[i].area.level == .partnership {
             let indicator = Int(index.rowIndicator[i]), area = index.rowArea[i], year = rows[i].year
             let places = rows[i].indicator.decimals
             let figure = { (a: Int?) in a.flatMap { index.row(indicator: indicator, area: $0, year: year) }.map { values[$0] } }

@@ -77,6 +77,10 @@ public struct IndicatorValue: Sendable {
         /// DfE's England or regional percentage, which leaves out the authorities (named)
         /// whose count is suppressed; count ÷ denominator would not.
         case publishedExcludingSuppressed([String])
+        /// A partnership's value for an indicator DfE publishes as its own figure
+        /// (caseload, workforce percentages): the members' published values weighted by
+        /// their denominators, which is DfE's formula applied to the combined area.
+        case membersWeighted
 
         /// The tidy CSV's `value_basis`.
         public var label: String {
@@ -84,6 +88,7 @@ public struct IndicatorValue: Sendable {
             case .recomputed: ""
             case .publishedDefinition: "DfE published"
             case .publishedExcludingSuppressed(let names): "DfE published (excludes authorities with a suppressed count: \(names.joined(separator: ", ")))"
+            case .membersWeighted: "members' DfE published values, weighted by their denominators"
             }
         }
     }
@@ -112,7 +117,7 @@ public struct IndicatorValue: Sendable {
     }
 
     /// England and regional counts are rounded to the nearest 10 by DfE.
-    public var countsRounded: Bool { area.level != .localAuthority }
+    public var countsRounded: Bool { area.level == .national || area.level == .regional }
 
     public var period: String { indicator.periodStyle.label(year) }
 

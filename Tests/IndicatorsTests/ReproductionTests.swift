@@ -340,3 +340,47 @@ import Testing
         #expect(cells[IndicatorTable.csvColumns.firstIndex(of: "change")!] == "x")
     }
 }
+
+/// A partnership of authorities as an area of its own (issue 18), with figures worked out
+/// by hand from the files.
+@Suite struct Partnerships {
+    static func table(_ codes: [String], name: String) throws -> (IndicatorTable, Partnership)? {
+        guard let dfe = SharedData.dfe else { return nil }
+        let dataset = try CensusDataset.load(folders: [dfe])
+        let partnership = Partnership(name: name, members: codes.map { dataset.areas[$0]! })
+        return (IndicatorTable(dataset: dataset, partnerships: [partnership]), partnership)
+    }
+
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func panDorsetIsTheSumOfItsMembers() throws {
+        let (table, dorset) = try #require(try Self.table(["838", "839"], name: "Pan-Dorset"))
+        #expect(dorset.area.id == "838+839" && dorset.area.level == .partnership && dorset.area.regionName == "South West")
+        // c1 2025: BCP 3,386 and Dorset 2,349 referrals; ONS mid-2024 children 141,959 together.
+        let v = try #require(table.value(.referralsRate, area: dorset.area.id, year: 2025))
+        #expect(v.numerator == .value(3_386 + 2_349) && v.denominator == .value(141_959))
+        #expect(v.shown(v.value) == "404.0" && v.basis == .recomputed && !v.countsRounded)
+        #expect(v.england == table.value(.referralsRate, area: Area.englandID, year: 2025)?.value)
+        #expect(v.region == table.value(.referralsRate, area: "E12000009", year: 2025)?.value)
+        #expect(v.ci95 != nil && v.vsEngland != nil && v.overdispersion != nil && v.funnel != nil)
+        #expect(v.neighbours == nil && v.rank == nil, "no neighbours, no rank among authorities")
+        // The partnership is not an authority: ranks, coverage and φ are the authorities' own.
+        #expect(!table.authorities(.referralsRate, year: 2025).contains { $0.area.id == dorset.area.id })
+        #expect(table.series(.referralsRate, area: dorset.area.id).count >= 5)
+        // Workforce: DfE's own values, weighted by each member's denominator.
+        let agency = try #require(table.value(.agencyPct, area: dorset.area.id, year: 2025))
+        let weighted = (28.3 * (87 + 220.3) + 12.1 * (29.8 + 215.7)) / (87 + 220.3 + 29.8 + 215.7)
+        #expect(abs(agency.value.value! - weighted) < 1e-9 && agency.basis == .membersWeighted)
+        let caseload = try #require(table.value(.caseloadFte, area: dorset.area.id, year: 2025))
+        #expect(abs(caseload.value.value! - (14.6 * 166 + 13.4 * 140.3) / (166 + 140.3)) < 1e-9)
+        #expect(caseload.numerator == .value(2_428 + 1_885))
+    }
+
+    /// Bolton's and Wigan's plans of 2 years or more are both `c` in d5 2025: the sum is
+    /// suppressed with its reason, never the part that is published.
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func aSuppressedMemberMakesTheFigureSuppressed() throws {
+        let (table, pair) = try #require(try Self.table(["350", "359"], name: "Bolton and Wigan"))
+        let plans = try #require(table.value(.cpp2YearsPct, area: pair.area.id, year: 2025))
+        #expect(plans.numerator.missing?.symbol == "c" && plans.value.missing?.reason == .confidential)
+        #expect(plans.denominator == .value(319 + 281), "the plans at 31 March are published for both")
+        #expect(plans.ci95 == nil && plans.vsEngland == nil)
+    }
+}

@@ -488,3 +488,54 @@ import Testing
         #expect(run.stderr.contains("stream.csv: warning: not a regular file (a pipe, device or socket): skipped, not read"), "\(run.stderr)")
     }
 }
+
+/// A partnership as the chapter's subject (issue 18), from the command line and jsna.yml.
+@Suite struct PartnershipChapters {
+    @Test func aPartnershipChapterShowsItsMembersInPlaceOfNeighbours() throws {
+        let out = try temporaryDirectory().appendingPathComponent("out")
+        let run = try Run.jsna(["build", "--data", demoData, "--area", "Amber and Brindle=971, Brindlecombe", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("wrote") && run.stderr.contains("Amber and Brindle (971+972)"))
+        let markdown = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
+        #expect(markdown.contains("a partnership of Amberfold (971) and Brindlecombe (972)"))
+        #expect(markdown.contains("Statistical neighbours do not apply to a partnership"))
+        #expect(!markdown.contains("| Statistical neighbours (mean) |"))
+        let tables = MarkdownTable.all(in: markdown)
+        let referrals = try #require(tables.first { $0.caption.hasPrefix("*Referrals to children's social care (per 10,000") })
+        #expect(referrals.rows.map { $0[0] }.contains("Amberfold") && referrals.rows.map { $0[0] }.contains("Brindlecombe"))
+        // The partnership's count is the members' counts added, year by year.
+        let count = { (label: String) in referrals.rows.first { $0[0] == label }.map { Array($0.dropFirst()) } }
+        let amber = try #require(tables.first { $0.caption.contains("Values in the chart: Referrals to children's social care") })
+        let members = amber.rows.filter { ["Amberfold", "Brindlecombe"].contains($0[0]) }.map { Int($0[1].replacingOccurrences(of: ",", with: ""))! }
+        let total = try #require(amber.rows.first { $0[0].hasPrefix("Amber and Brindle") }).map { $0 }[1].replacingOccurrences(of: ",", with: "")
+        #expect(members.count == 2 && Int(total) == members.reduce(0, +))
+        #expect(count("Amber and Brindle: referrals (number)")?.last?.replacingOccurrences(of: ",", with: "") == total)
+        let csv = try String(contentsOf: out.appendingPathComponent("indicators.csv"), encoding: .utf8)
+        #expect(csv.contains(",Partnership,,971+972,Amber and Brindle,"))
+    }
+
+    @Test(arguments: [
+        (["--area", "Pan=971"], "needs two or more member authorities"),
+        (["--area", "971,972"], "write the partnership's name, =, and its members"),
+        (["--area", "Pan=971,Amberfold"], "names Amberfold (971) twice"),
+        (["--area", "Pan=971,Nowhere"], "no local authority matches \"Nowhere\""),
+        (["--area", "Pan=971,972", "--la", "971"], "give one of --la, --area or --all"),
+    ])
+    func mistakesAreOneLine(arguments: [String], message: String) throws {
+        let run = try Run.jsna(["build", "--data", demoData, "--out", try temporaryDirectory().appendingPathComponent("o").path] + arguments)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test func aConfigNamesThePartnership() throws {
+        let project = try temporaryDirectory()
+        try Data("area:\n  name: Northern Pair\n  members: [Amberfold, \"972\"]\ndata: [\(demoData)]\nout: out\n".utf8).write(to: project.appendingPathComponent("jsna.yml"))
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOf: project.appendingPathComponent("out/chapter.html"), encoding: .utf8)
+        #expect(html.contains("Northern Pair, a partnership of Amberfold (971) and Brindlecombe (972)"))
+        try Data("la: \"971\"\narea:\n  name: X\n  members: [\"971\", \"972\"]\ndata: [\(demoData)]\n".utf8).write(to: project.appendingPathComponent("both.yml"))
+        let both = try Run.jsna(["build", "--config", project.appendingPathComponent("both.yml").path])
+        #expect(both.status != 0 && both.stderr.contains("give either la or area, not both"), "\(both.stderr)")
+    }
+}

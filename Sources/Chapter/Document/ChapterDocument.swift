@@ -67,6 +67,11 @@ public enum ChapterDocument {
 
     static func introduction(_ model: ChapterModel) -> String {
         let a = model.authority
+        if !model.members.isEmpty {
+            let names = model.members.map { "\($0.name) (\($0.oldCode))" }
+            let region = a.regionName.isEmpty ? "" : ", the \(a.regionName) region"
+            return "Children in need, child protection and children looked after in \(a.name), a partnership of \(names.spokenList()), \(model.period), compared with England\(region) and each member authority. Statistical neighbours do not apply to a partnership."
+        }
         return "Children in need, child protection and children looked after in \(a.name) (\(a.oldCode), \(a.newCode)), \(model.period), compared with England, the \(a.regionName) region and its statistical neighbours (DfE \(model.neighbourModel) model: \(model.neighbourNames.joined(separator: ", ")))."
     }
 

@@ -44,18 +44,31 @@ public struct ChapterPipeline: Sendable {
         var table: IndicatorTable
         var synthetic: Bool
         var extract: ReferralExtract?
+        /// The partnership the chapter is about, when it is about one.
+        var partnership: Partnership?
     }
 
     func prepare() throws -> Prepared {
         try Self.step("check outputs") { try Self.refuseOutputsOverInputs(settings) }
         let dataset = try Self.step("read data") { try CensusDataset.load(folders: settings.dataFolders) }
         try Self.step("check inputs") { try Self.requireEveryFamily(dataset) }
-        let table = Self.step("compute indicators") { IndicatorTable(dataset: dataset, model: settings.neighbourModel) }
+        let partnership = try settings.partnership.map { spec in
+            try Self.step("find authority") { () throws -> Partnership in
+                let members = try spec.members.map { try AreaLookup.find($0, in: dataset.areas) }
+                if let twice = members.first(where: { m in members.filter { $0.id == m.id }.count > 1 }) {
+                    throw UserError("the partnership \"\(spec.name.forMessage)\" names \(twice.name) (\(twice.oldCode)) twice")
+                }
+                return Partnership(name: spec.name, members: members)
+            }
+        }
+        let table = Self.step("compute indicators") {
+            IndicatorTable(dataset: dataset, model: settings.neighbourModel, partnerships: partnership.map { [$0] } ?? [])
+        }
         let synthetic = settings.dataFolders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(DemoMarker.fileName)) }
         let extract = try settings.extract.map { path in
             try Self.step("read extract") { try ExtractReading.read(path: path, options: settings.extractOptions) }
         }
-        return Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract)
+        return Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract, partnership: partnership)
     }
 
     /// The output folder must not be, or hold, anything jsna reads: the config, the
@@ -117,6 +130,7 @@ public struct ChapterPipeline: Sendable {
     func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) throws -> (model: ChapterModel, files: [(name: String, contents: Data)]) {
         let model = try Self.step("assemble chapter") { () throws -> ChapterModel in
             var builder = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic)
+            builder.members = p.partnership?.members ?? []
             builder.window = settings.trendYears
             var model = builder.build(authority: authority, year: year)
             model.provenance = settings.provenance
@@ -148,6 +162,7 @@ public struct ChapterPipeline: Sendable {
     public func run() throws -> Result {
         let p = try prepare()
         let authority = try Self.step("find authority") { () throws -> Area in
+            if let partnership = p.partnership { return partnership.area }
             let authority = try AreaLookup.find(settings.authority, in: p.dataset.areas)
             // A neighbour model that leaves the authority out would give a chapter without
             // its most-used comparator: say so rather than build it.

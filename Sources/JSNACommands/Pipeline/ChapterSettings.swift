@@ -42,6 +42,8 @@ public struct ChapterSettings: Sendable {
     public var configPath: String?
     /// Stop, rather than warn, when the extract's figures are implausible beside DfE's.
     public var strict = false
+    /// A partnership of authorities as the chapter's subject, instead of `authority`.
+    public var partnership: PartnershipSpec?
     public static let trendYearRange = 2...10
 
     public init(authority: String, year: Int?, dataFolders: [String], outputFolder: String, neighbourModel: StatisticalNeighbours.Model = .model2025) {
@@ -53,7 +55,8 @@ public struct ChapterSettings: Sendable {
     }
 
     struct File: Decodable {
-        var la: String
+        var la: String?
+        var area: AreaSpec?
         var year: String?
         var data: [String]
         var out: String?
@@ -71,9 +74,15 @@ public struct ChapterSettings: Sendable {
         var strict: Bool?
     }
 
+    /// `area: {name: Pan-Dorset Safeguarding Children Partnership, members: [Dorset, "839"]}`.
+    struct AreaSpec: Decodable {
+        var name: String
+        var members: [String]
+    }
+
     /// Every key a config may hold.
     static let knownKeys = [
-        "la", "year", "data", "out", "sn_model", "extract", "template", "allow_html", "columns", "date_format",
+        "la", "area", "year", "data", "out", "sn_model", "extract", "template", "allow_html", "columns", "date_format",
         "memory_mb", "docx", "xlsx", "reference_docx", "trend_years", "strict",
     ]
 
@@ -102,7 +111,7 @@ public struct ChapterSettings: Sendable {
         } catch let error as YamlError {
             throw UserError("\(configPath): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
         } catch let DecodingError.keyNotFound(key, _) {
-            throw UserError("\(configPath):1:1: missing key '\(key.stringValue)' (needed: la, data)")
+            throw UserError("\(configPath):1:1: missing key '\(key.stringValue)' (needed: la or area, and data)")
         } catch {
             throw UserError("\(configPath):1:1: \(error)")
         }
@@ -120,8 +129,10 @@ public struct ChapterSettings: Sendable {
             model = parsed
         }
         let project = ProjectFolder(configPath: configPath, folder: base)
+        if file.la != nil && file.area != nil { throw UserError("\(configPath): give either la or area, not both") }
+        guard file.la != nil || file.area != nil else { throw UserError("\(configPath):1:1: missing key 'la' (or 'area' for a partnership)") }
         var settings = ChapterSettings(
-            authority: file.la, year: year, dataFolders: file.data.map(resolve),
+            authority: file.la ?? "", year: year, dataFolders: file.data.map(resolve),
             outputFolder: try project.contain("out", file.out ?? "reports"), neighbourModel: model)
         // The extract is read where it lives (a secure drive, its governance home); only
         // what jsna writes must stay inside the project folder.
@@ -129,6 +140,7 @@ public struct ChapterSettings: Sendable {
         settings.allowHTML = file.allow_html ?? false
         settings.strict = file.strict ?? false
         settings.configPath = configPath
+        if let area = file.area { settings.partnership = try PartnershipSpec(name: area.name, members: area.members, source: configPath) }
         if let n = file.trend_years {
             guard trendYearRange.contains(n) else { throw UserError("\(configPath): trend_years must be from \(trendYearRange.lowerBound) to \(trendYearRange.upperBound)") }
             settings.trendYears = n
@@ -139,5 +151,29 @@ public struct ChapterSettings: Sendable {
         settings.template = try file.template.map { try project.contain("template", $0) }
         settings.extractOptions = try ExtractConfig.options(columns: file.columns, dateFormat: file.date_format, memoryMB: file.memory_mb, path: configPath)
         return settings
+    }
+}
+
+/// A partnership as the user gives it: a name and its members by code or name
+/// (`--area "Pan-Dorset=838,839"`, or `area:` in jsna.yml). Members are looked up in the data.
+public struct PartnershipSpec: Sendable, Equatable {
+    public var name: String
+    public var members: [String]
+
+    public init(name: String, members: [String], source: String) throws {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        let members = members.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !name.isEmpty else { throw UserError("\(source): a partnership needs a name (Pan-Dorset=838,839)") }
+        guard members.count >= 2 else { throw UserError("\(source): the partnership \"\(name.forMessage)\" needs two or more member authorities (Pan-Dorset=838,839)") }
+        self.name = name
+        self.members = members
+    }
+
+    /// "Pan-Dorset=838,839".
+    public init(argument: String) throws {
+        guard let equals = argument.firstIndex(of: "=") else {
+            throw UserError("--area \"\(argument.forMessage)\": write the partnership's name, =, and its members by code or name, separated by commas (Pan-Dorset=838,839)")
+        }
+        try self.init(name: String(argument[..<equals]), members: argument[argument.index(after: equals)...].split(separator: ",").map(String.init), source: "--area")
     }
 }

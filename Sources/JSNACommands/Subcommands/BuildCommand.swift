@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Local authority: old code, new code or name.", valueName: "code-or-name"))
     var la: String?
 
+    @Option(name: .long, help: ArgumentHelp("A partnership of authorities as the subject: its name, =, and its members by code or name (\"Pan-Dorset=838,839\").", valueName: "name=members"))
+    var area: String?
+
     @Option(name: .long, help: ArgumentHelp("Census year, e.g. 2025 or 2024-25 (default: latest).", valueName: "year"))
     var year: CensusYearArgument?
 
@@ -65,8 +68,10 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("--trend-years must be from \(ChapterSettings.trendYearRange.lowerBound) to \(ChapterSettings.trendYearRange.upperBound)")
         }
         if all && la != nil { throw ValidationError("give either --la or --all, not both") }
+        if area != nil && (la != nil || all) { throw ValidationError("give one of --la, --area or --all") }
+        if area != nil && extract != nil { throw ValidationError("--extract is one council's referrals: it cannot be used with --area (a partnership)") }
         if config == nil {
-            guard la != nil || all else { throw ValidationError("give --la, --all or --config FILE") }
+            guard la != nil || all || area != nil else { throw ValidationError("give --la, --area, --all or --config FILE") }
             guard !data.data.isEmpty else { throw ValidationError("give at least one --data folder (or --config FILE)") }
         }
     }
@@ -81,7 +86,7 @@ struct BuildCommand: ParsableCommand {
         if let config {
             // What the chapter is of, and where it goes, come from the file: a flag that would
             // be ignored is refused; the others override the file, and say so.
-            let clashing = [("--la", la != nil), ("--year", year != nil), ("--data", !data.data.isEmpty), ("--out", out != nil), ("--sn-model", data.snModel != nil)]
+            let clashing = [("--la", la != nil), ("--area", area != nil), ("--year", year != nil), ("--data", !data.data.isEmpty), ("--out", out != nil), ("--sn-model", data.snModel != nil)]
                 .filter(\.1).map(\.0)
             if !clashing.isEmpty {
                 throw ValidationError("\(clashing.joined(separator: ", ")) cannot be given with --config \(config): set \(clashing.count == 1 ? "it" : "them") in the file (la, year, data, out, sn_model), or leave out --config")
@@ -91,6 +96,10 @@ struct BuildCommand: ParsableCommand {
             for flag in overriding { printError("jsna: note: \(flag) overrides \(config)") }
         }
         if let extract { settings.extract = extract }
+        if let area { settings.partnership = try PartnershipSpec(argument: area) }
+        if settings.partnership != nil && settings.extract != nil {
+            throw UserError("extract: one council's referrals cannot be used with a partnership (area)")
+        }
         if let dateFormat { settings.extractOptions.dateFormat = dateFormat.format }
         if docx { settings.docx = true }
         if xlsx { settings.xlsx = true }

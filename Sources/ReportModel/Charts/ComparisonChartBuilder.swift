@@ -4,8 +4,12 @@ import Statistics
 
 /// Builds the neighbour, funnel and spine charts from the indicator table.
 enum ComparisonChartBuilder {
-    static func neighbours(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable, areas: AreaDirectory) -> NeighbourChart? {
-        guard let codes = table.neighbours?.neighbours(of: v.area.id), !codes.isEmpty else { return nil }
+    /// The authority and its statistical neighbours as bars, highest first; for a
+    /// partnership, the partnership and its members.
+    static func neighbours(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable, areas: AreaDirectory, members: [Area] = []) -> NeighbourChart? {
+        let codes = members.isEmpty ? table.neighbours?.neighbours(of: v.area.id) ?? [] : members.map(\.id)
+        guard !codes.isEmpty else { return nil }
+        let who = members.isEmpty ? "its statistical neighbours" : "its member authorities"
         let count = { (row: IndicatorValue?) -> Shown in row.map { $0.numerator.value.map { .count($0, of: indicator.counts) } ?? Shown($0.numerator) } ?? .absent }
         var bars = [NeighbourChart.Bar(name: v.area.name, value: v.value.value, symbol: v.value.missing?.symbol ?? "", isAuthority: true, count: count(v))]
         for code in codes {
@@ -15,11 +19,11 @@ enum ComparisonChartBuilder {
         bars.sort { ($0.value ?? -.infinity, $1.name) > ($1.value ?? -.infinity, $0.name) }
         let show = { (x: Double) in indicator.withUnit(Rounding.format(x, places: indicator.decimals)) }
         let ordered = bars.map { b in "\(b.name) \(b.value.map(show) ?? b.symbol)" }.joined(separator: "; ")
-        var description = "Bar chart of \(indicator.title.lowercased()) in \(v.period) for \(v.area.name) and its statistical neighbours, highest first: \(ordered)."
+        var description = "Bar chart of \(indicator.title.lowercased()) in \(v.period) for \(v.area.name) and \(who), highest first: \(ordered)."
         if let e = v.england?.value { description += " England: \(show(e))." }
         if let m = v.neighbours?.mean.value { description += " Neighbours' average: \(show(m))." }
         return NeighbourChart(
-            id: "\(indicator.id.rawValue)-neighbours", title: "\(indicator.title): \(v.area.name) and its statistical neighbours, \(v.period)",
+            id: "\(indicator.id.rawValue)-neighbours", title: "\(indicator.title): \(v.area.name) and \(who), \(v.period)",
             axisLabel: indicator.unit.axisLabel, bars: bars, england: v.england?.value,
             neighbourMean: v.neighbours?.mean.value, decimals: indicator.decimals, description: description,
             countLabel: Self.capitalised(indicator.counts.many))
@@ -41,6 +45,10 @@ enum ComparisonChartBuilder {
             let role: FunnelChart.Role = row.area.id == v.area.id ? .authority : (neighbours.contains(row.area.id) ? .neighbour : .other)
             points.append(.init(name: row.area.name, children: n, rate: rate, count: row.numerator.value ?? 0, role: role, position: row.funnel,
                                 adjustedPosition: row.overdispersion?.limits.position))
+        }
+        if v.area.level == .partnership, let rate = v.value.value, let n = v.denominator.value {
+            points.append(.init(name: v.area.name, children: n, rate: rate, count: v.numerator.value ?? 0, role: .authority, position: v.funnel,
+                                adjustedPosition: v.overdispersion?.limits.position))
         }
         guard let maxN = points.map(\.children).max(), let minN = points.map(\.children).min() else { return nil }
         let limits: [(Double, Double, Double, Double, Double)]

@@ -17,19 +17,35 @@ public struct ChapterBuilder: Sendable {
         self.isSynthetic = isSynthetic
     }
 
+    /// A partnership's members, when the chapter is for a partnership.
+    public var members: [Area] = []
+
     public func build(authority: Area, year: Int) -> ChapterModel {
         let neighbours = table.neighbours?.neighbours(of: authority.id) ?? []
         let sections = IndicatorCatalogue.all.map { section($0, authority: authority, year: year) }
         var notes = dataNotes(authority: authority, year: year, neighbours: neighbours)
+        if !members.isEmpty { notes.insert(contentsOf: partnershipNotes(authority, year: year), at: 0) }
         notes += dataset.diagnostics.map { "\($0.severity == .note ? "Note" : "Warning") on the inputs: \($0.text(showing: SourceLocation.short, severity: false))" }
         return ChapterModel(
             title: "Children's safeguarding: \(authority.name)",
             authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
             neighbourModel: table.model.rawValue,
-            neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 },
+            neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 }, members: members,
             sections: sections, spine: ComparisonChartBuilder.spine(authority, year: year, table: table),
             factors: factors(authority: authority, year: year), keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
             sources: sources(), local: nil)
+    }
+
+    /// What a partnership's figures are, and why its neighbours are its members.
+    func partnershipNotes(_ partnership: Area, year: Int) -> [String] {
+        let names = members.map { "\($0.name) (\($0.oldCode))" }
+        var notes = ["\(partnership.name) is a partnership of \(Narrative.list(names)). Its counts, children and denominators are the sums of its members'; its rates, percentages, intervals, comparisons, trends and funnel positions are worked out from those sums. Where any member's count is suppressed or missing, the partnership's figure is missing for the same reason: a partial sum is never shown as the whole. Caseload and the workforce percentages are DfE's own figures for each member, weighted by their denominators (DfE's formula for the combined area)."]
+        notes.append("Statistical neighbours do not apply to a partnership: each member's own figures are shown beside it instead.")
+        let regions = Set(members.map(\.regionName))
+        if regions.count > 1 {
+            notes.append("The members are in different regions (\(Narrative.list(regions.sorted()))), so the partnership is compared with England; each member's region is shown in the tables.")
+        }
+        return notes
     }
 
     func section(_ indicator: IndicatorDefinition, authority: Area, year: Int) -> IndicatorSection {
@@ -62,15 +78,29 @@ public struct ChapterBuilder: Sendable {
             notes.append(BoundaryNarrative.note(change, authority: authority, areas: dataset.areas))
             boundaryKey = "boundary change in \(change.effective): figures before \(PeriodStyle.censusYear.label(change.firstCensusYear)) are for different areas and are not joined"
         }
-        let rows: [(String, ComparisonTable.Role, (IndicatorValue) -> Figure?)] = [
-            (authority.name, .authority, { $0.value }),
-            ("Statistical neighbours (mean)", .neighbours, { $0.neighbours?.mean }),
-            (authority.regionName.isEmpty ? "Region" : authority.regionName, .region, { $0.region }),
-            ("England", .england, { $0.england }),
+        var rows: [(String, ComparisonTable.Role, (IndicatorValue) -> Figure?, [IndicatorValue?])] = [
+            (authority.name, .authority, { $0.value }, series),
+            ("Statistical neighbours (mean)", .neighbours, { $0.neighbours?.mean }, series),
+            (authority.regionName.isEmpty ? "Region" : authority.regionName, .region, { $0.region }, series),
+            ("England", .england, { $0.england }, series),
         ]
+        if !members.isEmpty {
+            // A partnership: each member in place of the neighbours' mean, and each member's
+            // region where they differ.
+            let memberRows = members.map { m in (m.name, ComparisonTable.Role.member, { (v: IndicatorValue) in v.value } as (IndicatorValue) -> Figure?, years.map { table.value(indicator.id, area: m.id, year: $0) }) }
+            rows.replaceSubrange(1...1, with: memberRows)
+            if authority.regionName.isEmpty {
+                let regionRows = Dictionary(grouping: members, by: \.regionCode).keys.sorted().compactMap { code -> (String, ComparisonTable.Role, (IndicatorValue) -> Figure?, [IndicatorValue?])? in
+                    guard let region = dataset.areas[code] else { return nil }
+                    return (region.name, .region, { $0.value }, years.map { table.value(indicator.id, area: code, year: $0) })
+                }
+                rows.removeAll { $0.1 == .region }
+                rows.insert(contentsOf: regionRows, at: rows.count - 1)
+            }
+        }
         var symbols: Set<String> = []
-        var tableRows = rows.map { label, role, pick in
-            ComparisonTable.Row(label: label, role: role, cells: series.map { v -> Shown in
+        var tableRows = rows.map { label, role, pick, values in
+            ComparisonTable.Row(label: label, role: role, cells: values.map { v -> Shown in
                 let shown = Shown(v.flatMap(pick))
                 switch shown {
                 case .absent: symbols.insert("–")
@@ -110,7 +140,7 @@ public struct ChapterBuilder: Sendable {
         let chart = TrendChartBuilder.chart(indicator, authority: authority, periods: periods, series: series)
         return IndicatorSection(
             indicator: indicator, current: current, sentence: sentence, details: details, notes: notes, table: comparison, chart: chart,
-            neighbourChart: current.flatMap { ComparisonChartBuilder.neighbours(indicator, $0, table: table, areas: dataset.areas) },
+            neighbourChart: current.flatMap { ComparisonChartBuilder.neighbours(indicator, $0, table: table, areas: dataset.areas, members: members) },
             funnel: current.flatMap { ComparisonChartBuilder.funnel(indicator, $0, table: table) })
     }
 

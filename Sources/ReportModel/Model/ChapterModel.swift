@@ -13,6 +13,9 @@ public struct ChapterModel: Sendable {
     public var isSynthetic: Bool
     public var neighbourModel: String
     public var neighbourNames: [String]
+    /// For a partnership, its member authorities (shown beside it in every table and bar
+    /// chart, in place of statistical neighbours); empty for one authority.
+    public var members: [Area] = []
     public var sections: [IndicatorSection]
     /// The pathway's indicators against all authorities.
     public var spine: SpineChart?

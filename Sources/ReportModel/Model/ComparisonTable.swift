@@ -2,7 +2,7 @@ import Indicators
 
 /// The authority, its neighbours' mean, its region and England over recent years.
 public struct ComparisonTable: Sendable {
-    public enum Role: Sendable { case authority, interval, count, denominator, quality, neighbours, region, england }
+    public enum Role: Sendable { case authority, interval, count, denominator, quality, neighbours, member, region, england }
     public struct Row: Sendable {
         public var label: String
         public var role: Role

@@ -6,12 +6,15 @@ import Statistics
 enum TrendChartBuilder {
     static func chart(_ indicator: IndicatorDefinition, authority: Area, periods: [String], series values: [IndicatorValue?]) -> TrendChart {
         func pick(_ f: (IndicatorValue) -> Figure?) -> [Double?] { values.map { $0.flatMap(f)?.value } }
-        let series = [
+        var series = [
             TrendChart.Series(name: authority.name, values: pick { $0.value }),
             TrendChart.Series(name: "Statistical neighbours (mean)", values: pick { $0.neighbours?.mean }),
             TrendChart.Series(name: authority.regionName.isEmpty ? "Region" : authority.regionName, values: pick { $0.region }),
             TrendChart.Series(name: "England", values: pick { $0.england }),
         ]
+        // A partnership has no neighbours (its members are in the table and the bar chart),
+        // and members in different regions have no one region.
+        if authority.level == .partnership { series.removeAll { s in s.values.allSatisfy { $0 == nil } } }
         let axis = indicator.unit.axisLabel
         var chart = TrendChart(
             id: indicator.id.rawValue, title: "\(indicator.title), \(periods.first!) to \(periods.last!)", axisLabel: axis,
