@@ -40,6 +40,9 @@ enum Benchmarks {
                 if let b = rows[previous].value.value { rows[i].change = a - b } else { rows[i].changeMissing = rows[previous].value.missing }
             }
             rows[i].trend = trend(i, rows: rows, lookup: lookup)
+            if row.area.level == .regional, let ci = row.ci95 {
+                rows[i].vsEngland = row.england?.value.map { Significance.compare(ci, with: $0) }
+            }
             guard row.area.level == .localAuthority || row.area.level == .partnership else { continue }
             rows[i].quality = quality(rows[i], previous: lookup(i, row.year - 1).map { rows[$0] })
             rows[i].rank = positions[id]?[row.year]?[row.area.id]

@@ -125,6 +125,11 @@ public struct IndicatorTable: Sendable {
         let values = rows.map(\.value)
         // Area numbers of each authority's region and neighbours, worked out once per area.
         var regionOf: [Int32: Int?] = [:], neighboursOf: [Int32: [Int?]] = [:]
+        // A region is compared with England only (it may be a chapter's subject).
+        for i in rows.indices where rows[i].area.level == .regional {
+            let indicator = Int(index.rowIndicator[i])
+            rows[i].england = england.flatMap { index.row(indicator: indicator, area: $0, year: rows[i].year) }.map { values[$0] }
+        }
         for i in rows.indices where rows[i].area.level == .localAuthority || rows[i].area.level == .partnership {
             let indicator = Int(index.rowIndicator[i]), area = index.rowArea[i], year = rows[i].year
             let places = rows[i].indicator.decimals

@@ -384,3 +384,16 @@ import Testing
         #expect(plans.ci95 == nil && plans.vsEngland == nil)
     }
 }
+
+/// A region as a chapter's subject is compared with England (issue 18).
+@Suite struct RegionsAgainstEngland {
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func northWestAgainstEngland() throws {
+        let dfe = try #require(SharedData.dfe)
+        let table = IndicatorTable(dataset: try CensusDataset.load(folders: [dfe]))
+        let v = try #require(table.value(.referralsRate, area: "E12000002", year: 2025))
+        #expect(v.numerator == .value(86_120) && v.countsRounded)
+        #expect(v.shown(v.value) == "529.1" && v.shown(v.england) == "519.4")
+        // 86,120 ± 5 rounding: the interval is widened, and still above England.
+        #expect(v.vsEngland == .higher && v.rank == nil && v.overdispersion == nil)
+    }
+}

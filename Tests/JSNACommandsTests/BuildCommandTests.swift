@@ -334,15 +334,56 @@ import Testing
         let run = try Run.jsna(["build", "--all", "--data", demoData, "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         // Chapters are built in parallel, so the order of the progress lines varies.
-        #expect(run.stderr.contains("[12/12] ") && run.stderr.contains("] Larkspur (982)"))
+        #expect(run.stderr.contains("[15/15] ") && run.stderr.contains("] Larkspur (982)"))
         let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(folders.count == 13)
+        // 12 authorities, 2 regions and England, index.html and index.csv.
+        #expect(folders.count == 17)
+        #expect(folders.contains("e92000001-england") && folders.contains("e12900001-northern-fells") && folders.contains("index.csv"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(".jsna-output").path), "the whole tree is one output")
         #expect(folders.contains("971-amberfold") && folders.contains("980-juniper-cross") && folders.contains("index.html"))
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<a href=\"973-corvin-heath/chapter.html\">Corvin Heath</a>"))
         #expect(index.contains("Synthetic demonstration data"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("982-larkspur/charts/cpp_rate.svg").path))
+    }
+
+    /// index.csv holds the index's figures: England and regions first, counts beside
+    /// values, with the same numbers as each area's own indicators.csv.
+    @Test func theIndexHasEnglandRegionsAndACSV() throws {
+        let out = try temporaryDirectory()
+        #expect(try Run.jsna(["build", "--all", "--data", demoData, "--out", out.path]).status == 0)
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        let england = try #require(index.range(of: "e92000001-england/chapter.html")), amber = try #require(index.range(of: "971-amberfold/chapter.html"))
+        #expect(england.lowerBound < amber.lowerBound, "England comes first")
+        #expect(index.contains("<a href=\"e12900002-southern-downs/chapter.html\">Southern Downs</a>"))
+        let csv = try String(contentsOf: out.appendingPathComponent("index.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(csv[1].hasPrefix("area_type,area_code,area_name,region_name,folder,indicator,time_period,value,numerator,denominator,status"))
+        #expect(csv.count == 2 + 15 * 4)
+        let own = try String(contentsOf: out.appendingPathComponent("971-amberfold/indicators.csv"), encoding: .utf8).split(separator: "\n")
+        let row = try #require(own.first { $0.hasPrefix("referrals_rate,2025,Local authority,") }).split(separator: ",", omittingEmptySubsequences: false)
+        let indexed = try #require(csv.first { $0.hasPrefix("Local authority,971,Amberfold,") && $0.contains(",referrals_rate,2025,") }).split(separator: ",", omittingEmptySubsequences: false)
+        #expect(indexed[7] == row[8] && indexed[8] == row[6] && indexed[9] == row[7], "value, count and denominator as in indicators.csv")
+        #expect(csv.contains { $0.hasPrefix("National,E92000001,England,,e92000001-england,referrals_rate,2025,") && $0.hasSuffix(",true,") })
+    }
+
+    /// A region, or England, as the subject: compared with England (a region), its
+    /// authorities (or England's regions) beside it in the bar charts.
+    @Test func aRegionOrEnglandIsTheSubject() throws {
+        let out = try temporaryDirectory().appendingPathComponent("region")
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "Northern Fells", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("for Northern Fells (E12900001)"))
+        let markdown = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
+        #expect(markdown.contains("in the Northern Fells region, 2024-25, compared with England, with its 6 local authorities beside it"))
+        let tables = MarkdownTable.all(in: markdown)
+        let trend = try #require(tables.first { $0.caption.hasPrefix("*Referrals to children's social care (per 10,000") })
+        #expect(trend.rows.map { $0[0] } == ["Area", "Northern Fells", "Northern Fells: 95% confidence interval", "Northern Fells: referrals (number)", "England"])
+        let bars = try #require(tables.first { $0.caption.contains("Values in the chart: Referrals to children's social care: Northern Fells and its authorities") })
+        #expect(bars.rows.count == 1 + 7 + 1, "header, the region and its 6 authorities, England")
+        let nation = try Run.jsna(["build", "--data", demoData, "--la", "England", "--out", try temporaryDirectory().appendingPathComponent("e").path])
+        #expect(nation.status == 0, "\(nation.stderr)")
+        let unknown = try Run.jsna(["build", "--data", demoData, "--la", "Middle Earth", "--out", try temporaryDirectory().appendingPathComponent("m").path])
+        #expect(unknown.status != 0 && unknown.stderr.contains("a region or England may be named too: Northern Fells, Southern Downs, England"), "\(unknown.stderr)")
     }
 
     @Test func allAndLaTogetherIsAnError() throws {

@@ -67,6 +67,12 @@ public enum ChapterDocument {
 
     static func introduction(_ model: ChapterModel) -> String {
         let a = model.authority
+        if a.level == .regional {
+            return "Children in need, child protection and children looked after in the \(a.name) region, \(model.period), compared with England, with its \(model.members.count) local authorities beside it in the bar charts."
+        }
+        if a.level == .national {
+            return "Children in need, child protection and children looked after in England, \(model.period), with its \(model.members.count) regions beside it in the bar charts."
+        }
         if !model.members.isEmpty {
             let names = model.members.map { "\($0.name) (\($0.oldCode))" }
             let region = a.regionName.isEmpty ? "" : ", the \(a.regionName) region"

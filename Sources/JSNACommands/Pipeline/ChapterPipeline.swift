@@ -130,7 +130,8 @@ public struct ChapterPipeline: Sendable {
     func chapter(_ p: Prepared, authority: Area, year: Int, withExtract: Bool) throws -> (model: ChapterModel, files: [(name: String, contents: Data)]) {
         let model = try Self.step("assemble chapter") { () throws -> ChapterModel in
             var builder = ChapterBuilder(table: p.table, dataset: p.dataset, isSynthetic: p.synthetic)
-            builder.members = p.partnership?.members ?? []
+            builder.members = p.partnership?.members ?? members(of: authority, p, year: year)
+            builder.membersInTables = authority.level == .partnership
             builder.window = settings.trendYears
             var model = builder.build(authority: authority, year: year)
             model.provenance = settings.provenance
@@ -157,16 +158,31 @@ public struct ChapterPipeline: Sendable {
         return (model, files)
     }
 
+    /// A region's authorities, or England's regions, with figures in the year: shown beside
+    /// them in the bar charts.
+    func members(of area: Area, _ p: Prepared, year: Int) -> [Area] {
+        let candidates: [Area]
+        switch area.level {
+        case .regional: candidates = p.dataset.areas.localAuthorities.filter { $0.regionCode == area.id }
+        case .national: candidates = p.dataset.areas.regions
+        default: return []
+        }
+        return candidates.filter { p.table.value(.referralsRate, area: $0.id, year: year) != nil || p.table.value(.cinRate, area: $0.id, year: year) != nil }
+    }
+
     /// Builds one authority's chapter into the output folder.
     @discardableResult
     public func run() throws -> Result {
         let p = try prepare()
         let authority = try Self.step("find authority") { () throws -> Area in
             if let partnership = p.partnership { return partnership.area }
-            let authority = try AreaLookup.find(settings.authority, in: p.dataset.areas)
+            let authority = try AreaLookup.subject(settings.authority, in: p.dataset.areas)
+            if authority.level != .localAuthority, settings.extract != nil {
+                throw UserError("extract: one council's referrals cannot be used with a chapter for \(authority.name)")
+            }
             // A neighbour model that leaves the authority out would give a chapter without
             // its most-used comparator: say so rather than build it.
-            if let model = p.table.neighbours, model.neighbours(of: authority.id).isEmpty {
+            if authority.level == .localAuthority, let model = p.table.neighbours, model.neighbours(of: authority.id).isEmpty {
                 let other = StatisticalNeighbours.Model.allCases.filter { $0 != settings.neighbourModel }.map(\.rawValue).joined(separator: " or ")
                 throw UserError("the \(settings.neighbourModel.rawValue) statistical neighbour model (\(SourceLocation.short(model.path))) has no group for \(authority.name) (\(authority.oldCode)), which it may predate; use --sn-model \(other)")
             }
@@ -188,10 +204,11 @@ public struct ChapterPipeline: Sendable {
         guard let year = settings.year ?? p.table.latestYear(.referralsRate) ?? p.table.latestYear(.cinRate) else {
             throw UserError("the data has no CIN census c1 (referrals) or b1 (children in need) figures: the chapters need one of them (see the warnings above for files jsna did not recognise)")
         }
-        let authorities = p.dataset.areas.localAuthorities.filter {
-            p.table.value(.referralsRate, area: $0.id, year: year) != nil || p.table.value(.cinRate, area: $0.id, year: year) != nil
-        }
-        guard !authorities.isEmpty else { throw UserError("no local authority has census figures for \(year)") }
+        let hasFigures = { (a: Area) in p.table.value(.referralsRate, area: a.id, year: year) != nil || p.table.value(.cinRate, area: a.id, year: year) != nil }
+        let las = p.dataset.areas.localAuthorities.filter(hasFigures)
+        guard !las.isEmpty else { throw UserError("no local authority has census figures for \(year)") }
+        // England and each region get a chapter too, listed first in the index.
+        let authorities = ([p.dataset.areas[Area.englandID]].compactMap { $0 } + p.dataset.areas.regions).filter(hasFigures) + las
         // Chapters are independent: build them on every core, then add them in order.
         final class Slot: @unchecked Sendable { var result: Swift.Result<(model: ChapterModel, files: [(name: String, contents: Data)]), any Error>? }
         let slots = authorities.map { _ in Slot() }
@@ -210,6 +227,7 @@ public struct ChapterPipeline: Sendable {
             entries.append(BatchIndex.Entry(authority: authority, folder: folder, model: model))
         }
         output.add("index.html", contents: BatchIndex.html(entries, table: p.table, year: year, synthetic: p.synthetic))
+        output.add("index.csv", contents: BatchIndex.csv(entries, table: p.table, year: year, synthetic: p.synthetic))
         try Self.step("write outputs") { try output.replace(folder: settings.outputFolder) }
         return (authorities.count, year, p.dataset.diagnostics)
     }

@@ -111,7 +111,7 @@ struct BuildCommand: ParsableCommand {
         if all {
             let result = try ChapterPipeline(settings: settings).runAll { printError("jsna: \($0)") }
             for d in result.diagnostics { printError("jsna: \(d)") }
-            printError("jsna: wrote \(result.chapters) chapters for \(result.year) and index.html to \(settings.outputFolder)")
+            printError("jsna: wrote \(result.chapters) chapters for \(result.year), index.html and index.csv to \(settings.outputFolder)")
             return
         }
         if pdf && PDFPrinter.browser() == nil { throw PDFPrinter.missing }  // say so before building
@@ -124,6 +124,6 @@ struct BuildCommand: ParsableCommand {
                 try PDFPrinter.print(html: folder.appendingPathComponent("chapter.html"), to: folder.appendingPathComponent("chapter.pdf"))
             }
         }
-        printError("jsna: wrote \(result.files.count) files for \(result.authority.name) (\(result.authority.oldCode)), \(result.year) to \(settings.outputFolder)")
+        printError("jsna: wrote \(result.files.count) files for \(result.authority.name) (\(result.authority.oldCode.isEmpty ? result.authority.id : result.authority.oldCode)), \(result.year) to \(settings.outputFolder)")
     }
 }

@@ -9,7 +9,8 @@ enum ComparisonChartBuilder {
     static func neighbours(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable, areas: AreaDirectory, members: [Area] = []) -> NeighbourChart? {
         let codes = members.isEmpty ? table.neighbours?.neighbours(of: v.area.id) ?? [] : members.map(\.id)
         guard !codes.isEmpty else { return nil }
-        let who = members.isEmpty ? "its statistical neighbours" : "its member authorities"
+        let who = members.isEmpty ? "its statistical neighbours"
+            : v.area.level == .regional ? "its authorities" : v.area.level == .national ? "its regions" : "its member authorities"
         let count = { (row: IndicatorValue?) -> Shown in row.map { $0.numerator.value.map { .count($0, of: indicator.counts) } ?? Shown($0.numerator) } ?? .absent }
         var bars = [NeighbourChart.Bar(name: v.area.name, value: v.value.value, symbol: v.value.missing?.symbol ?? "", isAuthority: true, count: count(v))]
         for code in codes {

@@ -17,14 +17,24 @@ public struct ChapterBuilder: Sendable {
         self.isSynthetic = isSynthetic
     }
 
-    /// A partnership's members, when the chapter is for a partnership.
+    /// A partnership's members, when the chapter is for a partnership; a region's
+    /// authorities, or England's regions, when it is for one of those.
     public var members: [Area] = []
+    /// Members get rows in the comparison tables (a partnership's few), or only bars in
+    /// the charts (a region's many authorities).
+    public var membersInTables = true
 
     public func build(authority: Area, year: Int) -> ChapterModel {
         let neighbours = table.neighbours?.neighbours(of: authority.id) ?? []
         let sections = IndicatorCatalogue.all.map { section($0, authority: authority, year: year) }
         var notes = dataNotes(authority: authority, year: year, neighbours: neighbours)
-        if !members.isEmpty { notes.insert(contentsOf: partnershipNotes(authority, year: year), at: 0) }
+        switch authority.level {
+        case .partnership: notes.insert(contentsOf: partnershipNotes(authority, year: year), at: 0)
+        case .regional, .national:
+            let what = authority.level == .regional ? "\(authority.name) is a region: it is compared with England, and its \(members.count) authorities are shown beside it in the bar charts" : "England is the benchmark every authority is compared with: its regions are shown beside it in the bar charts"
+            notes.insert("\(what). DfE rounds regional and national counts to the nearest 10, so their intervals are widened to allow for it; statistical neighbours, ranks and funnel positions are for authorities only.", at: 0)
+        case .localAuthority: break
+        }
         notes += dataset.diagnostics.map { "\($0.severity == .note ? "Note" : "Warning") on the inputs: \($0.text(showing: SourceLocation.short, severity: false))" }
         return ChapterModel(
             title: "Children's safeguarding: \(authority.name)",
@@ -84,12 +94,16 @@ public struct ChapterBuilder: Sendable {
             (authority.regionName.isEmpty ? "Region" : authority.regionName, .region, { $0.region }, series),
             ("England", .england, { $0.england }, series),
         ]
-        if !members.isEmpty {
+        if authority.level == .regional || authority.level == .national {
+            // A region against England; England against nothing but its own past.
+            rows.removeAll { $0.1 == .neighbours || $0.1 == .region || (authority.level == .national && $0.1 == .england) }
+        }
+        if !members.isEmpty && membersInTables {
             // A partnership: each member in place of the neighbours' mean, and each member's
             // region where they differ.
             let memberRows = members.map { m in (m.name, ComparisonTable.Role.member, { (v: IndicatorValue) in v.value } as (IndicatorValue) -> Figure?, years.map { table.value(indicator.id, area: m.id, year: $0) }) }
             rows.replaceSubrange(1...1, with: memberRows)
-            if authority.regionName.isEmpty {
+            if authority.regionName.isEmpty && authority.level == .partnership {
                 let regionRows = Dictionary(grouping: members, by: \.regionCode).keys.sorted().compactMap { code -> (String, ComparisonTable.Role, (IndicatorValue) -> Figure?, [IndicatorValue?])? in
                     guard let region = dataset.areas[code] else { return nil }
                     return (region.name, .region, { $0.value }, years.map { table.value(indicator.id, area: code, year: $0) })

@@ -12,9 +12,9 @@ enum TrendChartBuilder {
             TrendChart.Series(name: authority.regionName.isEmpty ? "Region" : authority.regionName, values: pick { $0.region }),
             TrendChart.Series(name: "England", values: pick { $0.england }),
         ]
-        // A partnership has no neighbours (its members are in the table and the bar chart),
-        // and members in different regions have no one region.
-        if authority.level == .partnership { series.removeAll { s in s.values.allSatisfy { $0 == nil } } }
+        // A partnership, a region or England has no neighbours (members are in the table or
+        // the bar chart), and members in different regions have no one region.
+        if authority.level != .localAuthority { series.removeAll { s in s.values.allSatisfy { $0 == nil } } }
         let axis = indicator.unit.axisLabel
         var chart = TrendChart(
             id: indicator.id.rawValue, title: "\(indicator.title), \(periods.first!) to \(periods.last!)", axisLabel: axis,
