@@ -5,7 +5,7 @@ import Foundation
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Write the chapter (chapter.md, chapter.html, charts/, indicators.csv; chapter.docx, chapter.xlsx) for one authority.",
+        abstract: "Write the chapter (chapter.md, chapter.html, charts/, indicators.csv; chapter.docx, chapter.xlsx) for one authority, a partnership, a region or England.",
         discussion: """
             Examples:
               jsna build --data ../shared/data/dfe --la Bolton --year 2025 --out reports/bolton
@@ -13,15 +13,18 @@ struct BuildCommand: ParsableCommand {
               jsna build --config jsna.yml
               jsna build --all --data ../shared/data/dfe --out reports/
               jsna build --data ../shared/data/dfe --la Bolton --docx --xlsx --out reports/bolton
+              jsna build --data ../shared/data/dfe --area "Pan-Dorset=838,839" --out reports/pan-dorset
+              jsna build --data ../shared/data/dfe --la "North West" --out reports/north-west
 
-            An authority is accepted by old code (350), new code (E08000001) or name (bolton). \
+            An authority is accepted by old code (350), new code (E08000001) or name (bolton); \
+            a region by name or code (North West, E12000002), or England. \
             The year is the census year, 2025 or 2024-25 (default: the latest in the data). \
             Outputs are written in full to temporary files and then renamed into place.
             """)
 
     @OptionGroup var data: DataOptions
 
-    @Option(name: .long, help: ArgumentHelp("Local authority: old code, new code or name.", valueName: "code-or-name"))
+    @Option(name: .long, help: ArgumentHelp("Local authority (old code, new code or name), region, or England.", valueName: "code-or-name"))
     var la: String?
 
     @Option(name: .long, help: ArgumentHelp("A partnership of authorities as the subject: its name, =, and its members by code or name (\"Pan-Dorset=838,839\").", valueName: "name=members"))
@@ -45,7 +48,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write chapter.xlsx: every figure, a sheet per indicator, notes.")
     var xlsx = false
 
-    @Flag(name: .long, help: "Build a chapter for every authority, each in <old code>-<name>/, with an index.html.")
+    @Flag(name: .long, help: "Build a chapter for every authority, region and England, each in <code>-<name>/, with index.html and index.csv.")
     var all = false
 
     @Option(name: .long, help: ArgumentHelp("The council's referral extract (Annex A List 3) for the local section.", valueName: "file"))
