@@ -84,8 +84,13 @@ public struct ChapterBuilder: Sendable {
             let symbols = coverage.missing.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             notes.append("In \(indicator.periodStyle.label(year)), \(hidden) of \(coverage.authorities) authorities \(hidden == 1 ? "has" : "have") no published figure for this indicator (\(symbols)), so ranks, bands and neighbour averages cover the other \(coverage.withValue).")
         }
-        if let change = BoundaryChange.affecting(authority.id), change.crosses(years.first!...years.last!, for: authority.id) {
-            notes.append(BoundaryNarrative.note(change, authority: authority, areas: dataset.areas))
+        // A partnership's figures stop where a member's boundary changed, as a member's do.
+        let span = years.first!...years.last!
+        let changed = ([authority] + (authority.level == .partnership ? members : [])).lazy.compactMap { area in
+            BoundaryChange.affecting(area.id).flatMap { $0.crosses(span, for: area.id) ? ($0, area) : nil }
+        }.first
+        if let (change, area) = changed {
+            notes.append(BoundaryNarrative.note(change, authority: area, areas: dataset.areas))
             boundaryKey = "boundary change in \(change.effective): figures before \(PeriodStyle.censusYear.label(change.firstCensusYear)) are for different areas and are not joined"
         }
         var rows: [(String, ComparisonTable.Role, (IndicatorValue) -> Figure?, [IndicatorValue?])] = [
