@@ -120,7 +120,9 @@ browser-test: report
 	fi
 	@rm -rf reports/template-demo && $(JSNA) init reports/template-demo --la 971 --data data/demo >/dev/null 2>&1 \
 	  && $(JSNA) build --config reports/template-demo/jsna.yml >/dev/null
-	@pages="reports/demo/chapter.html reports/template-demo/output/chapter.html"; \
+	@$(JSNA) build --data data/demo --area "Amber and Brindle=971,972" --out reports/partnership-demo >/dev/null 2>&1
+	@$(JSNA) build --all --data data/demo --out reports/all-demo >/dev/null 2>&1
+	@pages="reports/demo/chapter.html reports/template-demo/output/chapter.html reports/partnership-demo/chapter.html reports/all-demo/e12900001-northern-fells/chapter.html reports/all-demo/index.html"; \
 	if [ -d ../shared/data/dfe ]; then $(JSNA) build --data ../shared/data/dfe --la Bolton --out reports/bolton && pages="$$pages reports/bolton/chapter.html"; \
 	else echo "SKIP: ../shared/data/dfe is absent: only the demo chapter is checked"; fi; \
 	.venv-browser/bin/python scripts/browser_test.py $$pages
