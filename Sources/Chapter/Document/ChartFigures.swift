@@ -43,7 +43,7 @@ public enum ChartFigures {
                     r.england.map(f) ?? Cell("–"), Cell(r.adjusted?.rawValue ?? "not tested"), Cell(r.versusEngland.words),
                     f(r.lowest), f(r.q1), f(r.median), f(r.q3), f(r.highest)]
         }
-        let columns: [Table.Column] = [.text("Indicator"), .number("This authority"), .number("Count"), .number("Neighbours' average"),
+        let columns: [Table.Column] = [.text("Indicator"), .number(c.subject), .number("Count"), .number("Neighbours' average"),
                                        .number("Region"), .number("England"),
                                        .text("Against England, allowing for variation between authorities"),
                                        .text("Against England, chance alone (Fingertips' 95% CI test)"),

@@ -120,6 +120,8 @@ enum ComparisonChartBuilder {
         if highestFirst { rows.sort { $0.value > $1.value } }
         let period = PeriodStyle.censusYear.label(year)
         let description = "Summary chart of \(rows.count) \(what) for \(authority.name) in \(period). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where significantly higher, down where significantly lower, on Fingertips' 95% confidence interval test; a diamond where not tested). The table below gives the values, the counts, and the comparison with England allowing for the variation between authorities."
-        return SpineChart(title: title ?? "\(authority.name) against all authorities, \(period)", rows: rows, description: description)
+        var chart = SpineChart(title: title ?? "\(authority.name) against all authorities, \(period)", rows: rows, description: description)
+        chart.subject = authority.name
+        return chart
     }
 }

@@ -87,4 +87,6 @@ public struct SpineChart: Sendable {
     public var description: String
     /// The chart's file name: `spine` for the pathway, `factors` for assessment factors.
     public var id = "spine"
+    /// The column heading for the subject's values: its name.
+    public var subject = "This authority"
 }
