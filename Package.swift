@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "CensusIngest", dependencies: ["CSVReader", "Diagnostics", "Statistics"], swiftSettings: swiftSettings),
         // Local child-level referral extracts (Ofsted Annex A List 3 and mapped exports).
         .target(name: "ReferralExtract", dependencies: ["CSVReader", "Diagnostics"], swiftSettings: swiftSettings),
+        // The council's Annex A lists 1, 3-8: the child protection pathway in-year.
+        .target(name: "AnnexAPathway", dependencies: ["CSVReader", "Diagnostics", "ReferralExtract"], swiftSettings: swiftSettings),
         // Disclosure control for everything published: one module owns it.
         .target(name: "DisclosureControl", swiftSettings: swiftSettings),
         // The indicator catalogue and the tidy indicator table built from ingested data.
@@ -72,7 +74,7 @@ let package = Package(
         .target(
             name: "JSNACommands",
             dependencies: [
-                "CensusIngest", "Indicators", "ReportModel", "Document", "Charts", "Chapter", "Workbook", "DemoData", "ReferralExtract", "Diagnostics",
+                "CensusIngest", "Indicators", "ReportModel", "Document", "Charts", "Chapter", "Workbook", "DemoData", "ReferralExtract", "Diagnostics", "AnnexAPathway",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -108,6 +110,11 @@ let package = Package(
                 "ReferralExtract", "DisclosureControl", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnnexAPathwayTests",
+            dependencies: ["AnnexAPathway", "ReferralExtract", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -20,7 +20,7 @@ public struct JSNA: ParsableCommand {
               jsna indicators --data ../shared/data/dfe --output indicators.csv
             """,
         version: version,
-        subcommands: [BuildCommand.self, InitCommand.self, IndicatorsCommand.self, ReferralsCommand.self, CheckCommand.self, DemoDataCommand.self, BenchParseCommand.self]
+        subcommands: [BuildCommand.self, InitCommand.self, IndicatorsCommand.self, ReferralsCommand.self, AnnexACommand.self, CheckCommand.self, DemoDataCommand.self, BenchParseCommand.self]
     )
 
     public init() {}

@@ -156,7 +156,7 @@ public enum DateFormat: String, Sendable, CaseIterable {
     public func parseParts(_ field: UnsafeBufferPointer<UInt8>) -> (date: CivilDate, year: Int, month: Int, day: Int)? {
         switch self {
         case .dayMonthYear, .monthDayYear:
-            guard let (a, b, y) = Self.slashParts(field) else { return nil }
+            guard let (a, b, y) = Self.slashParts(field, dayFirst: self == .dayMonthYear) else { return nil }
             let (d, m) = self == .dayMonthYear ? (a, b) : (b, a)
             guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
             return (date, y, m, d)
@@ -172,13 +172,21 @@ public enum DateFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// "a/b/yyyy" with one- or two-digit a and b: the three numbers, not yet a date.
-    static func slashParts(_ field: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+    /// "a/b/yyyy" with one- or two-digit a and b: the three numbers, not yet a date. As
+    /// Python's strptime reads `%d`, the day may also be a space and one digit (" 1").
+    static func slashParts(_ field: UnsafeBufferPointer<UInt8>, dayFirst: Bool = true) -> (Int, Int, Int)? {
         guard field.count >= 8, field.count <= 10 else { return nil }
         var i = 0
-        guard let a = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
+        func part(isDay: Bool) -> Int? {
+            if isDay, i + 1 < field.count, field[i] == UInt8(ascii: " "), field[i + 1] >= 49, field[i + 1] <= 57 {
+                i += 2
+                return Int(field[i - 1] - 48)
+            }
+            return digits(field, &i, 1...2)
+        }
+        guard let a = part(isDay: dayFirst), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
         i += 1
-        guard let b = digits(field, &i, 1...2), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
+        guard let b = part(isDay: !dayFirst), i < field.count, field[i] == UInt8(ascii: "/") else { return nil }
         i += 1
         guard let y = digits(field, &i, 4...4), i == field.count else { return nil }
         return (a, b, y)

@@ -3,12 +3,14 @@
 public enum PythonJSON {
     public indirect enum Value: Sendable {
         case int(Int)
+        case string(String)
         case object([(String, Value)])
     }
 
     public static func dumps(_ value: Value, indent: Int = 0) -> String {
         switch value {
         case .int(let n): return String(n)
+        case .string(let text): return quote(text)
         case .object(let members):
             guard !members.isEmpty else { return "{}" }
             let pad = String(repeating: " ", count: indent + 2)

@@ -39,7 +39,7 @@ final class ReferralAggregator {
     @exclusivity(unchecked) var rows = 0
     /// Referral dates after today, or before 1990, are typing slips: left out of every
     /// figure (as invalid dates are), so one stray row cannot move the period's end.
-    let inRange = DateRange.referrals
+    let inRange: ClosedRange<Int32>
     /// Set while the file's format is still being decided: how many non-blank referral dates
     /// each format reads, and the first lines each cannot.
     let detecting: Bool
@@ -48,7 +48,10 @@ final class ReferralAggregator {
     let hashes: ClosedRange<UInt64>
     let linkOnly: Bool
 
-    init(layout: ExtractLayout, format: DateFormat, chunk: Int, hashes: ClosedRange<UInt64> = 0...UInt64.max, linkOnly: Bool = false, detecting: Bool = false) {
+    init(layout: ExtractLayout, format: DateFormat, chunk: Int, hashes: ClosedRange<UInt64> = 0...UInt64.max, linkOnly: Bool = false, detecting: Bool = false,
+         lastDay: CivilDate? = nil) {
+        let range = DateRange.referrals
+        inRange = range.lowerBound...max(range.lowerBound, min(range.upperBound, lastDay?.dayNumber ?? range.upperBound))
         self.chunk = UInt64(chunk)
         self.detecting = detecting && !linkOnly
         self.hashes = hashes

@@ -21,6 +21,10 @@ public struct ExtractOptions: Sendable {
     /// Forces the number of passes (tests and the fuzzer check any count gives the same
     /// figures); nil: from ``linkingMemory``.
     public var linkingPasses: Int?
+    /// The last referral date counted (with today): rows after it are left out of every
+    /// figure, so a census year's figures are those of the window ending that day. For
+    /// year-to-date figures (`jsna annex-a --as-at`); nil: today.
+    public var lastDay: CivilDate?
     /// Called before each pass (from 1), for tests that change the file between passes.
     var beforePass: (@Sendable (Int) -> Void)?
 
@@ -95,7 +99,7 @@ public struct ReferralExtract: Sendable {
         let reader = PassReader(
             path: path, header: header, format: options.dateFormat ?? header.format, detecting: options.dateFormat == nil, progress: options.progress,
             ranges: RecordBoundaries.split(path: path, parts: parts ?? ProcessInfo.processInfo.activeProcessorCount, dataStart: header.dataStart, minimumBytes: options.splitAbove),
-            fileBytes: file?.size ?? 0)
+            fileBytes: file?.size ?? 0, lastDay: options.lastDay)
         func read(pass: Int) throws -> (chunks: [(ReferralAggregator, Int)], hashes: ClosedRange<UInt64>) {
             options.progress?.beginPass(pass + 1, of: passes.count)
             options.beforePass?(pass + 1)
@@ -201,10 +205,11 @@ struct PassReader {
     let progress: ReadProgress?
     let ranges: [Range<Int>]
     let fileBytes: Int
+    var lastDay: CivilDate? = nil
 
     func read(hashes: ClosedRange<UInt64>, linkOnly: Bool, passes: Int) throws -> [(ReferralAggregator, Int)] {
         if ranges.count > 1, let chunks = try? parallel(hashes: hashes, linkOnly: linkOnly, passes: passes) { return chunks }
-        let whole = ReferralAggregator(layout: header.layout, format: format, chunk: 0, hashes: hashes, linkOnly: linkOnly, detecting: detecting)
+        let whole = ReferralAggregator(layout: header.layout, format: format, chunk: 0, hashes: hashes, linkOnly: linkOnly, detecting: detecting, lastDay: lastDay)
         whole.reserve(rows: expectedRows(bytes: fileBytes, passes: passes), bytesPerID: header.bytesPerID)
         var sequential = CSVReader.Options()
         sequential.progress = progress
@@ -221,7 +226,7 @@ struct PassReader {
         final class Slot: @unchecked Sendable { var result: Result<(ReferralAggregator, Int), any Error>? }
         let slots = ranges.map { _ in Slot() }
         DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-            let aggregator = ReferralAggregator(layout: header.layout, format: format, chunk: i, hashes: hashes, linkOnly: linkOnly, detecting: detecting)
+            let aggregator = ReferralAggregator(layout: header.layout, format: format, chunk: i, hashes: hashes, linkOnly: linkOnly, detecting: detecting, lastDay: lastDay)
             aggregator.reserve(rows: expectedRows(bytes: ranges[i].count, passes: passes), bytesPerID: header.bytesPerID)
             var options = CSVReader.Options()
             options.byteRange = ranges[i]

@@ -5,7 +5,7 @@ import Testing
 /// `jsna --help` and each subcommand's help, compared with snapshots.
 /// `UPDATE_GOLDEN=1 swift test` rewrites them.
 @Suite struct HelpSnapshots {
-    @Test(arguments: [["--help"], ["build", "--help"], ["init", "--help"], ["indicators", "--help"], ["referrals", "--help"], ["check", "--help"], ["demo-data", "--help"]])
+    @Test(arguments: [["--help"], ["build", "--help"], ["init", "--help"], ["indicators", "--help"], ["referrals", "--help"], ["annex-a", "--help"], ["check", "--help"], ["demo-data", "--help"]])
     func help(arguments: [String]) throws {
         let run = try Run.jsna(arguments)
         #expect(run.status == 0)

@@ -1,0 +1,192 @@
+import CSVReader
+import ReferralExtract
+
+/// The reporting window: 1 April of year − 1 to the end date E (the as-at date, or 31
+/// March); snapshots are taken at E.
+public struct PathwayWindow: Sendable {
+    public let first: CivilDate
+    public let last: CivilDate
+
+    public init(year: Int, asAt: CivilDate?) {
+        first = CivilDate.censusYearStart(year)
+        last = asAt ?? CivilDate.censusYearEnd(year)
+    }
+
+    @inline(__always) func contains(_ d: CivilDate?) -> Bool { d.map { $0 >= first && $0 <= last } ?? false }
+
+    /// Open at E: started on or before it, and not ended by then (an end that is not a date
+    /// is no end). A row whose start is not a date is never open.
+    @inline(__always) func isOpen(start: CivilDate?, end: CivilDate?) -> Bool {
+        guard let start, start <= last else { return false }
+        return end.map { $0 > last } ?? true
+    }
+}
+
+/// Counts by label; a label never counted is absent (the peers omit zero groups).
+struct Tally {
+    var counts: [String: Int] = [:]
+    mutating func add(_ label: String) { counts[label, default: 0] += 1 }
+    var json: PythonJSON.Value { .object(counts.map { ($0.key, .int($0.value)) }) }
+}
+
+/// One list's figures, accumulated a row at a time. `field(i)` is the row's value for the
+/// list's i-th column (``PathwayList/columns``), stripped; blank when the row is short.
+protocol PathwaySection {
+    init(window: PathwayWindow)
+    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>)
+    var json: PythonJSON.Value { get }
+}
+
+/// Working days from a to b at most `limit`; nil when the pair is untimed.
+@inline(__always) func within(_ a: CivilDate?, _ b: CivilDate?, _ limit: Int) -> Bool? {
+    guard let a, let b, let days = WorkingDays.between(a, b) else { return nil }
+    return days <= limit
+}
+
+struct ContactsSection: PathwaySection {
+    let window: PathwayWindow
+    var contacts = 0
+    var children: Set<String> = []
+    var bySource = Tally(), byMonth = Tally()
+    init(window: PathwayWindow) { self.window = window }
+
+    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
+        guard let d = PathwayValues.date(field(1)), window.contains(d) else { return }
+        contacts += 1
+        if !field(0).isEmpty { children.insert(String(decoding: field(0), as: UTF8.self)) }
+        bySource.add(PathwayValues.sourceCode(field(2)))
+        let (y, m, _) = d.components
+        byMonth.add(String(format4(y)) + "-" + (m < 10 ? "0" : "") + String(m))
+    }
+
+    var json: PythonJSON.Value {
+        .object([("contacts", .int(contacts)), ("children", .int(children.count)), ("by_source", bySource.json), ("by_month", byMonth.json)])
+    }
+}
+
+func format4(_ y: Int) -> String { String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y) }
+
+struct AssessmentsSection: PathwaySection {
+    let window: PathwayWindow
+    var completed = 0, timed = 0, within45 = 0, inNeed = 0, open = 0
+    init(window: PathwayWindow) { self.window = window }
+
+    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
+        let start = PathwayValues.date(field(0)), authorised = PathwayValues.date(field(1))
+        if window.isOpen(start: start, end: authorised) { open += 1 }
+        guard window.contains(authorised) else { return }
+        completed += 1
+        if PathwayValues.isYes(field(2)) { inNeed += 1 }
+        if let ok = within(start, authorised, 45) {
+            timed += 1
+            if ok { within45 += 1 }
+        }
+    }
+
+    var json: PythonJSON.Value {
+        .object([("completed", .int(completed)), ("timed", .int(timed)), ("within_45_days", .int(within45)), ("in_need", .int(inNeed)), ("open", .int(open))])
+    }
+}
+
+struct S47Section: PathwaySection {
+    let window: PathwayWindow
+    var enquiries = 0, icpcs = 0, timed = 0, within15 = 0, toPlan = 0
+    init(window: PathwayWindow) { self.window = window }
+
+    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
+        let start = PathwayValues.date(field(0)), icpc = PathwayValues.date(field(1))
+        if window.contains(start) { enquiries += 1 }
+        guard window.contains(icpc) else { return }
+        icpcs += 1
+        if PathwayValues.isYes(field(2)) { toPlan += 1 }
+        if let ok = within(start, icpc, 15) {
+            timed += 1
+            if ok { within15 += 1 }
+        }
+    }
+
+    var json: PythonJSON.Value {
+        .object([("enquiries", .int(enquiries)), ("icpcs", .int(icpcs)), ("icpcs_timed", .int(timed)),
+                 ("icpcs_within_15_days", .int(within15)), ("icpcs_to_plan", .int(toPlan))])
+    }
+}
+
+struct CINSection: PathwaySection {
+    let window: PathwayWindow
+    var open = 0, started = 0, closed = 0, disabled = 0
+    var children: Set<String> = []
+    var byNeed = Tally(), byAge = Tally()
+    init(window: PathwayWindow) { self.window = window }
+
+    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
+        let start = PathwayValues.date(field(3)), end = PathwayValues.date(field(5))
+        if window.contains(start) { started += 1 }
+        if window.contains(end) { closed += 1 }
+        guard window.isOpen(start: start, end: end) else { return }
+        open += 1
+        if !field(0).isEmpty { children.insert(String(decoding: field(0), as: UTF8.self)) }
+        byNeed.add(PathwayValues.primaryNeed(field(4)))
+        byAge.add(PathwayValues.ageBand(birth: PathwayValues.date(field(1)), at: window.last))
+        if PathwayValues.isYes(field(2)) { disabled += 1 }
+    }
+
+    var json: PythonJSON.Value {
+        .object([("open", .int(open)), ("open_children", .int(children.count)), ("started", .int(started)), ("closed", .int(closed)),
+                 ("open_by_need", byNeed.json), ("open_by_age", byAge.json), ("open_disabled", .int(disabled))])
+    }
+}
+
+struct CPPSection: PathwaySection {
+    let window: PathwayWindow
+    var open = 0, started = 0, subsequent = 0, previousUnknown = 0, twoYearsOpen = 0, ended = 0, twoYearsEnded = 0
+    var startedByCategory = Tally(), openByCategory = Tally(), openByAge = Tally(), openByGender = Tally()
+    init(window: PathwayWindow) { self.window = window }
+
+    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
+        let start = PathwayValues.date(field(2)), end = PathwayValues.date(field(5))
+        if window.contains(start) {
+            started += 1
+            if let previous = PathwayValues.wholeNumber(field(6)) { if previous >= 1 { subsequent += 1 } } else { previousUnknown += 1 }
+            startedByCategory.add(PathwayValues.category(field(3)))
+        }
+        if window.isOpen(start: start, end: end) {
+            open += 1
+            openByCategory.add(PathwayValues.category(field(4)))
+            openByAge.add(PathwayValues.ageBand(birth: PathwayValues.date(field(0)), at: window.last))
+            openByGender.add(PathwayValues.label(field(1)))
+            if let start, window.last >= PathwayValues.twoYearsAfter(start) { twoYearsOpen += 1 }
+        }
+        if let start, let end, window.contains(end), start <= end {
+            ended += 1
+            if end >= PathwayValues.twoYearsAfter(start) { twoYearsEnded += 1 }
+        }
+    }
+
+    var json: PythonJSON.Value {
+        .object([("open", .int(open)), ("started", .int(started)), ("started_subsequent", .int(subsequent)),
+                 ("started_previous_unknown", .int(previousUnknown)), ("started_by_category", startedByCategory.json),
+                 ("open_by_category", openByCategory.json), ("open_by_age", openByAge.json), ("open_by_gender", openByGender.json),
+                 ("open_2_years_plus", .int(twoYearsOpen)), ("ended", .int(ended)), ("ended_2_years_plus", .int(twoYearsEnded))])
+    }
+}
+
+struct CLASection: PathwaySection {
+    let window: PathwayWindow
+    var open = 0, started = 0, ceased = 0, uasc = 0
+    var byAge = Tally()
+    init(window: PathwayWindow) { self.window = window }
+
+    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
+        let start = PathwayValues.date(field(2)), end = PathwayValues.date(field(3))
+        if window.contains(start) { started += 1 }
+        if window.contains(end) { ceased += 1 }
+        guard window.isOpen(start: start, end: end) else { return }
+        open += 1
+        if PathwayValues.isYes(field(1)) { uasc += 1 }
+        byAge.add(PathwayValues.ageBand(birth: PathwayValues.date(field(0)), at: window.last))
+    }
+
+    var json: PythonJSON.Value {
+        .object([("open", .int(open)), ("started", .int(started)), ("ceased", .int(ceased)), ("open_uasc", .int(uasc)), ("open_by_age", byAge.json)])
+    }
+}
