@@ -37,10 +37,17 @@ protocol PathwaySection {
     var json: PythonJSON.Value { get }
 }
 
-/// Working days from a to b at most `limit`; nil when the pair is untimed.
-@inline(__always) func within(_ a: CivilDate?, _ b: CivilDate?, _ limit: Int) -> Bool? {
-    guard let a, let b, let days = WorkingDays.between(a, b) else { return nil }
-    return days <= limit
+/// How many pairs of dates are timed (both dates, the first not after the second), and how
+/// many of those are at most `limit` working days apart.
+struct Timeliness {
+    let limit: Int
+    var timed = 0, within = 0
+
+    mutating func add(_ a: CivilDate?, _ b: CivilDate?) {
+        guard let a, let b, let days = WorkingDays.between(a, b) else { return }
+        timed += 1
+        if days <= limit { within += 1 }
+    }
 }
 
 struct ContactsSection: PathwaySection {
@@ -68,7 +75,8 @@ func format4(_ y: Int) -> String { String(repeating: "0", count: max(0, 4 - Stri
 
 struct AssessmentsSection: PathwaySection {
     let window: PathwayWindow
-    var completed = 0, timed = 0, within45 = 0, inNeed = 0, open = 0
+    var completed = 0, inNeed = 0, open = 0
+    var timeliness = Timeliness(limit: 45)
     init(window: PathwayWindow) { self.window = window }
 
     mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
@@ -77,20 +85,18 @@ struct AssessmentsSection: PathwaySection {
         guard window.contains(authorised) else { return }
         completed += 1
         if PathwayValues.isYes(field(2)) { inNeed += 1 }
-        if let ok = within(start, authorised, 45) {
-            timed += 1
-            if ok { within45 += 1 }
-        }
+        timeliness.add(start, authorised)
     }
 
     var json: PythonJSON.Value {
-        .object([("completed", .int(completed)), ("timed", .int(timed)), ("within_45_days", .int(within45)), ("in_need", .int(inNeed)), ("open", .int(open))])
+        .object([("completed", .int(completed)), ("timed", .int(timeliness.timed)), ("within_45_days", .int(timeliness.within)), ("in_need", .int(inNeed)), ("open", .int(open))])
     }
 }
 
 struct S47Section: PathwaySection {
     let window: PathwayWindow
-    var enquiries = 0, icpcs = 0, timed = 0, within15 = 0, toPlan = 0
+    var enquiries = 0, icpcs = 0, toPlan = 0
+    var timeliness = Timeliness(limit: 15)
     init(window: PathwayWindow) { self.window = window }
 
     mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
@@ -99,15 +105,12 @@ struct S47Section: PathwaySection {
         guard window.contains(icpc) else { return }
         icpcs += 1
         if PathwayValues.isYes(field(2)) { toPlan += 1 }
-        if let ok = within(start, icpc, 15) {
-            timed += 1
-            if ok { within15 += 1 }
-        }
+        timeliness.add(start, icpc)
     }
 
     var json: PythonJSON.Value {
-        .object([("enquiries", .int(enquiries)), ("icpcs", .int(icpcs)), ("icpcs_timed", .int(timed)),
-                 ("icpcs_within_15_days", .int(within15)), ("icpcs_to_plan", .int(toPlan))])
+        .object([("enquiries", .int(enquiries)), ("icpcs", .int(icpcs)), ("icpcs_timed", .int(timeliness.timed)),
+                 ("icpcs_within_15_days", .int(timeliness.within)), ("icpcs_to_plan", .int(toPlan))])
     }
 }
 
