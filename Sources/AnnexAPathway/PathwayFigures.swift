@@ -24,7 +24,7 @@ public struct PathwayFigures: Sendable {
             throw Diagnostic(.error, at: .whole(folder), "--as-at \(asAt.map(\.description) ?? "") is outside \(year - 1)-04-01 to \(year)-03-31")
         }
         var figures = PathwayFigures(year: year, window: window)
-        var found: [PathwayList: String] = [:]
+        var found: [PathwayList: (path: String, header: [String])] = [:]
         for path in try files(in: folder) {
             guard let header = try? Self.header(path) else { continue }
             guard let list = PathwayList.recognise(header) else {
@@ -32,12 +32,12 @@ public struct PathwayFigures: Sendable {
                 continue
             }
             if let other = found[list] {
-                throw Diagnostic(path: path, line: 1, column: 1, message: "a second \(list.title): \(other) is one too; keep one file per list")
+                throw Diagnostic(path: path, line: 1, column: 1, message: "a second \(list.title): \(other.path) is one too; keep one file per list")
             }
-            found[list] = path
+            found[list] = (path, header)
         }
-        for (list, path) in found.sorted(by: { $0.key < $1.key }) {
-            figures.sections[list] = (path, try section(list, path: path, header: try header(path), window: window, year: year))
+        for (list, file) in found.sorted(by: { $0.key < $1.key }) {
+            figures.sections[list] = (file.path, try section(list, path: file.path, header: file.header, window: window, year: year))
         }
         return figures
     }

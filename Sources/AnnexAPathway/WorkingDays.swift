@@ -86,9 +86,8 @@ public enum WorkingDays {
             let edge = slot < 0 ? first : first + Int32(counts.count - 1)
             let base = slot < 0 ? 0 : Int(counts[counts.count - 1])
             let (lo, hi) = slot < 0 ? (day, edge) : (edge, day)
-            var weekdays = 0
             let span = Int(hi - lo)
-            weekdays = span / 7 * 5
+            var weekdays = span / 7 * 5
             for k in 0..<(span % 7) where weekday(hi - Int32(k)) < 5 { weekdays += 1 }
             return slot < 0 ? base - weekdays : base + weekdays
         }

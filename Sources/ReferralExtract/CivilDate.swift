@@ -147,6 +147,12 @@ public enum DateFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// Parses text (an option's value, a date in a test) as ``parse(_:)`` parses a field.
+    public func parse(text: String) -> CivilDate? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
     /// Parses a field exactly; anything else (two-digit years, Excel serials, 31/02/2024,
     /// surrounding spaces) is nil.
     public func parse(_ field: UnsafeBufferPointer<UInt8>) -> CivilDate? { parseParts(field)?.date }

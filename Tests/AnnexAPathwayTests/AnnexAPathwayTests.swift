@@ -30,17 +30,10 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
 
     @Test(.enabled(if: hasKit, "needs ../shared/bench/annexa")) func theRulesGiveTheKitsHolidays() throws {
         let text = try String(contentsOf: kit.appendingPathComponent("bank_holidays_england_wales.csv"), encoding: .utf8)
-        let listed = Set(text.split(separator: "\n").dropFirst().compactMap { DateFormat.iso.parse(String($0).trimmingCharacters(in: .whitespacesAndNewlines)) })
+        let listed = Set(text.split(separator: "\n").dropFirst().compactMap { DateFormat.iso.parse(text: String($0).trimmingCharacters(in: .whitespacesAndNewlines)) })
         let made = Set(WorkingDays.years.flatMap { WorkingDays.bankHolidays($0) })
         #expect(listed.count > 120)
         #expect(made == listed, "only in the rules: \(made.subtracting(listed).sorted()); only in the kit: \(listed.subtracting(made).sorted())")
-    }
-}
-
-extension DateFormat {
-    func parse(_ text: String) -> CivilDate? {
-        var text = text
-        return text.withUTF8 { parse($0) }
     }
 }
 
@@ -63,8 +56,8 @@ extension DateFormat {
         #expect(PathwayValues.ageBand(birth: date(2020, 3, 31), at: date(2025, 3, 30)) == "1 to 4")
         #expect(PathwayValues.ageBand(birth: date(2026, 1, 1), at: date(2025, 3, 31)) == "Unknown")
         // Python's %d reads a space and one digit; %m does not; the year needs four digits.
-        #expect(DateFormat.dayMonthYear.parse(" 1/04/2024") == date(2024, 4, 1))
-        #expect(DateFormat.dayMonthYear.parse("01/ 4/2024") == nil && DateFormat.dayMonthYear.parse("31/02/2024") == nil)
+        #expect(DateFormat.dayMonthYear.parse(text: " 1/04/2024") == date(2024, 4, 1))
+        #expect(DateFormat.dayMonthYear.parse(text: "01/ 4/2024") == nil && DateFormat.dayMonthYear.parse(text: "31/02/2024") == nil)
         #expect(bytes("01/01/0000") { PathwayValues.date($0) } == nil)
     }
 }
@@ -76,7 +69,7 @@ extension DateFormat {
         (2026, "2026-02-28", "edge_expected_2026_as_at_2026-02-28.json"),
     ] as [(Int, String?, String)])
     func handComputedAnswers(year: Int, asAt: String?, expected: String) throws {
-        let figures = try PathwayFigures.read(folder: kit.appendingPathComponent("tests/edge").path, year: year, asAt: asAt.flatMap { DateFormat.iso.parse($0) })
+        let figures = try PathwayFigures.read(folder: kit.appendingPathComponent("tests/edge").path, year: year, asAt: asAt.flatMap { DateFormat.iso.parse(text: $0) })
         let answer = try String(contentsOf: kit.appendingPathComponent("tests/\(expected)"), encoding: .utf8)
         #expect(figures.json == answer)
         #expect(figures.sections.count == 7)

@@ -34,7 +34,7 @@ struct AnnexACommand: ParsableCommand {
     func run() throws {
         var end: CivilDate?
         if let asAt {
-            guard let date = DateFormat.iso.parse(asAt) else { throw ValidationError("--as-at \"\(asAt)\" is not a date such as 2024-12-31") }
+            guard let date = DateFormat.iso.parse(text: asAt) else { throw ValidationError("--as-at \"\(asAt)\" is not a date such as 2024-12-31") }
             guard date >= CivilDate.censusYearStart(year.year), date <= CivilDate.censusYearEnd(year.year) else {
                 throw ValidationError("--as-at \(asAt) is outside \(year.year - 1)-04-01 to \(year.year)-03-31")
             }
@@ -47,13 +47,5 @@ struct AnnexACommand: ParsableCommand {
         case .json: print(figures.json, terminator: "")
         case .table: print(figures.table, terminator: "")
         }
-    }
-}
-
-extension DateFormat {
-    /// Parses text (not a field buffer).
-    func parse(_ text: String) -> CivilDate? {
-        var text = text
-        return text.withUTF8 { parse($0) }
     }
 }

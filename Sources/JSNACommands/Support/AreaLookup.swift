@@ -14,14 +14,14 @@ enum AreaLookup {
     /// As ``find(_:in:)``, but a region ("North West", E12000002) or England may be the
     /// subject too, when no authority has that code or name.
     static func subject(_ query: String, in areas: AreaDirectory) throws -> Area {
+        let las = areas.localAuthorities
+        let q = query.trimmingCharacters(in: .whitespaces).lowercased(), key = normalised(query)
+        let authority = las.contains { $0.oldCode.lowercased() == q || $0.newCode.lowercased() == q || names($0).contains(key) }
+        let larger = areas.regions + [areas[Area.englandID]].compactMap { $0 }
+        if !authority, let match = larger.first(where: { $0.id.lowercased() == q || normalised($0.name) == key }) { return match }
         do {
-            return try find(query, among: areas.localAuthorities)
-        } catch let error as UserError where error.description.hasPrefix("no local authority") {
-            let key = normalised(query)
-            let larger = areas.regions + [areas[Area.englandID]].compactMap { $0 }
-            if let match = larger.first(where: { $0.id.lowercased() == query.trimmingCharacters(in: .whitespaces).lowercased() || normalised($0.name) == key }) {
-                return match
-            }
+            return try find(query, among: las)
+        } catch let error as UserError where !authority {
             throw UserError("\(error.description) (a region or England may be named too: \(larger.map(\.name).joined(separator: ", ")))")
         }
     }

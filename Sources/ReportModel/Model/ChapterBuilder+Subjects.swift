@@ -27,7 +27,7 @@ extension ChapterBuilder {
         chart.id = "factors"
         // Rows named for the factor alone ("Neglect"): the chart's title says what they share.
         for i in chart.rows.indices {
-            let name = chart.rows[i].title.replacingOccurrences(of: "Assessments identifying ", with: "")
+            let name = FactorsNarrative.factorName(title: chart.rows[i].title)
             chart.rows[i].title = name.prefix(1).uppercased() + name.dropFirst()
         }
         return FactorsSummary(sentence: FactorsNarrative.summary(values, authority: authority, period: period), chart: chart)

@@ -39,8 +39,10 @@ enum FactorsNarrative {
     }
 
     /// "domestic abuse: parent or carer", from "Assessments identifying domestic abuse: parent or carer".
-    static func factorName(_ indicator: IndicatorDefinition) -> String {
+    static func factorName(_ indicator: IndicatorDefinition) -> String { factorName(title: indicator.title) }
+
+    static func factorName(title: String) -> String {
         let prefix = "Assessments identifying "
-        return indicator.title.hasPrefix(prefix) ? String(indicator.title.dropFirst(prefix.count)) : indicator.title
+        return title.hasPrefix(prefix) ? String(title.dropFirst(prefix.count)) : title
     }
 }
