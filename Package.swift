@@ -40,7 +40,7 @@ let package = Package(
         // Local child-level referral extracts (Ofsted Annex A List 3 and mapped exports).
         .target(name: "ReferralExtract", dependencies: ["CSVReader", "Diagnostics"], swiftSettings: swiftSettings),
         // The council's Annex A lists 1, 3-8: the child protection pathway in-year.
-        .target(name: "AnnexAPathway", dependencies: ["CSVReader", "Diagnostics", "ReferralExtract"], swiftSettings: swiftSettings),
+        .target(name: "AnnexAPathway", dependencies: ["CSVReader", "Diagnostics", "ReferralExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         // Disclosure control for everything published: one module owns it.
         .target(name: "DisclosureControl", swiftSettings: swiftSettings),
         // The indicator catalogue and the tidy indicator table built from ingested data.
@@ -89,7 +89,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
-        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV", "Diagnostics"], swiftSettings: swiftSettings),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV", "Diagnostics", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["Reference"], swiftSettings: swiftSettings),
         .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "CSVReader", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl", "TestSupport"], swiftSettings: swiftSettings),
@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnnexAPathwayTests",
-            dependencies: ["AnnexAPathway", "ReferralExtract", "TestSupport"],
+            dependencies: ["AnnexAPathway", "ReferralExtract", "TestSupport", "CXLSXWriter"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

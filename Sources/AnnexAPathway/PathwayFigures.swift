@@ -12,22 +12,30 @@ import ReferralExtract
 public struct PathwayFigures: Sendable {
     public var year: Int
     public var window: PathwayWindow
-    /// Each list read, with its file and its section.
-    public var sections: [PathwayList: (path: String, value: PythonJSON.Value)] = [:]
+    /// Each list read: its file, figures, checks and date format.
+    public var lists: [PathwayList: ListReading] = [:]
     /// Files in the folder that are not a list jsna knows, and other notes.
     public var notes: [Diagnostic] = []
 
-    /// The lists in `folder` (or the one file `folder` names), recognised by header.
-    public static func read(folder: String, year: Int, asAt: CivilDate?) throws -> PathwayFigures {
+    /// Each list's file and section, as the JSON has them.
+    public var sections: [PathwayList: (path: String, value: PythonJSON.Value)] { lists.mapValues { ($0.path, $0.value) } }
+
+    /// The lists in `folder` (or the one file `folder` names), recognised by header, each
+    /// read once; all of them at once, the large ones in byte ranges on every core.
+    public static func read(folder: String, year: Int, asAt: CivilDate?, options: PathwayOptions = PathwayOptions()) throws -> PathwayFigures {
         let window = PathwayWindow(year: year, asAt: asAt)
         guard window.last >= window.first, window.last <= CivilDate.censusYearEnd(year) else {
             throw Diagnostic(.error, at: .whole(folder), "--as-at \(asAt.map(\.description) ?? "") is outside \(year - 1)-04-01 to \(year)-03-31")
         }
+        if AnnexAWorkbook.isWorkbook(folder) { return try readWorkbook(folder, year: year, asAt: asAt, options: options) }
         var figures = PathwayFigures(year: year, window: window)
         var found: [PathwayList: (path: String, header: [String])] = [:]
+        for path in try files(in: folder, including: ["xlsx"]) where AnnexAWorkbook.isWorkbook(path) {
+            figures.notes.append(Diagnostic(.warning, at: .whole(path), "a workbook in a folder of lists is not read: give its own path to read its sheets"))
+        }
         for path in try files(in: folder) {
             guard let header = try? Self.header(path) else { continue }
-            guard let list = PathwayList.recognise(header) else {
+            guard let list = PathwayList.recognise(header, columns: options.columns) else {
                 figures.notes.append(Diagnostic(.warning, at: .whole(path), "not an Annex A list jsna reads (lists 1, 3 to 8); ignored"))
                 continue
             }
@@ -36,28 +44,116 @@ public struct PathwayFigures: Sendable {
             }
             found[list] = (path, header)
         }
+        var jobs: [ListJob] = []
+        var finishers: [(PathwayList, () throws -> ListReading)] = []
         for (list, file) in found.sorted(by: { $0.key < $1.key }) {
-            figures.sections[list] = (file.path, try section(list, path: file.path, header: file.header, window: window, year: year))
+            let (newJobs, finish) = try plan(list, path: file.path, header: file.header, window: window, year: year, options: options)
+            jobs += newJobs
+            finishers.append((list, finish))
+        }
+        // Largest first, so the last job to start is a small one.
+        let ordered = jobs.sorted { $0.bytes > $1.bytes }
+        DispatchQueue.concurrentPerform(iterations: ordered.count) { ordered[$0].run() }
+        for (list, finish) in finishers { figures.lists[list] = try finish() }
+        return figures
+    }
+
+    /// A workbook's sheets, each read as its CSV would be; diagnostics name the workbook,
+    /// the sheet, its row and its column.
+    static func readWorkbook(_ path: String, year: Int, asAt: CivilDate?, options: PathwayOptions) throws -> PathwayFigures {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-workbook-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let book = try AnnexAWorkbook(path: path, into: folder, columns: options.columns)
+        let sheets = Dictionary(book.sheets.map { ($0.csv, $0) }, uniquingKeysWith: { a, _ in a })
+        let name = { (csv: String) in sheets[csv].map { "\(path)[\($0.name)]" } ?? path }
+        var figures: PathwayFigures
+        do { figures = try read(folder: folder.path, year: year, asAt: asAt, options: options) } catch var error as Diagnostic {
+            // Name the sheet, never the temporary file.
+            for csv in sheets.keys { error.message = error.message.replacingOccurrences(of: csv, with: name(csv)) }
+            if let at = error.location, let sheet = sheets[at.path] {
+                error.location = SourceLocation(path: name(at.path), line: at.line + sheet.rowOffset, column: cellColumn(csv: at.path, line: at.line, byteColumn: at.column))
+            }
+            throw error
+        }
+        for (list, reading) in figures.lists {
+            figures.lists[list]?.sheet = (name(reading.path), sheets[reading.path]?.rowOffset ?? 0)
+        }
+        figures.notes = figures.notes.map { note in
+            var note = note
+            note.location = note.location.map { SourceLocation(path: name($0.path), line: $0.line, column: $0.column) }
+            return note
         }
         return figures
+    }
+
+    /// The sheet column (from 1) of a byte column on a line of a sheet's CSV (an error path).
+    static func cellColumn(csv: String, line: Int, byteColumn: Int) -> Int {
+        var fields = 0
+        struct Stop: Error {}
+        var options = CSVReader.Options()
+        options.requireSameFieldCount = false
+        do {
+            try CSVReader(path: csv, options: options).forEachRecord { record in
+                guard record.line == line else { return }
+                fields = record.count
+                throw Stop()
+            }
+        } catch {}
+        let starts = (0..<fields).map { CSVReader.position(path: csv, field: $0, recordLine: line).column }
+        return (starts.lastIndex { $0 <= byteColumn } ?? 0) + 1
+    }
+
+    /// The jobs that read one list, and what turns their results into its reading.
+    static func plan(_ list: PathwayList, path: String, header: [String], window: PathwayWindow, year: Int, options: PathwayOptions) throws -> ([ListJob], () throws -> ListReading) {
+        func csv<S: PathwaySection>(_: S.Type) throws -> ([ListJob], () throws -> ListReading) {
+            let fieldIndex = try list.fieldIndex(header: header, columns: options.columns, path: path)
+            let lines = 1 + header.reduce(0) { $0 + $1.utf8.filter { $0 == 0x0A }.count }
+            let read = CSVListRead<S>(list: list, path: path, fieldIndex: fieldIndex, headerLines: lines, window: window, options: options)
+            return (read.jobs, read.finish)
+        }
+        switch list {
+        case .referrals:
+            var extractOptions = ExtractOptions(columns: ExtractField.allCases.reduce(into: [:]) { $0[$1] = options.columns[$1.rawValue] }, dateFormat: options.dateFormat)
+            extractOptions.lastDay = window.last
+            let slot = Slot<ReferralExtract>()
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            return ([ListJob(bytes: size) { slot.result = Result { try ReferralExtract.read(path: path, options: extractOptions) } }], {
+                let extract = try slot.result!.get()
+                return ListReading(list: list, path: path, value: extract.figures(for: year).jsonValue(withYear: false), extract: extract, dateFormat: extract.dateFormat)
+            })
+        case .contacts: return try csv(ContactsSection.self)
+        case .assessments: return try csv(AssessmentsSection.self)
+        case .s47: return try csv(S47Section.self)
+        case .cin: return try csv(CINSection.self)
+        case .cpp: return try csv(CPPSection.self)
+        case .cla: return try csv(CLASection.self)
+        }
     }
 
     /// The JSON object the peers print: `year`, `as_at` and a section per list present.
     public var json: String {
         var members: [(String, PythonJSON.Value)] = [("year", .int(year)), ("as_at", .string(window.last.description))]
-        for (list, section) in sections { members.append((list.key, section.value)) }
+        for (list, reading) in lists { members.append((list.key, reading.value)) }
         return PythonJSON.dumps(.object(members)) + "\n"
     }
 
-    static func files(in folder: String) throws -> [String] {
+    static func files(in folder: String, including extensions: Set<String> = ["csv"]) throws -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { throw Diagnostic(.error, at: .whole(folder), "not found") }
-        guard isFolder.boolValue else { return [folder] }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }
+        guard isFolder.boolValue else { return extensions == ["csv"] ? [folder] : [] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { name in
+            !name.hasPrefix(".") && extensions.contains((name as NSString).pathExtension.lowercased())
+        }
         return names.sorted().map { (folder as NSString).appendingPathComponent($0) }.filter { path in
             var info = stat()
             return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
         }
+    }
+
+    /// The Annex A list the file at `path` is, by its header; nil for any other file.
+    public static func list(at path: String, columns: [String: String] = [:]) -> PathwayList? {
+        (try? header(path)).flatMap { PathwayList.recognise($0, columns: columns) }
     }
 
     /// The first record's fields.
@@ -74,44 +170,6 @@ public struct PathwayFigures: Sendable {
         } catch is Stop {}
         return header
     }
-
-    static func section(_ list: PathwayList, path: String, header: [String], window: PathwayWindow, year: Int) throws -> PythonJSON.Value {
-        switch list {
-        case .referrals:
-            var options = ExtractOptions(dateFormat: .dayMonthYear)
-            options.lastDay = window.last
-            return try ReferralExtract.read(path: path, options: options).figures(for: year).jsonValue(withYear: false)
-        case .contacts: return try read(ContactsSection.self, list, path: path, header: header, window: window)
-        case .assessments: return try read(AssessmentsSection.self, list, path: path, header: header, window: window)
-        case .s47: return try read(S47Section.self, list, path: path, header: header, window: window)
-        case .cin: return try read(CINSection.self, list, path: path, header: header, window: window)
-        case .cpp: return try read(CPPSection.self, list, path: path, header: header, window: window)
-        case .cla: return try read(CLASection.self, list, path: path, header: header, window: window)
-        }
-    }
-
-    /// One list, streamed: each row's needed fields (stripped of spaces; blank where the
-    /// row is short) go to the section's accumulator.
-    static func read<S: PathwaySection>(_ kind: S.Type, _ list: PathwayList, path: String, header: [String], window: PathwayWindow) throws -> PythonJSON.Value {
-        let names = header.map(PathwayList.normalised)
-        let columns = try list.columns.map { name -> Int in
-            guard let i = names.firstIndex(of: PathwayList.normalised(name)) else {
-                throw Diagnostic(path: path, line: 1, column: 1, message: "\(list.title) without its '\(name)' column")
-            }
-            return i
-        }
-        var section = S(window: window)
-        var options = CSVReader.Options()
-        options.requireSameFieldCount = false
-        try CSVReader(path: path, options: options).forEachRecord { record in
-            guard record.number > 1 else { return }
-            section.add { i in
-                let c = columns[i]
-                return c < record.count ? PathwayValues.stripped(record[c]) : UnsafeBufferPointer(start: nil, count: 0)
-            }
-        }
-        return section.json
-    }
 }
 
 extension PathwayFigures {
@@ -119,7 +177,7 @@ extension PathwayFigures {
     public var table: String {
         var out = "Annex A pathway, \(window.first.longText) to \(window.last.longText)\n"
         for (list, section) in sections.sorted(by: { $0.key < $1.key }) {
-            out += "\n\(list.title) — \(section.path)\n"
+            out += "\n\(list.title) — \(lists[list]?.source ?? section.path)\n"
             out += Self.lines(section.value, indent: "  ")
         }
         if sections.isEmpty { out += "\nNo Annex A list was found.\n" }

@@ -1,3 +1,6 @@
+import CSVReader
+import Diagnostics
+
 /// The Ofsted Annex A lists the pathway reads, each recognised by its header (never its
 /// file name), and the JSON section it gives.
 public enum PathwayList: Int, Sendable, CaseIterable, Comparable {
@@ -59,15 +62,55 @@ public enum PathwayList: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The columns (indexes into ``columns``) that hold dates: their names say "date".
+    var dateColumns: [Int] { columns.indices.filter { columns[$0].lowercased().contains("date") } }
+
+    /// Date columns that are blank while the thing is still going on (an assessment not yet
+    /// authorised, a plan not ended): a blank there is no problem.
+    var endColumns: Set<Int> { Set(datePairs.map(\.end)) }
+
+    /// Each (start, end) pair of date columns, the end expected on or after the start.
+    var datePairs: [(start: Int, end: Int)] {
+        switch self {
+        case .contacts, .referrals: []
+        case .assessments, .s47: [(0, 1)]
+        case .cin: [(3, 5)]
+        case .cpp: [(2, 5)]
+        case .cla: [(2, 3)]
+        }
+    }
+
+    /// The Child Unique ID column, where the list's figures use it.
+    var childIDColumn: Int? { columns.firstIndex(of: "Child Unique ID") }
+
     /// A header name as compared: lower case, spaces collapsed, trimmed.
     static func normalised(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    /// The list whose signature column the header holds.
-    static func recognise(_ header: [String]) -> PathwayList? {
+    /// The list whose signature column the header holds (under its own name, or the
+    /// name `columns:` maps it to).
+    static func recognise(_ header: [String], columns: [String: String] = [:]) -> PathwayList? {
         let names = Set(header.map(normalised))
-        return allCases.first { names.contains(normalised($0.signature)) }
+        return allCases.first { names.contains(normalised(columns[$0.signature] ?? $0.signature)) }
+    }
+
+    /// Where each of ``columns`` is in `header`: an error names the first one missing, or
+    /// one that appears twice.
+    func fieldIndex(header: [String], columns mapping: [String: String], path: String) throws -> [Int] {
+        let names = header.map(Self.normalised)
+        return try columns.map { column in
+            let name = mapping[column] ?? column
+            guard let i = names.firstIndex(of: Self.normalised(name)) else {
+                let mapped = mapping[column].map { "'\($0)' (for \(column))" } ?? "'\(column)'"
+                throw Diagnostic(path: path, line: 1, column: 1, message: "\(title) without its \(mapped) column")
+            }
+            if let again = names[(i + 1)...].firstIndex(of: Self.normalised(name)) {
+                let (line, col) = CSVReader.position(path: path, field: again, recordLine: 1)
+                throw Diagnostic(path: path, line: line, column: col, message: "column '\(name)' appears twice in \(title)'s header (also column \(i + 1)): rename or remove one")
+            }
+            return i
+        }
     }
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }

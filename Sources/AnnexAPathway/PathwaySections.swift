@@ -22,18 +22,13 @@ public struct PathwayWindow: Sendable {
     }
 }
 
-/// Counts by label; a label never counted is absent (the peers omit zero groups).
-struct Tally {
-    var counts: [String: Int] = [:]
-    mutating func add(_ label: String) { counts[label, default: 0] += 1 }
-    var json: PythonJSON.Value { .object(counts.map { ($0.key, .int($0.value)) }) }
-}
-
-/// One list's figures, accumulated a row at a time. `field(i)` is the row's value for the
-/// list's i-th column (``PathwayList/columns``), stripped; blank when the row is short.
+/// One list's figures, accumulated a row at a time (each chunk of a list has its own,
+/// merged in file order). `row.field(i)` and `row.date(i)` are the row's values for the
+/// list's i-th column (``PathwayList/columns``).
 protocol PathwaySection {
     init(window: PathwayWindow)
-    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>)
+    mutating func add(_ row: PathwayRow)
+    mutating func merge(_ other: Self)
     var json: PythonJSON.Value { get }
 }
 
@@ -48,22 +43,43 @@ struct Timeliness {
         timed += 1
         if days <= limit { within += 1 }
     }
+
+    mutating func merge(_ o: Timeliness) {
+        timed += o.timed
+        within += o.within
+    }
 }
 
 struct ContactsSection: PathwaySection {
     let window: PathwayWindow
     var contacts = 0
-    var children: Set<String> = []
-    var bySource = Tally(), byMonth = Tally()
-    init(window: PathwayWindow) { self.window = window }
+    var children = ChildSet()
+    var bySource = LabelTally()
+    var byMonth: IndexTally
+    let firstMonth: Int
 
-    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
-        guard let d = PathwayValues.date(field(1)), window.contains(d) else { return }
+    init(window: PathwayWindow) {
+        self.window = window
+        let (y, m, _) = window.first.components
+        firstMonth = y * 12 + m - 1
+        let (ly, lm, _) = window.last.components
+        byMonth = IndexTally(labels: (firstMonth...max(firstMonth, ly * 12 + lm - 1)).map { format4($0 / 12) + "-" + ($0 % 12 < 9 ? "0" : "") + String($0 % 12 + 1) })
+    }
+
+    mutating func add(_ row: PathwayRow) {
+        guard let d = row.date(1), window.contains(d) else { return }
         contacts += 1
-        if !field(0).isEmpty { children.insert(String(decoding: field(0), as: UTF8.self)) }
-        bySource.add(PathwayValues.sourceCode(field(2)))
+        children.add(row.field(0))
+        bySource.add(Labels.sourceCode(row.field(2)))
         let (y, m, _) = d.components
-        byMonth.add(String(format4(y)) + "-" + (m < 10 ? "0" : "") + String(m))
+        byMonth.add(y * 12 + m - 1 - firstMonth)
+    }
+
+    mutating func merge(_ o: ContactsSection) {
+        contacts += o.contacts
+        children.merge(o.children)
+        bySource.merge(o.bySource)
+        byMonth.merge(o.byMonth)
     }
 
     var json: PythonJSON.Value {
@@ -79,13 +95,20 @@ struct AssessmentsSection: PathwaySection {
     var timeliness = Timeliness(limit: 45)
     init(window: PathwayWindow) { self.window = window }
 
-    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
-        let start = PathwayValues.date(field(0)), authorised = PathwayValues.date(field(1))
+    mutating func add(_ row: PathwayRow) {
+        let start = row.date(0), authorised = row.date(1)
         if window.isOpen(start: start, end: authorised) { open += 1 }
         guard window.contains(authorised) else { return }
         completed += 1
-        if PathwayValues.isYes(field(2)) { inNeed += 1 }
+        if PathwayValues.isYes(row.field(2)) { inNeed += 1 }
         timeliness.add(start, authorised)
+    }
+
+    mutating func merge(_ o: Self) {
+        completed += o.completed
+        inNeed += o.inNeed
+        open += o.open
+        timeliness.merge(o.timeliness)
     }
 
     var json: PythonJSON.Value {
@@ -99,13 +122,20 @@ struct S47Section: PathwaySection {
     var timeliness = Timeliness(limit: 15)
     init(window: PathwayWindow) { self.window = window }
 
-    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
-        let start = PathwayValues.date(field(0)), icpc = PathwayValues.date(field(1))
+    mutating func add(_ row: PathwayRow) {
+        let start = row.date(0), icpc = row.date(1)
         if window.contains(start) { enquiries += 1 }
         guard window.contains(icpc) else { return }
         icpcs += 1
-        if PathwayValues.isYes(field(2)) { toPlan += 1 }
+        if PathwayValues.isYes(row.field(2)) { toPlan += 1 }
         timeliness.add(start, icpc)
+    }
+
+    mutating func merge(_ o: Self) {
+        enquiries += o.enquiries
+        icpcs += o.icpcs
+        toPlan += o.toPlan
+        timeliness.merge(o.timeliness)
     }
 
     var json: PythonJSON.Value {
@@ -117,20 +147,30 @@ struct S47Section: PathwaySection {
 struct CINSection: PathwaySection {
     let window: PathwayWindow
     var open = 0, started = 0, closed = 0, disabled = 0
-    var children: Set<String> = []
-    var byNeed = Tally(), byAge = Tally()
+    var children = ChildSet()
+    var byNeed = IndexTally(labels: PathwayValues.needs), byAge = IndexTally(labels: PathwayValues.ageBands)
     init(window: PathwayWindow) { self.window = window }
 
-    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
-        let start = PathwayValues.date(field(3)), end = PathwayValues.date(field(5))
+    mutating func add(_ row: PathwayRow) {
+        let start = row.date(3), end = row.date(5)
         if window.contains(start) { started += 1 }
         if window.contains(end) { closed += 1 }
         guard window.isOpen(start: start, end: end) else { return }
         open += 1
-        if !field(0).isEmpty { children.insert(String(decoding: field(0), as: UTF8.self)) }
-        byNeed.add(PathwayValues.primaryNeed(field(4)))
-        byAge.add(PathwayValues.ageBand(birth: PathwayValues.date(field(1)), at: window.last))
-        if PathwayValues.isYes(field(2)) { disabled += 1 }
+        children.add(row.field(0))
+        byNeed.add(PathwayValues.primaryNeed(row.field(4)))
+        byAge.add(PathwayValues.ageBand(birth: row.date(1), at: window.last))
+        if PathwayValues.isYes(row.field(2)) { disabled += 1 }
+    }
+
+    mutating func merge(_ o: Self) {
+        open += o.open
+        started += o.started
+        closed += o.closed
+        disabled += o.disabled
+        children.merge(o.children)
+        byNeed.merge(o.byNeed)
+        byAge.merge(o.byAge)
     }
 
     var json: PythonJSON.Value {
@@ -142,27 +182,42 @@ struct CINSection: PathwaySection {
 struct CPPSection: PathwaySection {
     let window: PathwayWindow
     var open = 0, started = 0, subsequent = 0, previousUnknown = 0, twoYearsOpen = 0, ended = 0, twoYearsEnded = 0
-    var startedByCategory = Tally(), openByCategory = Tally(), openByAge = Tally(), openByGender = Tally()
+    var startedByCategory = IndexTally(labels: PathwayValues.categories), openByCategory = IndexTally(labels: PathwayValues.categories)
+    var openByAge = IndexTally(labels: PathwayValues.ageBands), openByGender = LabelTally()
     init(window: PathwayWindow) { self.window = window }
 
-    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
-        let start = PathwayValues.date(field(2)), end = PathwayValues.date(field(5))
+    mutating func add(_ row: PathwayRow) {
+        let start = row.date(2), end = row.date(5)
         if window.contains(start) {
             started += 1
-            if let previous = PathwayValues.wholeNumber(field(6)) { if previous >= 1 { subsequent += 1 } } else { previousUnknown += 1 }
-            startedByCategory.add(PathwayValues.category(field(3)))
+            if let previous = PathwayValues.wholeNumber(row.field(6)) { if previous >= 1 { subsequent += 1 } } else { previousUnknown += 1 }
+            startedByCategory.add(PathwayValues.category(row.field(3)))
         }
         if window.isOpen(start: start, end: end) {
             open += 1
-            openByCategory.add(PathwayValues.category(field(4)))
-            openByAge.add(PathwayValues.ageBand(birth: PathwayValues.date(field(0)), at: window.last))
-            openByGender.add(PathwayValues.label(field(1)))
+            openByCategory.add(PathwayValues.category(row.field(4)))
+            openByAge.add(PathwayValues.ageBand(birth: row.date(0), at: window.last))
+            openByGender.add(Labels.label(row.field(1)))
             if let start, window.last >= PathwayValues.twoYearsAfter(start) { twoYearsOpen += 1 }
         }
         if let start, let end, window.contains(end), start <= end {
             ended += 1
             if end >= PathwayValues.twoYearsAfter(start) { twoYearsEnded += 1 }
         }
+    }
+
+    mutating func merge(_ o: Self) {
+        open += o.open
+        started += o.started
+        subsequent += o.subsequent
+        previousUnknown += o.previousUnknown
+        twoYearsOpen += o.twoYearsOpen
+        ended += o.ended
+        twoYearsEnded += o.twoYearsEnded
+        startedByCategory.merge(o.startedByCategory)
+        openByCategory.merge(o.openByCategory)
+        openByAge.merge(o.openByAge)
+        openByGender.merge(o.openByGender)
     }
 
     var json: PythonJSON.Value {
@@ -176,17 +231,25 @@ struct CPPSection: PathwaySection {
 struct CLASection: PathwaySection {
     let window: PathwayWindow
     var open = 0, started = 0, ceased = 0, uasc = 0
-    var byAge = Tally()
+    var byAge = IndexTally(labels: PathwayValues.ageBands)
     init(window: PathwayWindow) { self.window = window }
 
-    mutating func add(_ field: (Int) -> UnsafeBufferPointer<UInt8>) {
-        let start = PathwayValues.date(field(2)), end = PathwayValues.date(field(3))
+    mutating func add(_ row: PathwayRow) {
+        let start = row.date(2), end = row.date(3)
         if window.contains(start) { started += 1 }
         if window.contains(end) { ceased += 1 }
         guard window.isOpen(start: start, end: end) else { return }
         open += 1
-        if PathwayValues.isYes(field(1)) { uasc += 1 }
-        byAge.add(PathwayValues.ageBand(birth: PathwayValues.date(field(0)), at: window.last))
+        if PathwayValues.isYes(row.field(1)) { uasc += 1 }
+        byAge.add(PathwayValues.ageBand(birth: row.date(0), at: window.last))
+    }
+
+    mutating func merge(_ o: Self) {
+        open += o.open
+        started += o.started
+        ceased += o.ceased
+        uasc += o.uasc
+        byAge.merge(o.byAge)
     }
 
     var json: PythonJSON.Value {

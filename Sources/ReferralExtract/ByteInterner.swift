@@ -74,6 +74,11 @@ public final class ByteInterner: @unchecked Sendable {
         return count - 1
     }
 
+    /// The bytes of id `id`, valid only inside `body` (for merging one interner into another).
+    public func withBytes<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: bytes + Int(starts[id]), count: Int(starts[id + 1] - starts[id])))
+    }
+
     /// The bytes of id `id` as a String (for output, not the hot path).
     public func string(_ id: Int) -> String {
         String(decoding: UnsafeBufferPointer(start: bytes + Int(starts[id]), count: Int(starts[id + 1] - starts[id])), as: UTF8.self)

@@ -53,16 +53,19 @@ public struct ExtractDiagnostics: Sendable {
     ///   - fields: the field each kind is about (the layout's indices), for the column.
     ///   - excludedRows: the severity of rows left out of every figure: an error where that
     ///     fails the command (`jsna check`), a warning where the figures are still given.
-    public func diagnostics(path: String, fields: [Kind: Int] = [:], excludedRows: Diagnostic.Severity = .error) -> [Diagnostic] {
+    ///   - sheet: for a list read from a workbook sheet: the sheet's row of a line, and
+    ///     its columns numbered from 1, in place of the CSV's lines and byte columns.
+    public func diagnostics(path: String, fields: [Kind: Int] = [:], excludedRows: Diagnostic.Severity = .error, sheet: (path: String, rowOffset: Int)? = nil) -> [Diagnostic] {
         sorted.map { g in
             var example = g.example.isEmpty ? "" : " (e.g. \"\(g.example.forMessage)\")"
             if g.example.utf8.count == 5, g.example.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
                 example += ": an Excel date number? Format the column as a date in Excel before saving"
             }
-            let column = fields[g.kind].map { CSVReader.position(path: path, field: $0, recordLine: g.firstLine).column } ?? 1
+            let column = fields[g.kind].map { sheet == nil ? CSVReader.position(path: path, field: $0, recordLine: g.firstLine).column : $0 + 1 } ?? 1
             let leftOut = g.kind.isError ? ", left out of every figure" : ""
+            let location = SourceLocation(path: sheet?.path ?? path, line: g.firstLine + (sheet?.rowOffset ?? 0), column: column)
             return Diagnostic(
-                g.kind.isError ? excludedRows : .warning, at: SourceLocation(path: path, line: g.firstLine, column: column),
+                g.kind.isError ? excludedRows : .warning, at: location,
                 "\(g.count) row\(g.count == 1 ? "" : "s")\(leftOut): \(g.kind.rawValue)\(example) — the first is here")
         }
     }

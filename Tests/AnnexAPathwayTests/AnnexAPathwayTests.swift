@@ -8,6 +8,10 @@ import Testing
 let kit = SharedData.root.deletingLastPathComponent().appendingPathComponent("bench/annexa")
 let hasKit = FileManager.default.fileExists(atPath: kit.appendingPathComponent("tests/edge").path)
 
+/// dd/mm/yyyy whatever the dates say, as the peers read: the kit's edge lists hold so many
+/// not-dates that jsna would not decide their format on its own.
+let asThePeersRead = PathwayOptions(dateFormat: .dayMonthYear)
+
 func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month: m, day: d)! }
 
 /// Working days (issue 19): the days after the first date up to the second, Monday to
@@ -45,20 +49,20 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
     }
 
     @Test func valuesAreReadAsTheKitReadsThem() {
-        #expect(bytes("a) Physical abuse") { PathwayValues.category($0) } == "Neglect", "a prefix decides alone")
-        #expect(bytes("f) Neglect") { PathwayValues.category($0) } == "Unknown")
-        #expect(bytes("sexual abuse") { PathwayValues.category($0) } == "Sexual abuse")
+        #expect(bytes("a) Physical abuse") { PathwayValues.categories[PathwayValues.category($0)] } == "Neglect", "a prefix decides alone")
+        #expect(bytes("f) Neglect") { PathwayValues.categories[PathwayValues.category($0)] } == "Unknown")
+        #expect(bytes("sexual abuse") { PathwayValues.categories[PathwayValues.category($0)] } == "Sexual abuse")
         #expect(bytes("A) Yes") { PathwayValues.isYes($0) } == false && bytes("yes") { PathwayValues.isYes($0) })
-        #expect(bytes("code N10") { PathwayValues.primaryNeed($0) } == "N1" && bytes("n4") { PathwayValues.primaryNeed($0) } == "N4")
-        #expect(bytes("Abuse") { PathwayValues.primaryNeed($0) } == "Unknown")
+        #expect(bytes("code N10") { PathwayValues.needs[PathwayValues.primaryNeed($0)] } == "N1" && bytes("n4") { PathwayValues.needs[PathwayValues.primaryNeed($0)] } == "N4")
+        #expect(bytes("Abuse") { PathwayValues.needs[PathwayValues.primaryNeed($0)] } == "Unknown")
         #expect(bytes("01") { PathwayValues.wholeNumber($0) } == 1 && bytes("-1") { PathwayValues.wholeNumber($0) } == nil && bytes("1.0") { PathwayValues.wholeNumber($0) } == nil)
         #expect(PathwayValues.twoYearsAfter(date(2024, 2, 29)) == date(2026, 2, 28))
-        #expect(PathwayValues.ageBand(birth: date(2020, 3, 31), at: date(2025, 3, 30)) == "1 to 4")
-        #expect(PathwayValues.ageBand(birth: date(2026, 1, 1), at: date(2025, 3, 31)) == "Unknown")
+        #expect(PathwayValues.ageBands[PathwayValues.ageBand(birth: date(2020, 3, 31), at: date(2025, 3, 30))] == "1 to 4")
+        #expect(PathwayValues.ageBands[PathwayValues.ageBand(birth: date(2026, 1, 1), at: date(2025, 3, 31))] == "Unknown")
         // Python's %d reads a space and one digit; %m does not; the year needs four digits.
         #expect(DateFormat.dayMonthYear.parse(text: " 1/04/2024") == date(2024, 4, 1))
         #expect(DateFormat.dayMonthYear.parse(text: "01/ 4/2024") == nil && DateFormat.dayMonthYear.parse(text: "31/02/2024") == nil)
-        #expect(bytes("01/01/0000") { PathwayValues.date($0) } == nil)
+        #expect(bytes("sEx") { PathwayValues.categories[PathwayValues.category($0)] } == "Sexual abuse" && bytes("S3X") { PathwayValues.category($0) } == 5)
     }
 }
 
@@ -69,7 +73,7 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
         (2026, "2026-02-28", "edge_expected_2026_as_at_2026-02-28.json"),
     ] as [(Int, String?, String)])
     func handComputedAnswers(year: Int, asAt: String?, expected: String) throws {
-        let figures = try PathwayFigures.read(folder: kit.appendingPathComponent("tests/edge").path, year: year, asAt: asAt.flatMap { DateFormat.iso.parse(text: $0) })
+        let figures = try PathwayFigures.read(folder: kit.appendingPathComponent("tests/edge").path, year: year, asAt: asAt.flatMap { DateFormat.iso.parse(text: $0) }, options: asThePeersRead)
         let answer = try String(contentsOf: kit.appendingPathComponent("tests/\(expected)"), encoding: .utf8)
         #expect(figures.json == answer)
         #expect(figures.sections.count == 7)
@@ -83,10 +87,10 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
         try FileManager.default.copyItem(at: edge.appendingPathComponent("list1.csv"), to: folder.appendingPathComponent("zz.csv"))
         try FileManager.default.copyItem(at: edge.appendingPathComponent("list8.csv"), to: folder.appendingPathComponent("a.csv"))
         try Data("x,y\n1,2\n".utf8).write(to: folder.appendingPathComponent("notes.csv"))
-        let figures = try PathwayFigures.read(folder: folder.path, year: 2025, asAt: nil)
+        let figures = try PathwayFigures.read(folder: folder.path, year: 2025, asAt: nil, options: asThePeersRead)
         #expect(Set(figures.sections.keys) == [.cpp, .contacts, .cla])
         #expect(figures.notes.contains { $0.description.contains("notes.csv") && $0.description.contains("not an Annex A list") })
-        let whole = try PathwayFigures.read(folder: edge.path, year: 2025, asAt: nil)
+        let whole = try PathwayFigures.read(folder: edge.path, year: 2025, asAt: nil, options: asThePeersRead)
         for list in [PathwayList.cpp, .contacts, .cla] {
             #expect(PythonJSON.dumps(figures.sections[list]!.value) == PythonJSON.dumps(whole.sections[list]!.value))
         }
@@ -114,5 +118,85 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
     @Test func anAsAtDateOutsideTheYearIsRefused() throws {
         let folder = try temporaryDirectory()
         #expect(throws: (any Error).self) { try PathwayFigures.read(folder: folder.path, year: 2025, asAt: date(2025, 4, 1)) }
+    }
+}
+
+/// Each list is read in byte ranges on every core; the ranges must give what one
+/// sequential read gives: the same figures, and the same problems at the same lines.
+@Suite struct PathwaySplitRead {
+    func readings(_ folder: String, splitAbove: Int, year: Int = 2025) throws -> (String, [String]) {
+        var options = asThePeersRead
+        options.splitAbove = splitAbove
+        options.today = date(2026, 11, 30)
+        let figures = try PathwayFigures.read(folder: folder, year: year, asAt: nil, options: options)
+        return (figures.json, figures.lists.values.sorted { $0.list < $1.list }.flatMap { $0.diagnostics.map(\.description) })
+    }
+
+    @Test(.enabled(if: hasKit, "needs ../shared/bench/annexa")) func rangesGiveWhatOneReadGives() throws {
+        let folder = try temporaryDirectory()
+        let generate = Process()
+        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generate.arguments = ["python3", kit.appendingPathComponent("tests/fuzz_lists.py").path, "--rows", "2000", "--seed", "7", "--out", folder.path]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        try #require(generate.terminationStatus == 0)
+        let whole = try readings(folder.path, splitAbove: Int.max)
+        let split = try readings(folder.path, splitAbove: 0)
+        #expect(split.0 == whole.0)
+        #expect(split.1 == whole.1)
+        #expect(whole.1.count > 10, "the fuzzed lists have problems to report")
+    }
+}
+
+/// `jsna check` on the pathway lists: each kind of problem once, counted, at its first row.
+@Suite struct PathwayChecks {
+    let header = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Does the Child have a Disability,CIN Start Date,Primary Need Code,Date Child Was Last Seen,CIN Closure Date,Reason for Closure,Case Status,Allocated Team,Allocated Worker\n"
+
+    func read(_ rows: [String], format: DateFormat? = nil) throws -> PathwayFigures {
+        let folder = try temporaryDirectory()
+        try Data((header + rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("cin.csv"))
+        var options = PathwayOptions(dateFormat: format)
+        options.today = date(2025, 6, 1)
+        return try PathwayFigures.read(folder: folder.path, year: 2025, asAt: nil, options: options)
+    }
+
+    @Test func eachProblemIsCountedAtItsFirstRow() throws {
+        let rows = [
+            "C1,a) Male,WBRI,01/01/2015,10,b) No,01/05/2024,N1,,,,,T,W",   // line 2: fine
+            "C2,a) Male,WBRI,01/01/2015,10,b) No,31/02/2024,N1,,,,,T,W",   // 3: start not a date
+            ",a) Male,WBRI,,10,b) No,01/06/2024,N1,,01/05/2024,,,T,W",     // 4: ID and birth blank; closed before it started
+            "C4,a) Male,WBRI,01/01/2015,10,b) No,01/06/1985,N1,,,,,T,W",   // 5: start before 1990
+            "C5,a) Male,WBRI,01/01/2015,10,b) No,,N1,,01/07/2026,,,T,W",    // 6: start blank; closed after today
+            "C6,a) Male,WBRI,01/01/2015,10,b) No,32/01/2024,N1,,,,,T,W",   // 7: a second start that is not a date
+        ] + (0..<200).map { "D\($0),a) Female,WBRI,15/01/2016,9,b) No,20/05/2024,N2,,,,,T,W" }
+        let figures = try read(rows)
+        let reading = try #require(figures.lists[.cin])
+        let lines = reading.diagnostics.map(\.description)
+        #expect(lines == [
+            "\(reading.path):3:37: 2 rows: CIN Start Date is not a date in the list's format — left out of the figures that need it; the first is here",
+            "\(reading.path):4:15: warning: 1 row: Date of Birth is blank — left out of the figures that need it; the first is here",
+            "\(reading.path):6:37: warning: 1 row: CIN Start Date is blank — left out of the figures that need it; the first is here",
+            "\(reading.path):5:37: warning: 1 row: CIN Start Date is before 1990 — counted as written; the first is here",
+            "\(reading.path):6:42: warning: 1 row: CIN Closure Date is after today — counted as written; the first is here",
+            "\(reading.path):4:40: warning: 1 row: CIN Closure Date is before CIN Start Date — not timed, and not open between them; the first is here",
+            "\(reading.path):4:1: warning: 1 row: Child Unique ID is blank — counted, but not as a distinct child; the first is here",
+        ], "\(lines.joined(separator: "\n"))")
+        #expect(reading.checks?.errorRows == 2 && reading.checks?.rows == 206)
+    }
+
+    @Test func aListInAnotherDateFormatIsReadInIt() throws {
+        let dmy = try read((1...9).map { "C\($0),a) Male,WBRI,0\($0)/01/2015,10,b) No,1\($0)/05/2024,N1,,2\($0)/03/2025,,,T,W" })
+        let iso = try read((1...9).map { "C\($0),a) Male,WBRI,2015-01-0\($0),10,b) No,2024-05-1\($0),N1,,2025-03-2\($0),,,T,W" })
+        #expect(iso.lists[.cin]?.dateFormat == .iso && dmy.lists[.cin]?.dateFormat == .dayMonthYear)
+        #expect(iso.json == dmy.json)
+        #expect(try read(["C1,a) Male,WBRI,2015-01-01,10,b) No,2024-05-10,N1,,,,,T,W"], format: .dayMonthYear).lists[.cin]?.checks?.errorRows == 2)
+    }
+
+    @Test func aListWhoseDatesSettleNoFormatIsAnError() throws {
+        let rows = (1...9).map { "C\($0),a) Male,WBRI,01/01/2015,10,b) No,1\($0)/05/2024,N1,,,,,T,W" } + ["C10,a) Male,WBRI,01/01/2015,10,b) No,2024-05-10,N1,,,,,T,W"]
+        #expect { try read(rows) } throws: {
+            "\($0)".contains("cin.csv:11:38: cannot tell the date format of List 6 (children in need)") && "\($0)".contains("dd/mm/yyyy reads 95.0%")
+        }
     }
 }

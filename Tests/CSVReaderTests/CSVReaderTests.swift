@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CSVReader
+import TestSupport
 
 /// Writes `bytes` to a temporary file and returns its path.
 func temporaryCSV(_ text: String, name: String = "t.csv") throws -> String {
@@ -9,8 +10,7 @@ func temporaryCSV(_ text: String, name: String = "t.csv") throws -> String {
 }
 
 func temporaryCSV(bytes: [UInt8], name: String = "t.csv") throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-csv-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try temporaryDirectory()
     let url = dir.appendingPathComponent(name)
     try Data(bytes).write(to: url)
     return url.path

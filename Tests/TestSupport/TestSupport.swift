@@ -31,11 +31,27 @@ public enum SharedData {
     }
 }
 
-/// A fresh empty temporary folder.
+/// A fresh empty temporary folder, inside this test process's own folder
+/// (`$TMPDIR/jsna-tests/<pid>`). Swift Testing has no end-of-run hook, so the first call
+/// in a process removes the folders of test processes that have ended: test runs leave at
+/// most one run's folders behind, never thousands.
 public func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-test-\(UUID().uuidString)")
+    let url = TestFolders.current.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+enum TestFolders {
+    static let current: URL = {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-tests")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names {
+            // A folder whose process has ended (kill(pid, 0) fails with ESRCH) is left over.
+            guard let pid = Int32(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+        return parent.appendingPathComponent(String(getpid()))
+    }()
 }
 
 /// Writes files into a fresh temporary folder and returns its path.

@@ -12,14 +12,14 @@ struct AnnexACommand: ParsableCommand {
               jsna annex-a lists/ --year 2025 --as-at 2024-12-31
               jsna annex-a lists/ --year 2024-25 --format table
 
-            PATH is a folder of list CSVs (each recognised by its header, not its name) or one \
-            list. The JSON is exactly what the pandas peer (../shared/bench/annexa/peer_annexa_pandas.py) \
+            PATH is a folder of list CSVs (each recognised by its header, not its name), one \
+            list, or an Annex A workbook (.xlsx, one sheet per list; dates as Excel stores them). The JSON is exactly what the pandas peer (../shared/bench/annexa/peer_annexa_pandas.py) \
             prints: contacts, referrals, assessments, section 47 enquiries and ICPCs, children in \
             need, child protection plans and children looked after, for 1 April to the as-at date \
             (31 March by default). It is NOT disclosure-controlled: do not publish it.
             """)
 
-    @Argument(help: ArgumentHelp("A folder of Annex A list CSVs, or one list.", valueName: "path"))
+    @Argument(help: ArgumentHelp("A folder of Annex A list CSVs, one list, or a workbook (.xlsx).", valueName: "path"))
     var path: String
 
     @Option(name: .long, help: ArgumentHelp("Census year: 2025 or 2024-25 (1 April 2024 to 31 March 2025).", valueName: "year"))
@@ -27,6 +27,9 @@ struct AnnexACommand: ParsableCommand {
 
     @Option(name: .customLong("as-at"), help: ArgumentHelp("The year's figures to this date (yyyy-mm-dd, inside the year).", valueName: "date"))
     var asAt: String?
+
+    @Option(name: .long, help: ArgumentHelp("Date format of every list: dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd (default: decided from each list's dates; dd/mm/yyyy reads exactly as the peers do).", valueName: "format"))
+    var dateFormat: DateFormatArgument?
 
     @Option(name: .long, help: "json (as the peers print it) or table.")
     var format: ReferralsCommand.OutputFormat = .json
@@ -40,9 +43,12 @@ struct AnnexACommand: ParsableCommand {
             }
             end = date
         }
-        let figures = try ChapterPipeline.step("read lists") { try PathwayFigures.read(folder: path, year: year.year, asAt: end) }
+        let figures = try ChapterPipeline.step("read lists") { try PathwayFigures.read(folder: path, year: year.year, asAt: end, options: PathwayOptions(dateFormat: dateFormat?.format)) }
         printError("jsna: analyst-only output: these figures are NOT disclosure-controlled (small numbers are shown); do not publish them")
         for note in figures.notes { printError("jsna: \(note)") }
+        for reading in figures.lists.values.sorted(by: { $0.list < $1.list }) where reading.dateFormat != .dayMonthYear {
+            printError("jsna: \(reading.source): \(reading.list.title) read as \(reading.dateFormat.rawValue), decided from its dates (Annex A's format is dd/mm/yyyy)")
+        }
         switch format {
         case .json: print(figures.json, terminator: "")
         case .table: print(figures.table, terminator: "")

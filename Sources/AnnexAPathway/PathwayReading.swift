@@ -1,0 +1,139 @@
+import CSVReader
+import Diagnostics
+import Foundation
+import ReferralExtract
+
+/// How the lists are read.
+public struct PathwayOptions: Sendable {
+    /// nil: each list's format is decided from all its dates (dd/mm/yyyy, Annex A's, when
+    /// it reads 99% of them); given: every list is read in it, and values it cannot read
+    /// are not dates (as the peers read dd/mm/yyyy).
+    public var dateFormat: DateFormat?
+    /// The file's own header for an Annex A column, where it differs ("Child Unique ID":
+    /// "PersonID"); one mapping for every list.
+    public var columns: [String: String] = [:]
+    /// Lists with more data bytes than this are split across cores (tests lower it to
+    /// check the split read gives the same figures and the same first lines).
+    public var splitAbove = 4 << 20
+    /// Dates after this are flagged by the checks (tests fix it).
+    public var today = CivilDate.today
+
+    public init(dateFormat: DateFormat? = nil) { self.dateFormat = dateFormat }
+}
+
+/// One list as read: its figures, what its checks found and the date format it was read in.
+public struct ListReading: @unchecked Sendable {
+    public var list: PathwayList
+    public var path: String
+    public var value: PythonJSON.Value
+    /// The row checks of lists 1 and 4 to 8; List 3 has its extract's own diagnostics.
+    public var checks: ListChecks?
+    public var extract: ReferralExtract?
+    public var dateFormat: DateFormat
+    /// Where each of the list's columns is in the file's header (for locating checks).
+    public var fieldIndex: [Int] = []
+    /// For a list read from a workbook: "lists.xlsx[List 6]", and the sheet's row of the
+    /// CSV's line 0. `path` is then the sheet's temporary CSV, gone once the lists are read.
+    public var sheet: (path: String, rowOffset: Int)?
+
+    /// What the user knows the list as: its file, or its workbook and sheet.
+    public var source: String { sheet?.path ?? path }
+
+    /// The checks' diagnostics (List 3: its extract's), each located at its first row's field.
+    public var diagnostics: [Diagnostic] {
+        if let extract { return extract.diagnostics.diagnostics(path: path, fields: extract.diagnosticFields, sheet: sheet) }
+        return checks?.diagnostics(list: list, path: path, fieldIndex: { fieldIndex[$0] }, sheet: sheet) ?? []
+    }
+}
+
+/// Unit of parallel work: a byte range of one list, or a whole List 3.
+struct ListJob: @unchecked Sendable {
+    let bytes: Int
+    let run: () -> Void
+}
+
+final class Slot<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}
+
+/// A CSV list read in byte ranges on all cores; if a range fails, or the list's dates are
+/// not in the format it was read in, the whole file is read again in order, so an error
+/// is located exactly and the figures are in the decided format.
+struct CSVListRead<S: PathwaySection> {
+    let list: PathwayList
+    let path: String
+    let fieldIndex: [Int]
+    let headerLines: Int
+    let window: PathwayWindow
+    let options: PathwayOptions
+    let ranges: [Range<Int>]
+    let slots: [Slot<(ListAccumulator<S>, Int)>]
+
+    init(list: PathwayList, path: String, fieldIndex: [Int], headerLines: Int, window: PathwayWindow, options: PathwayOptions) {
+        self.list = list
+        self.path = path
+        self.fieldIndex = fieldIndex
+        self.headerLines = headerLines
+        self.window = window
+        self.options = options
+        let dataStart = RecordBoundaries.endOfHeader(path: path, lines: headerLines)
+        ranges = RecordBoundaries.split(path: path, parts: ProcessInfo.processInfo.activeProcessorCount, dataStart: dataStart, minimumBytes: options.splitAbove)
+        slots = ranges.map { _ in Slot() }
+    }
+
+    var jobs: [ListJob] {
+        ranges.indices.map { i in
+            ListJob(bytes: ranges[i].count) { [self] in
+                slots[i].result = Result { try read(range: ranges[i], format: options.dateFormat ?? .dayMonthYear) }
+            }
+        }
+    }
+
+    func read(range: Range<Int>?, format: DateFormat) throws -> (ListAccumulator<S>, Int) {
+        let accumulator = ListAccumulator<S>(list: list, window: window, format: format, today: options.today)
+        var csv = CSVReader.Options()
+        csv.requireSameFieldCount = false
+        csv.byteRange = range
+        let columns = fieldIndex
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        let summary = try CSVReader(path: path, options: csv).forEachRecord { record in
+            guard range != nil || record.number > 1 else { return }
+            accumulator.add(line: record.line) { i in columns[i] < record.count ? record[columns[i]] : empty }
+        }
+        return (accumulator, summary.lines)
+    }
+
+    /// The chunks merged in file order (or the whole file again, in order).
+    func finish() throws -> ListReading {
+        var total: ListAccumulator<S>
+        let format = options.dateFormat ?? .dayMonthYear
+        if ranges.count > 1, let chunks = try? slots.map({ try $0.result!.get() }) {
+            total = ListAccumulator<S>(list: list, window: window, format: format, today: options.today)
+            var offset = headerLines
+            for (chunk, lines) in chunks {
+                total.merge(chunk, lineOffset: offset)
+                offset += lines
+            }
+        } else if ranges.count == 1, let chunk = try? slots[0].result!.get() {
+            total = ListAccumulator<S>(list: list, window: window, format: format, today: options.today)
+            total.merge(chunk.0, lineOffset: headerLines)
+        } else {
+            total = try read(range: nil, format: format).0
+        }
+        if options.dateFormat == nil, let decided = total.checks.votes.decision, decided != format {
+            total = try read(range: nil, format: decided).0
+        } else if options.dateFormat == nil, total.checks.votes.decision == nil {
+            throw undecided(total.checks)
+        }
+        return ListReading(list: list, path: path, value: total.section.json, checks: total.checks, dateFormat: total.format, fieldIndex: fieldIndex)
+    }
+
+    func undecided(_ checks: ListChecks) -> Diagnostic {
+        let v = checks.votes
+        let pct = { (n: Int) in String(format: "%.1f%%", Double(n) / Double(max(v.dates, 1)) * 100) }
+        let first = checks.counts.filter { $0.key.kind == .notADate }.min { $0.value.firstLine < $1.value.firstLine }
+        let (line, column) = first.map { CSVReader.position(path: path, field: fieldIndex[$0.key.column], recordLine: $0.value.firstLine) } ?? (1, 1)
+        return Diagnostic(path: path, line: line, column: column, message:
+            "cannot tell the date format of \(list.title): of its \(v.dates) non-blank dates dd/mm/yyyy reads \(pct(v.dayMonthYear)), yyyy-mm-dd \(pct(v.iso)), mm/dd/yyyy \(pct(v.monthDayYear + v.dayMonthYear - v.dayAbove12)) — no format reads 99%. Correct the dates, or give --date-format (or date_format:) to leave out the values that format cannot read")
+    }
+}
