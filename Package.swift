@@ -48,7 +48,7 @@ let package = Package(
         // 4. Chapter. The report model: typed values built from the indicators and the extract.
         .target(
             name: "ReportModel",
-            dependencies: ["CSVReader", "Diagnostics", "Indicators", "Statistics", "ReferralExtract", "DisclosureControl", "CensusIngest"],
+            dependencies: ["CSVReader", "Diagnostics", "Indicators", "Statistics", "ReferralExtract", "AnnexAPathway", "DisclosureControl", "CensusIngest"],
             swiftSettings: swiftSettings
         ),
         // One small document tree and its writers (Markdown, HTML page, Word's Markdown).
@@ -84,7 +84,7 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["ReportModel", "CensusIngest", "Indicators", "ReferralExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["ReportModel", "CensusIngest", "Indicators", "ReferralExtract", "AnnexAPathway", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
@@ -107,7 +107,7 @@ let package = Package(
             name: "ChapterTests",
             dependencies: [
                 "Chapter", "ReportModel", "Document", "Charts", "Indicators", "CensusIngest", "DemoData", "TestSupport",
-                "ReferralExtract", "DisclosureControl", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
+                "ReferralExtract", "AnnexAPathway", "DisclosureControl", "Statistics", .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Golden"],
             swiftSettings: swiftSettings

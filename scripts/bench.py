@@ -4,7 +4,8 @@
 Generates cached extracts with ../shared/bench/gen_referrals.py (fixed seeds), then times,
 as whole processes and alternating, `jsna referrals FILE --year 2024`, peer_pandas.py and
 peer_duckdb.py; checks their JSON is equal; measures raw parse throughput against a C
-program on libcsv; times `jsna build` for one authority and for all. Appends the results,
+program on libcsv; times `jsna build` for one authority and for all; and times `jsna annex-a`
+on the Annex A lists of 200,000 generated children against the annexa kit's peers. Appends the results,
 with the date and machine, to BENCHMARKS.md (earlier rows are kept).
 """
 import datetime
@@ -72,6 +73,42 @@ def referrals():
     return results
 
 
+ANNEXA_CHILDREN, ANNEXA_RUNS, ANNEXA_YEAR = 200_000, 3, "2025"
+
+
+def annexa():
+    """Issue 19: the Annex A lists of 200,000 generated children (about 950,000 rows),
+    `jsna annex-a` against the kit's pandas and duckdb peers, alternating."""
+    folder = CACHE / f"annexa_{ANNEXA_CHILDREN}"
+    if not (folder / "list8.csv").exists():
+        print(f"generating {folder.name} (slow, cached)...", flush=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, str(BENCH / "annexa" / "gen_annexa.py"), "--children", str(ANNEXA_CHILDREN), "--seed", "1",
+                        "--start", "2021-04-01", "--end", "2025-03-31", "--out", str(folder) + "/"], stdout=subprocess.DEVNULL, check=True)
+    size = sum(f.stat().st_size for f in folder.glob("*.csv"))
+    rows = sum(sum(1 for _ in open(f, "rb")) - 1 for f in folder.glob("*.csv"))
+    for f in folder.glob("*.csv"):
+        f.read_bytes()  # warm the page cache
+    peers = {
+        "jsna": [JSNA, "annex-a", str(folder), "--year", ANNEXA_YEAR],
+        "pandas": [PY, str(BENCH / "annexa" / "peer_annexa_pandas.py"), str(folder), "--year", ANNEXA_YEAR],
+        "duckdb": [PY, str(BENCH / "annexa" / "peer_annexa_duckdb.py"), str(folder), "--year", ANNEXA_YEAR],
+    }
+    times = {k: [] for k in peers}
+    rss = {k: 0 for k in peers}
+    outputs = {}
+    for _ in range(ANNEXA_RUNS):
+        for name, cmd in peers.items():
+            s, r, out = run(cmd)
+            times[name].append(s)
+            rss[name] = max(rss[name], r)
+            outputs[name] = json.loads(out)
+    same = outputs["jsna"] == outputs["pandas"] == outputs["duckdb"]
+    med = {k: statistics.median(v) for k, v in times.items()}
+    print(f"annex-a {ANNEXA_CHILDREN} children: jsna {med['jsna']:.2f} s, pandas {med['pandas']:.2f} s, duckdb {med['duckdb']:.2f} s; same JSON: {same}", flush=True)
+    return rows, size, med, rss, same
+
+
 def parse_throughput():
     ceiling = CACHE / "csv_ceiling"
     subprocess.run(["cc", "-O2", "-o", str(ceiling), str(ROOT / "bench" / "csv_ceiling.c"), "-lcsv"], check=True)
@@ -107,6 +144,7 @@ def main():
         sys.exit(f"{BENCH} is absent: make bench needs ../shared/bench")
     started = time.time()
     results = referrals()
+    annexa_result = annexa()
     ceiling, parse, parallel = parse_throughput()
     one, fresh, every = chapters()
     today = datetime.date.today().isoformat()
@@ -123,6 +161,14 @@ def main():
     lines += ["", f"CSV parse, 1M-row file, one core: jsna reader {parse:.0f} MB/s; libcsv alone in C {ceiling:.0f} MB/s "
               f"(jsna at {parse / ceiling:.0%} of the ceiling); all {os.cpu_count()} cores (file split at record boundaries): jsna {parallel:.0f} MB/s. Chapters from ../shared/data/dfe: one authority (Bolton) {one:.2f} s; "
               f"all authorities (`--all`) {fresh:.2f} s into a new folder, {every:.2f} s rebuilding over the last run.\n"]
+    a_rows, a_size, a_med, a_rss, a_same = annexa_result
+    lines += [f"Annex A lists 1, 3-8 of {ANNEXA_CHILDREN:,} generated children (`gen_annexa.py --seed 1`), `jsna annex-a FOLDER --year {ANNEXA_YEAR}` "
+              f"against `peer_annexa_pandas.py` and `peer_annexa_duckdb.py` ({ANNEXA_RUNS} runs each, alternating, medians):\n",
+              "| rows | MB | jsna s | pandas s | duckdb s | jsna/pandas | jsna/duckdb | jsna RSS MB | pandas RSS MB | duckdb RSS MB | same JSON |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+              f"| {a_rows:,} | {a_size / 1e6:.0f} | {a_med['jsna']:.2f} | {a_med['pandas']:.2f} | {a_med['duckdb']:.2f} | "
+              f"{a_med['jsna'] / a_med['pandas']:.3f} | {a_med['jsna'] / a_med['duckdb']:.3f} | {a_rss['jsna'] / 1024:.0f} | "
+              f"{a_rss['pandas'] / 1024:.0f} | {a_rss['duckdb'] / 1024:.0f} | {'yes' if a_same else 'NO'} |", ""]
     by_rows = {r[0]: r for r in results}
     if 1_000_000 in by_rows and 5_000_000 in by_rows:
         small, large = by_rows[1_000_000][5]["jsna"] / 1024, by_rows[5_000_000][5]["jsna"] / 1024
@@ -135,7 +181,7 @@ def main():
     with open(bench_md, "a") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))
-    if not all(r[6] for r in results):
+    if not all(r[6] for r in results) or not a_same:
         sys.exit("the three JSON outputs differ")
 
 

@@ -15,6 +15,9 @@ final class ListAccumulator<S: PathwaySection> {
     private let endColumns: [Bool]
     private let pairs: [(start: Int, end: Int)]
     private let childID: Int?
+    /// The date columns that are events (not dates of birth): they say what period the list covers.
+    private let eventColumns: [Bool]
+    private let reachColumn: Int
     private let earliest = CivilDate(year: 1990, month: 1, day: 1)!
     private let today: CivilDate
 
@@ -33,6 +36,8 @@ final class ListAccumulator<S: PathwaySection> {
         endColumns = (0..<n).map { ends.contains($0) }
         pairs = list.datePairs
         childID = list.childIDColumn
+        eventColumns = list.columns.map { $0.lowercased().contains("date") && $0 != "Date of Birth" }
+        reachColumn = list.reachColumn
     }
 
     deinit {
@@ -59,7 +64,14 @@ final class ListAccumulator<S: PathwaySection> {
                 continue
             }
             days[c] = d.dayNumber
-            if d < earliest { checks.count(.early, column: c, line: line) } else if d > today { checks.count(.late, column: c, line: line) }
+            if d < earliest {
+                checks.count(.early, column: c, line: line)
+            } else if d > today {
+                checks.count(.late, column: c, line: line)
+            } else if eventColumns[c] {
+                if c == reachColumn { checks.earliest = min(checks.earliest, d.dayNumber) }
+                checks.latest = max(checks.latest, d.dayNumber)
+            }
         }
         for (start, end) in pairs where days[start] != .min && days[end] != .min && days[end] < days[start] {
             checks.count(.beforeStart, column: end, line: line)

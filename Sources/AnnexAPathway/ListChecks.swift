@@ -31,6 +31,10 @@ public struct ListChecks: Sendable {
     public internal(set) var rows = 0
     /// Non-blank values in the list's date columns, and how many each format reads.
     var votes = DateVotes()
+    /// How far back the list reaches (the first date in its ``PathwayList/reachColumn``) and
+    /// the last day it covers (its last event date, not a date of birth), from 1990 to
+    /// today, as day numbers.
+    var earliest = Int32.max, latest = Int32.min
 
     @inline(__always) mutating func count(_ kind: Kind, column: Int, line: Int) {
         let key = Key(kind: kind, column: column)
@@ -44,6 +48,8 @@ public struct ListChecks: Sendable {
     mutating func merge(_ other: ListChecks, lineOffset: Int) {
         rows += other.rows
         votes.merge(other.votes)
+        earliest = min(earliest, other.earliest)
+        latest = max(latest, other.latest)
         for (key, c) in other.counts {
             var mine = counts[key] ?? Count()
             mine.rows += c.rows

@@ -17,6 +17,10 @@ public struct PathwayFigures: Sendable {
     /// Files in the folder that are not a list jsna knows, and other notes.
     public var notes: [Diagnostic] = []
 
+    /// The age bands and categories of abuse the breakdowns use, in reading order.
+    public static let ageBands = PathwayValues.ageBands
+    public static let categories = PathwayValues.categories
+
     /// Each list's file and section, as the JSON has them.
     public var sections: [PathwayList: (path: String, value: PythonJSON.Value)] { lists.mapValues { ($0.path, $0.value) } }
 

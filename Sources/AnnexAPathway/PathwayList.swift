@@ -80,8 +80,29 @@ public enum PathwayList: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The column whose first date says how far back the list reaches: a flow's own date;
+    /// for a list of cases (children in need, plans, looked after), the first closure,
+    /// since a case open for years says nothing of the cases that closed before the list began.
+    var reachColumn: Int {
+        switch self {
+        case .contacts, .assessments: 1
+        case .referrals, .s47: 0
+        case .cin, .cpp: 5
+        case .cla: 3
+        }
+    }
+
     /// The Child Unique ID column, where the list's figures use it.
     var childIDColumn: Int? { columns.firstIndex(of: "Child Unique ID") }
+
+    /// True when `name` is a column some list's figures read (any case and spacing).
+    public static func knows(column name: String) -> Bool { column(named: name) != nil }
+
+    /// The Annex A spelling of a column named in any case and spacing.
+    public static func column(named name: String) -> String? {
+        let wanted = normalised(name)
+        return allCases.lazy.flatMap(\.columns).first { normalised($0) == wanted }
+    }
 
     /// A header name as compared: lower case, spaces collapsed, trimmed.
     static func normalised(_ name: String) -> String {

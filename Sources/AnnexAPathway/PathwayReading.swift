@@ -36,6 +36,31 @@ public struct ListReading: @unchecked Sendable {
     /// CSV's line 0. `path` is then the sheet's temporary CSV, gone once the lists are read.
     public var sheet: (path: String, rowOffset: Int)?
 
+    /// How far back the list reaches and the last day it covers (see ``ListChecks``).
+    public var span: ClosedRange<CivilDate>? {
+        if let extract { return extract.firstDate.flatMap { f in extract.lastDate.map { f...$0 } } }
+        guard let c = checks, c.earliest <= c.latest else { return nil }
+        return CivilDate(dayNumber: c.earliest)...CivilDate(dayNumber: c.latest)
+    }
+
+    /// A count in the list's figures ("open", "started"), as the JSON names it; nil when absent.
+    public func count(_ key: String) -> Int? {
+        guard case .object(let members) = value, let v = members.first(where: { $0.0 == key })?.1, case .int(let n) = v else { return nil }
+        return n
+    }
+
+    /// A breakdown in the list's figures ("open_by_category"): counts by label.
+    public func breakdown(_ key: String) -> [String: Int] {
+        guard case .object(let members) = value, let v = members.first(where: { $0.0 == key })?.1, case .object(let groups) = v else { return [:] }
+        return Dictionary(groups.compactMap { k, v in if case .int(let n) = v { (k, n) } else { nil } }, uniquingKeysWith: +)
+    }
+
+    /// The file read: the list's own, or the workbook it is a sheet of.
+    public var file: String { sheet.map { String($0.path[..<($0.path.lastIndex(of: "[") ?? $0.path.endIndex)]) } ?? path }
+
+    /// The SHA-256 of ``file``, for provenance (read when asked for).
+    public var sha256: String { SHA256.hex(ofFile: file) ?? "" }
+
     /// What the user knows the list as: its file, or its workbook and sheet.
     public var source: String { sheet?.path ?? path }
 

@@ -31,6 +31,7 @@ public struct CensusDataset: Sendable {
             }
             files = files.filter(isRegularFile)
             var recognised = 0
+            var childLevel: [String] = []
             for (path, read) in zip(files, readAll(files)) {
                 switch try read.get() {
                 case .table(let table):
@@ -43,6 +44,8 @@ public struct CensusDataset: Sendable {
                     } else {
                         dataset.neighbourModels[model.model] = model
                     }
+                case .unrecognised(let header) where header.contains(where: { ColumnAliases.normalise($0) == ColumnAliases.normalise("Child Unique ID") }):
+                    childLevel.append(path)
                 case .unrecognised(let header):
                     let start = header.prefix(4).joined(separator: ",")
                     let names = Set(header.map(ColumnAliases.normalise))
@@ -53,6 +56,11 @@ public struct CensusDataset: Sendable {
                         : ""
                     dataset.diagnostics.append(.about(.warning, path, "\(unrecognisedMessage) (header starts \"\(start.forMessage)\"); ignored\(hint)"))
                 }
+            }
+            if !childLevel.isEmpty {
+                // The council's own lists kept beside the published files: not data, and not a mistake.
+                let names = childLevel.map { ($0 as NSString).lastPathComponent }
+                dataset.diagnostics.append(Diagnostic(.note, at: .whole(childLevel[0]), "\(names.count == 1 ? "1 child-level list" : "\(names.count) child-level lists") (\(names.joined(separator: ", "))) \(names.count == 1 ? "is" : "are") not published data and not read as such: give \(names.count == 1 ? "it" : "them") with --extract or --annex-a"))
             }
             if recognised == 0 {
                 throw Diagnostic.folder(folder, "no recognised DfE or ONS file (\(files.count) CSV file\(files.count == 1 ? "" : "s") looked at)")

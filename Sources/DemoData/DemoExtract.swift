@@ -16,8 +16,25 @@ struct DemoExtract {
                           ("t) 9: Anonymous", 2), ("u) 10: Unknown", 2)]
     static let teams = ["Front Door Team", "\"Assessment, North\"", "\"Assessment, South\"", "MASH Team"]
 
+    /// One referral as generated: the child, the day, and what the other Annex A lists follow.
+    struct Referral {
+        var child: Int
+        var dob: Int
+        var day: Int
+        var gender: String
+        var ethnicity: String
+        var source: String
+        var nfa: Bool
+    }
+
     /// Rows for census years (with their DfE counts) and a part year ending on `last`.
     static func csv(years: [(year: Int, count: Int)], partYear: Int, partCount: Int, lastDay: (Int, Int, Int), rng: inout SplitMix64) -> String {
+        var referrals: [Referral] = []
+        return csv(years: years, partYear: partYear, partCount: partCount, lastDay: lastDay, rng: &rng, referrals: &referrals)
+    }
+
+    /// The same, also giving each referral for the other lists to follow.
+    static func csv(years: [(year: Int, count: Int)], partYear: Int, partCount: Int, lastDay: (Int, Int, Int), rng: inout SplitMix64, referrals: inout [Referral]) -> String {
         var rows: [(day: Int, text: String)] = []
         var recent: [(id: Int, dob: Int, day: Int)] = []
         var nextChild = 1
@@ -44,9 +61,11 @@ struct DemoExtract {
                 if recent.count > 400 { recent.removeFirst(recent.count - 400) }
                 let nfa = rng.unit() < 0.07 ? "a) Yes" : "b) No"
                 let worker = "Worker \(format3(1 + Int(rng.unit() * 60)))"
-                let text = "DEMO\(format3(child.id)),\(pick(genders)),\(pick(ethnicities)),\(date(child.dob)),,\(date(max(day, child.dob))),"
-                    + "\(pick(sources)),\(nfa),,\(teams[Int(rng.unit() * Double(teams.count))]),\(worker)"
+                let (gender, ethnicity, source) = (pick(genders), pick(ethnicities), pick(sources))
+                let text = "DEMO\(format3(child.id)),\(gender),\(ethnicity),\(date(child.dob)),,\(date(max(day, child.dob))),"
+                    + "\(source),\(nfa),,\(teams[Int(rng.unit() * Double(teams.count))]),\(worker)"
                 rows.append((max(day, child.dob), text))
+                referrals.append(Referral(child: child.id, dob: child.dob, day: max(day, child.dob), gender: gender, ethnicity: ethnicity, source: source, nfa: nfa == "a) Yes"))
             }
         }
         rows.sort { $0.day < $1.day }

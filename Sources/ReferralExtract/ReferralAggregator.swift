@@ -40,6 +40,9 @@ final class ReferralAggregator {
     /// Referral dates after today, or before 1990, are typing slips: left out of every
     /// figure (as invalid dates are), so one stray row cannot move the period's end.
     let inRange: ClosedRange<Int32>
+    /// The last referral date counted (``ExtractOptions/lastDay``): later rows are after the
+    /// period asked for, not mistakes, so they are left out without a diagnostic.
+    let lastCounted: Int32
     /// Set while the file's format is still being decided: how many non-blank referral dates
     /// each format reads, and the first lines each cannot.
     let detecting: Bool
@@ -51,7 +54,8 @@ final class ReferralAggregator {
     init(layout: ExtractLayout, format: DateFormat, chunk: Int, hashes: ClosedRange<UInt64> = 0...UInt64.max, linkOnly: Bool = false, detecting: Bool = false,
          lastDay: CivilDate? = nil) {
         let range = DateRange.referrals
-        inRange = range.lowerBound...max(range.lowerBound, min(range.upperBound, lastDay?.dayNumber ?? range.upperBound))
+        inRange = range
+        lastCounted = min(range.upperBound, lastDay?.dayNumber ?? range.upperBound)
         self.chunk = UInt64(chunk)
         self.detecting = detecting && !linkOnly
         self.hashes = hashes
@@ -102,6 +106,7 @@ final class ReferralAggregator {
             diagnostics.add(.referralOutOfRange, line: r.line, example: r.string(referral))
             return
         }
+        guard date.dayNumber <= lastCounted else { return }
         let census = month >= 4 ? y + 1 : y
         let counters = year(census * 100 + (month + 8) % 12)
         counters.referrals += 1
@@ -123,7 +128,7 @@ final class ReferralAggregator {
     /// A later pass: only the child and the day, for rows the first pass kept an entry for
     /// (its diagnostics and counts are already made).
     func link(_ r: CSVRecord) {
-        guard let (date, _, _, _) = format.parseParts(r[referral]), inRange.contains(date.dayNumber) else { return }
+        guard let (date, _, _, _) = format.parseParts(r[referral]), inRange.contains(date.dayNumber), date.dayNumber <= lastCounted else { return }
         let id = r[child]
         if !Labels.isBlank(id) { keep(id, day: date.dayNumber, line: r.line) }
     }

@@ -11,6 +11,7 @@ import Statistics
 ///   with a frozen header, an autofilter and number formats;
 /// - one sheet per indicator: the latest year's comparison and the trend;
 /// - `Local` (with an extract): the local section's counts, after disclosure control;
+/// - `Pathway` (with Annex A lists): the pathway section's figures, after disclosure control;
 /// - `Notes`: sources with SHA-256, methods, what each symbol means.
 ///
 /// Missing and suppressed values are their symbol as text (`c`, `x`), never 0 or blank.
@@ -28,11 +29,12 @@ public struct ChapterWorkbook {
     public func make() throws -> Data {
         let book = try XLSXBook(title: model.title)
         try figures(book)
-        var used: Set<String> = ["Figures", "Local", "Notes"]
+        var used: Set<String> = ["Figures", "Local", "Pathway", "Notes"]
         for section in model.sections {
             try indicatorSheet(book, section, name: Self.sheetName(section.id.rawValue, used: &used))
         }
         if let local = model.local { try LocalSheet.write(local, to: book.sheet("Local")) }
+        if let pathway = model.pathway { try PathwaySheet.write(pathway, authority: model.authority.name, to: book.sheet("Pathway")) }
         try NotesSheet.write(model, to: book.sheet("Notes"))
         return try book.close()
     }

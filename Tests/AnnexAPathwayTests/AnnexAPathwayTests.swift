@@ -200,3 +200,43 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
         }
     }
 }
+
+/// Each list's bad input: a column its figures need, missing (named); a broken row (an
+/// unclosed quote), located at its line; a column given twice.
+@Suite struct EachListsBadInput {
+    static let headers: [PathwayList: String] = [
+        .contacts: "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of Contact,Contact Source",
+        .assessments: "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Does the Child have a Disability,Continuous Assessment Start Date,Child Seen During Continuous Assessment,Continuous Assessment Date of Authorisation,Was the child assessed as requiring LA children's social care support?,Allocated Team,Allocated Worker",
+        .s47: "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Does the Child have a Disability,Strategy discussion initiating Section 47 Enquiry Start Date,Was an Initial Child Protection Conference deemed unnecessary?,Date of Initial Child Protection Conference,Did the Initial Child Protection Conference Result in a Child Protection Plan,Number of Section 47 Enquiries in the last 12 months,Number of ICPCs in the last 12 months,Allocated Team,Allocated Worker",
+        .cin: "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Does the Child have a Disability,CIN Start Date,Primary Need Code,Date Child Was Last Seen,CIN Closure Date,Reason for Closure,Case Status,Allocated Team,Allocated Worker",
+        .cpp: "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Does the Child have a Disability,Child Protection Plan Start Date,Initial Category of Abuse,Latest Category of Abuse,Date of the Last Statutory Visit,Was the Child Seen Alone?,Date of latest review conference,Child Protection Plan End Date,Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N),Number of Previous Child Protection Plans,Allocated Team,Allocated Worker",
+        .cla: "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N),Date Started to be Looked After,Date Ceased to be Looked After",
+    ]
+
+    func read(_ text: String) throws -> PathwayFigures {
+        let folder = try temporaryDirectory()
+        try Data(text.utf8).write(to: folder.appendingPathComponent("list.csv"))
+        return try PathwayFigures.read(folder: folder.path, year: 2025, asAt: nil, options: asThePeersRead)
+    }
+
+    /// A row of the right width whose date columns hold 01/05/2024.
+    static func row(_ header: String) -> String {
+        header.split(separator: ",", omittingEmptySubsequences: false).map { $0.lowercased().contains("date") ? "01/05/2024" : "x" }.joined(separator: ",")
+    }
+
+    @Test(arguments: [PathwayList.contacts, .assessments, .s47, .cin, .cpp, .cla])
+    func badInput(list: PathwayList) throws {
+        let header = Self.headers[list]!
+        let good = try read(header + "\n" + Self.row(header) + "\n")
+        #expect(good.lists[list] != nil)
+        // Each column the figures need, missing (the signature kept, so the list is still known).
+        for needed in list.columns where needed != list.signature {
+            let cut = header.split(separator: ",").filter { $0 != needed }.joined(separator: ",")
+            #expect { try read(cut + "\n") } throws: { "\($0)".contains("\(list.title) without its '\(needed)' column") }
+        }
+        // An unclosed quote on line 3.
+        #expect { try read(header + "\n" + Self.row(header) + "\n\"C1," + Self.row(header) + "\n") } throws: { "\($0)".contains("list.csv:3:") }
+        // A column twice.
+        #expect { try read(header + "," + list.signature + "\n") } throws: { "\($0)".contains("appears twice") }
+    }
+}

@@ -1,3 +1,4 @@
+import AnnexAPathway
 import CensusIngest
 import Foundation
 import Indicators
@@ -20,6 +21,19 @@ public enum DemoChapter {
             let extract = try ReferralExtract.read(path: path)
             model.local = LocalSectionBuilder(extract: extract, table: table, dataset: dataset, authority: model.authority).build()
         }
+        return model
+    }
+
+    /// Amberfold with its synthetic Annex A lists (data/demo/annex-a): the referral section
+    /// from their List 3 and the pathway section, controlled together, as `jsna build` makes them.
+    public static func modelWithAnnexA(folder: String = SharedData.demo + "/annex-a", asAt: CivilDate? = nil) throws -> ChapterModel {
+        let dataset = try CensusDataset.load(folders: [SharedData.demo])
+        let table = IndicatorTable(dataset: dataset)
+        var model = ChapterBuilder(table: table, dataset: dataset, isSynthetic: true).build(authority: dataset.areas["971"]!, year: 2025)
+        let (current, earlier) = try PathwayFigures.forChapter(folder, options: PathwayOptions(), asAt: asAt, today: CivilDate(year: 2026, month: 11, day: 30)!)
+        (model.local, model.pathway) = CouncilSections(
+            extract: current.lists[.referrals]?.extract, extractFromLists: current.lists[.referrals] != nil, pathway: current, earlier: earlier,
+            table: table, dataset: dataset, authority: model.authority).build()
         return model
     }
 

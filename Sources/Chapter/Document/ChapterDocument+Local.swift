@@ -18,8 +18,8 @@ extension ChapterDocument {
 
     static func count(_ c: Controlled) -> String { c.value.map { Rounding.grouped(Double($0), places: 0) } ?? Controlled.symbol }
 
-    static func breakdownTable(_ b: LocalSection.Breakdown) -> Table {
-        Table(caption: b.caption, columns: [.text("Group"), .number("Referrals"), .number("Share")], rows: b.rows.map { row in
+    static func breakdownTable(_ b: LocalSection.Breakdown, counted: String = "Referrals") -> Table {
+        Table(caption: b.caption, columns: [.text("Group"), .number(counted), .number("Share")], rows: b.rows.map { row in
             [Cell(row.label), Cell(count(row.count)), Cell(row.share.map { Rounding.format($0, places: 1) + "%" } ?? Controlled.symbol)]
         })
     }

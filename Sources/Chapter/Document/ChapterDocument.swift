@@ -20,6 +20,7 @@ public enum ChapterDocument {
         sections.append(Section(id: "summary", title: "Summary", blocks: [.list(summary(model).map { [.text($0)] }, ordered: false)]))
         sections += stages(model)
         if let local = model.local { sections.append(self.local(local)) }
+        if let pathway = model.pathway { sections.append(self.pathway(pathway, authority: model.authority.name)) }
         sections.append(Section(id: "data-notes", title: "Data notes", blocks: [.list(model.dataNotes.map { [.text($0)] }, ordered: false)]))
         sections.append(Section(id: "methods", title: "Methods", blocks: [.definitions(model.methods.map { Definition(term: $0.term, detail: $0.explanation) })]))
         sections.append(Section(id: "sources", title: "Sources and provenance", blocks: [

@@ -51,9 +51,12 @@ public enum ChartFigures {
         return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
     }
 
-    public static func monthly(_ c: BarChart) -> ChartFigure {
+    public static func monthly(_ c: BarChart) -> ChartFigure { bars(c, category: "Month", value: "Referrals") }
+
+    /// A bar chart of counts, with the table of its bars (hidden counts are c).
+    public static func bars(_ c: BarChart, category: String, value: String) -> ChartFigure {
         let rows = zip(c.labels, c.values).map { [Cell($0), Cell($1.map { Rounding.grouped(Double($0), places: 0) } ?? Controlled.symbol)] }
-        let table = Table(caption: "Values in the chart: \(c.title)", columns: [.text("Month"), .number("Referrals")], rows: rows)
+        let table = Table(caption: "Values in the chart: \(c.title)", columns: [.text(category), .number(value)], rows: rows)
         return ChartFigure(id: c.id, svg: BarChartSVG.render(c), alternative: c.description, table: table)
     }
 }

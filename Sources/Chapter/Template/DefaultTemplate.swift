@@ -51,6 +51,12 @@ public enum DefaultTemplate {
 
         {{{chart.cpp_rate.trend}}}
 
+        {{#has_pathway}}
+        ### The pathway this year
+
+        {{{pathway.section}}}
+        {{/has_pathway}}
+
         {{indicator.cla_rate.sentence}}
         {{indicator.caseload_fte.sentence}}
         {{indicator.turnover_pct.sentence}}

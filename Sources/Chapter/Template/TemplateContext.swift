@@ -77,6 +77,11 @@ enum TemplateContext {
             "section": document.sections.first { $0.id == ChapterDocument.localSectionID }.map { format.write($0.blocks) } ?? "",
             "summary": model.local.map { $0.summary.joined(separator: " ") } ?? "",
         ]
+        context["has_pathway"] = model.pathway != nil
+        context["pathway"] = [
+            "section": document.sections.first { $0.id == ChapterDocument.pathwaySectionID }.map { format.write($0.blocks) } ?? "",
+            "summary": model.pathway.map { $0.summary.joined(separator: " ") } ?? "",
+        ]
         return context
     }
 

@@ -23,7 +23,7 @@ enum TemplateValidator {
     /// itself): the only ones that may be triple-braced, and that must be.
     static func isMarkup(_ name: String) -> Bool {
         name.hasPrefix("chart.") || name.hasPrefix("table.")
-            || ["key_messages", "summary", "data_notes", "methods", "sources", "local.section"].contains(name)
+            || ["key_messages", "summary", "data_notes", "methods", "sources", "local.section", "pathway.section"].contains(name)
     }
 
     static func tags(in text: String) -> [Tag] {

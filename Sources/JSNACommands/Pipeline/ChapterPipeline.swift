@@ -8,6 +8,8 @@ import Dispatch
 import Foundation
 import Indicators
 import ReferralExtract
+import AnnexAPathway
+import DisclosureControl
 
 /// The build as named steps; an error names the step it stopped in.
 ///
@@ -44,6 +46,11 @@ public struct ChapterPipeline: Sendable {
         var table: IndicatorTable
         var synthetic: Bool
         var extract: ReferralExtract?
+        /// True when the extract is the Annex A lists' List 3, read to the pathway's as-at date.
+        var extractFromLists = false
+        /// The Annex A lists to the as-at date, and the same months a year earlier.
+        var pathway: PathwayFigures?
+        var pathwayEarlier: PathwayFigures?
         /// The partnership the chapter is about, when it is about one.
         var partnership: Partnership?
     }
@@ -65,10 +72,25 @@ public struct ChapterPipeline: Sendable {
             IndicatorTable(dataset: dataset, model: settings.neighbourModel, partnerships: partnership.map { [$0] } ?? [])
         }
         let synthetic = settings.dataFolders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(DemoMarker.fileName)) }
-        let extract = try settings.extract.map { path in
+        var extract = try settings.extract.map { path in
             try Self.step("read extract") { try ExtractReading.read(path: path, options: settings.extractOptions) }
         }
-        return Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract, partnership: partnership)
+        var prepared = Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract, partnership: partnership)
+        if let lists = settings.annexA {
+            let (current, earlier) = try Self.step("read Annex A lists") { try PathwayFigures.forChapter(lists, options: settings.annexAOptions, asAt: settings.asAt) }
+            if let listThree = current.lists[.referrals]?.extract {
+                if let path = settings.extract {
+                    throw StepError(step: "read Annex A lists", underlying: UserError("List 3 is given twice: as the extract (\(path)) and in the Annex A lists (\(current.lists[.referrals]!.source)); give it once"))
+                }
+                extract = listThree
+                prepared.extract = listThree
+                prepared.extractFromLists = true
+            }
+            prepared.pathway = current
+            prepared.pathwayEarlier = earlier
+        }
+        _ = extract
+        return prepared
     }
 
     /// The output folder must not be, or hold, anything jsna reads: the config, the
@@ -81,6 +103,7 @@ public struct ChapterPipeline: Sendable {
         if let c = settings.configPath { inputs.append(("the config file", c)) }
         if let t = settings.template { inputs.append(("the template", t)) }
         if let e = settings.extract { inputs.append(("the extract", e)) }
+        if let a = settings.annexA { inputs.append(("the Annex A lists", a)) }
         for (what, path) in inputs {
             let input = absolute(path)
             guard input == out || input.hasPrefix(out + "/") else { continue }
@@ -135,11 +158,8 @@ public struct ChapterPipeline: Sendable {
             builder.window = settings.trendYears
             var model = builder.build(authority: authority, year: year)
             model.provenance = settings.provenance
-            if withExtract, let extract = p.extract {
-                model.local = LocalSectionBuilder(extract: extract, table: p.table, dataset: p.dataset, authority: authority).build()
-                if settings.strict, let warning = model.local?.warnings.first {
-                    throw UserError("\(extract.path): --strict: \(warning)")
-                }
+            if withExtract {
+                try localSections(p, authority: authority, into: &model)
             }
             return model
         }
@@ -152,6 +172,7 @@ public struct ChapterPipeline: Sendable {
             var files = try ChapterFiles(template: template, word: word).make(model)
             let rows = p.table.rows(area: authority.id)
             files.append(("indicators.csv", Data(p.table.csv(rows: rows, note: p.synthetic ? "synthetic demonstration data" : nil).utf8)))
+            if let pathway = model.pathway { files.append(("pathway.csv", Data(ChapterDocument.pathwayCSV(pathway, authority: authority.name).utf8))) }
             if settings.xlsx { files.append(("chapter.xlsx", try ChapterWorkbook(model: model, table: p.table).make())) }
             return files
         }
@@ -177,8 +198,8 @@ public struct ChapterPipeline: Sendable {
         let authority = try Self.step("find authority") { () throws -> Area in
             if let partnership = p.partnership { return partnership.area }
             let authority = try AreaLookup.subject(settings.authority, in: p.dataset.areas)
-            if authority.level != .localAuthority, settings.extract != nil {
-                throw UserError("extract: one council's referrals cannot be used with a chapter for \(authority.name)")
+            if authority.level != .localAuthority, settings.extract != nil || settings.annexA != nil {
+                throw UserError("\(settings.extract != nil ? "extract" : "annex_a"): one council's records cannot be used with a chapter for \(authority.name)")
             }
             // A neighbour model that leaves the authority out would give a chapter without
             // its most-used comparator: say so rather than build it.

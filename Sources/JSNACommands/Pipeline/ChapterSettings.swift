@@ -3,6 +3,7 @@ import CensusIngest
 import Chapter
 import ReportModel
 import Foundation
+import AnnexAPathway
 import ReferralExtract
 import Yams
 
@@ -16,6 +17,9 @@ import Yams
 ///     sn_model: "2025"      # or "2021"
 ///     trend_years: 5        # years in each trend table and chart, 2 to 10
 ///     strict: true          # an implausible extract stops the build
+///     annex_a: lists/       # the council's Annex A lists (a folder or a workbook)
+///     as_at: 2025-10-31     # the pathway section's last day (a month's end; default: the
+///                           # last whole month every list reaches)
 public struct ChapterSettings: Sendable {
     public var authority: String
     public var year: Int?
@@ -25,6 +29,11 @@ public struct ChapterSettings: Sendable {
     /// The council's own referral extract (Annex A List 3 or a mapped export), if any.
     public var extract: String?
     public var extractOptions = ExtractOptions()
+    /// The council's Annex A lists (a folder of CSVs or a workbook), for the pathway section.
+    public var annexA: String?
+    public var annexAOptions = PathwayOptions()
+    /// The pathway section's last day; nil: the end of the last whole month every list reaches.
+    public var asAt: CivilDate?
     /// The analyst's chapter template (inside the project folder), if any.
     public var template: String?
     public var allowHTML = false
@@ -72,6 +81,8 @@ public struct ChapterSettings: Sendable {
         var reference_docx: String?
         var trend_years: Int?
         var strict: Bool?
+        var annex_a: String?
+        var as_at: String?
     }
 
     /// `area: {name: Pan-Dorset Safeguarding Children Partnership, members: [Dorset, "839"]}`.
@@ -83,7 +94,7 @@ public struct ChapterSettings: Sendable {
     /// Every key a config may hold.
     static let knownKeys = [
         "la", "area", "year", "data", "out", "sn_model", "extract", "template", "allow_html", "columns", "date_format",
-        "memory_mb", "docx", "xlsx", "reference_docx", "trend_years", "strict",
+        "memory_mb", "docx", "xlsx", "reference_docx", "trend_years", "strict", "annex_a", "as_at",
     ]
 
     /// A key jsna does not know is a typing slip that would otherwise be ignored in silence
@@ -149,7 +160,26 @@ public struct ChapterSettings: Sendable {
         settings.xlsx = file.xlsx ?? false
         settings.referenceDocx = try file.reference_docx.map { try project.contain("reference_docx", $0) }
         settings.template = try file.template.map { try project.contain("template", $0) }
-        settings.extractOptions = try ExtractConfig.options(columns: file.columns, dateFormat: file.date_format, memoryMB: file.memory_mb, path: configPath)
+        settings.annexA = file.annex_a.map(resolve)
+        if let text = file.as_at {
+            guard let date = DateFormat.iso.parse(text: text) else { throw UserError("\(configPath): as_at \"\(text.forMessage)\" is not a date such as 2025-10-31") }
+            settings.asAt = date
+        }
+        // With Annex A lists, `columns:` may name any list's column; List 3's go to the extract too.
+        let listThree = Set(ExtractField.allCases.map { $0.rawValue.lowercased() })
+        var columns = file.columns
+        if settings.annexA != nil, let all = file.columns {
+            for name in all.keys where !listThree.contains(name.lowercased()) && !PathwayList.knows(column: name) {
+                throw UserError("\(configPath): columns: '\(name.forMessage)' is not a column of any Annex A list jsna reads")
+            }
+            let spelled = { (key: String) in
+                PathwayList.column(named: key) ?? ExtractField.allCases.first { $0.rawValue.lowercased() == key.lowercased() }?.rawValue ?? key
+            }
+            settings.annexAOptions.columns = Dictionary(all.map { (spelled($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+            columns = all.filter { listThree.contains($0.key.lowercased()) }
+        }
+        settings.extractOptions = try ExtractConfig.options(columns: columns, dateFormat: file.date_format, memoryMB: file.memory_mb, path: configPath)
+        settings.annexAOptions.dateFormat = settings.extractOptions.dateFormat
         return settings
     }
 }

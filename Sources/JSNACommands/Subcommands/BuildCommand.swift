@@ -1,6 +1,7 @@
 import ArgumentParser
 import Chapter
 import Foundation
+import ReferralExtract
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,6 +55,12 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The council's referral extract (Annex A List 3) for the local section.", valueName: "file"))
     var extract: String?
 
+    @Option(name: .customLong("annex-a"), help: ArgumentHelp("The council's Annex A lists (a folder of CSVs, or a workbook) for the pathway section; its List 3 also gives the referral section.", valueName: "path"))
+    var annexA: String?
+
+    @Option(name: .customLong("as-at"), help: ArgumentHelp("The pathway section's last day, a month's end (yyyy-mm-dd; default: the last whole month every list reaches).", valueName: "date"))
+    var asAt: String?
+
     @Flag(name: .long, help: "Stop with an error when the extract looks incomplete or wrongly mapped (its figures beyond a factor of 1.5 of DfE's), instead of saying so in the chapter.")
     var strict = false
 
@@ -73,6 +80,9 @@ struct BuildCommand: ParsableCommand {
         if all && la != nil { throw ValidationError("give either --la or --all, not both") }
         if area != nil && (la != nil || all) { throw ValidationError("give one of --la, --area or --all") }
         if area != nil && extract != nil { throw ValidationError("--extract is one council's referrals: it cannot be used with --area (a partnership)") }
+        if (area != nil || all) && annexA != nil { throw ValidationError("--annex-a is one council's lists: it cannot be used with --area or --all") }
+        if asAt != nil && annexA == nil && config == nil { throw ValidationError("--as-at is the pathway section's last day: give --annex-a too") }
+        if let asAt, DateFormat.iso.parse(text: asAt) == nil { throw ValidationError("--as-at \"\(asAt)\" is not a date such as 2025-10-31") }
         if config == nil {
             guard la != nil || all || area != nil else { throw ValidationError("give --la, --area, --all or --config FILE") }
             guard !data.data.isEmpty else { throw ValidationError("give at least one --data folder (or --config FILE)") }
@@ -94,7 +104,7 @@ struct BuildCommand: ParsableCommand {
             if !clashing.isEmpty {
                 throw ValidationError("\(clashing.joined(separator: ", ")) cannot be given with --config \(config): set \(clashing.count == 1 ? "it" : "them") in the file (la, year, data, out, sn_model), or leave out --config")
             }
-            let overriding = [("--extract", extract != nil), ("--date-format", dateFormat != nil), ("--docx", docx), ("--xlsx", xlsx),
+            let overriding = [("--extract", extract != nil), ("--annex-a", annexA != nil), ("--as-at", asAt != nil), ("--date-format", dateFormat != nil), ("--docx", docx), ("--xlsx", xlsx),
                               ("--trend-years", trendYears != nil), ("--strict", strict)].filter(\.1).map(\.0)
             for flag in overriding { printError("jsna: note: \(flag) overrides \(config)") }
         }
@@ -103,7 +113,12 @@ struct BuildCommand: ParsableCommand {
         if settings.partnership != nil && settings.extract != nil {
             throw UserError("extract: one council's referrals cannot be used with a partnership (area)")
         }
-        if let dateFormat { settings.extractOptions.dateFormat = dateFormat.format }
+        if let annexA { settings.annexA = annexA }
+        if let asAt { settings.asAt = DateFormat.iso.parse(text: asAt) }
+        if let dateFormat {
+            settings.extractOptions.dateFormat = dateFormat.format
+            settings.annexAOptions.dateFormat = dateFormat.format
+        }
         if docx { settings.docx = true }
         if xlsx { settings.xlsx = true }
         if let trendYears { settings.trendYears = trendYears }

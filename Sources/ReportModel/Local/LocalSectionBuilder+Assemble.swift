@@ -6,8 +6,10 @@ import ReferralExtract
 import Statistics
 
 extension LocalSectionBuilder {
-    func assemble(_ t: CountTable, current: Int, end: CivilDate, latest: CivilDate, ytd: Int, samePeriod: Int, monthCells: [(label: String, cell: Int)],
-                  breakdowns: [(String, [(String, Int)])], reconcile: [(Int, Int)]) -> LocalSection {
+    /// The section from its cells, once `t` is controlled.
+    public func assemble(_ t: CountTable, _ cells: LocalCells) -> LocalSection {
+        let (current, end, latest, ytd, samePeriod, monthCells, breakdowns, reconcile) =
+            (cells.current, cells.end, cells.latest, cells.ytd, cells.samePeriod, cells.monthCells, cells.breakdowns, cells.reconcile)
         let period = PeriodStyle.censusYear.label(current)
         let grouped = { (n: Int) in Rounding.grouped(Double(n), places: 0) }
         let count = { (cell: Int) in t.isSuppressed(cell) ? CountTable.symbol : grouped(t.values[cell]) }
@@ -132,11 +134,13 @@ public enum Plausibility {
 
     /// A sentence for the chapter (and the error `--strict` makes of it), or nil when the
     /// two are within the factor.
-    static func warning(extract: Double, published: Double, what: String, against: String) -> String? {
+    /// - Parameter source: what the figure came from: "extract" (List 3) or "lists" (Annex A).
+    static func warning(extract: Double, published: Double, what: String, against: String, source: String = "extract") -> String? {
         guard published > 0 else { return nil }
         let ratio = extract / published
         guard ratio > factor || ratio < 1 / factor else { return nil }
         let size = ratio >= 1 ? "\(Rounding.format(ratio, places: 1)) times" : "\(Rounding.format(ratio * 100, places: 0))% of"
-        return "Check the extract: its \(what) is \(size) \(against), beyond the factor of \(Rounding.format(factor, places: 1)) jsna accepts either way. The extract may be incomplete or wrongly mapped (columns:, date_format:), so this figure is not a finding."
+        let them = source == "extract" ? "The extract may be incomplete or wrongly mapped" : "The lists may be incomplete (a list of open cases without those closed since, say) or wrongly mapped"
+        return "Check the \(source): \(source == "extract" ? "its" : "their") \(what) is \(size) \(against), beyond the factor of \(Rounding.format(factor, places: 1)) jsna accepts either way. \(them) (columns:, date_format:), so this figure is not a finding."
     }
 }

@@ -27,12 +27,23 @@ public struct LocalSectionBuilder: Sendable {
     /// whole months — so each published total is an exact sum of published monthly counts
     /// and no part month can be subtracted from a whole one.
     public func build() -> LocalSection? {
+        var t = CountTable()
+        guard let cells = register(&t) else { return nil }
+        t.control()
+        return assemble(t, cells)
+    }
+
+    /// The section's counts as cells of `t`, with their relations, for a chapter that
+    /// publishes other counts from the same child-level data (the pathway section): one
+    /// table, controlled once, so no count hidden in one section is shown in another.
+    /// - Parameter end: the last day counted (a month's end), when the chapter fixes it;
+    ///   else the end of the extract's last whole month.
+    public func register(_ t: inout CountTable, end fixedEnd: CivilDate? = nil) -> LocalCells? {
         guard let latest = extract.lastDate, let first = extract.firstDate else { return nil }
-        let end = latest.lastWholeMonthEnd
+        let end = fixedEnd ?? latest.lastWholeMonthEnd
         guard end >= first else { return nil }
         let current = end.censusYear
         let monthsSoFar = (end.components.month + 8) % 12 + 1
-        var t = CountTable()
         func monthCount(_ y: Int, _ m: Int) -> Int {
             extract.daily.reduce(0) { total, entry in
                 let (ey, em, _) = entry.key.components
@@ -92,8 +103,20 @@ public struct LocalSectionBuilder: Sendable {
                 reconcile.append((y, t.cell(extract.figures(for: y).referrals, "referrals \(y)")))
             }
         }
-        t.control()
-        return assemble(t, current: current, end: end, latest: latest, ytd: ytd, samePeriod: samePeriod, monthCells: monthCells,
-                        breakdowns: breakdownCells, reconcile: reconcile)
+        return LocalCells(current: current, end: end, latest: latest, ytd: ytd, samePeriod: samePeriod, monthCells: monthCells,
+                          breakdowns: breakdownCells, reconcile: reconcile)
     }
+}
+
+/// The local section's cells in a ``CountTable``, before it is controlled.
+public struct LocalCells: Sendable {
+    var current: Int
+    var end: CivilDate
+    var latest: CivilDate
+    /// Referrals in the year to date, and in the same months a year earlier.
+    public var ytd: Int
+    public var samePeriod: Int
+    var monthCells: [(label: String, cell: Int)]
+    var breakdowns: [(String, [(String, Int)])]
+    var reconcile: [(Int, Int)]
 }

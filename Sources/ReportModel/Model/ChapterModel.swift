@@ -29,6 +29,8 @@ public struct ChapterModel: Sendable {
     public var sources: [SourceNote]
     /// From the council's own referral extract, when one is given.
     public var local: LocalSection?
+    /// From the council's own Annex A lists, when they are given.
+    public var pathway: PathwayThisYear?
     public var provenance = Provenance()
 }
 

@@ -1,0 +1,40 @@
+import AnnexAPathway
+import CensusIngest
+import DisclosureControl
+import Indicators
+import ReferralExtract
+
+/// The sections from the council's own records: the referral section (an extract, or the
+/// Annex A lists' List 3) and the pathway section (the lists). Their counts are cells of
+/// one table, controlled once: the same count is one cell, so what one section hides the
+/// other cannot show, and no difference between them gives a small count back.
+public struct CouncilSections: Sendable {
+    public var extract: ReferralExtract?
+    /// True when the extract is the lists' List 3, read to the pathway's as-at date: the
+    /// referral section then ends there too, and its year to date is the referral stage.
+    public var extractFromLists: Bool
+    public var pathway: PathwayFigures?
+    public var earlier: PathwayFigures?
+    public var table: IndicatorTable
+    public var dataset: CensusDataset
+    public var authority: Area
+
+    public init(extract: ReferralExtract?, extractFromLists: Bool, pathway: PathwayFigures?, earlier: PathwayFigures?,
+                table: IndicatorTable, dataset: CensusDataset, authority: Area) {
+        (self.extract, self.extractFromLists, self.pathway, self.earlier) = (extract, extractFromLists, pathway, earlier)
+        (self.table, self.dataset, self.authority) = (table, dataset, authority)
+    }
+
+    public func build() -> (LocalSection?, PathwayThisYear?) {
+        var t = CountTable()
+        let local = extract.map { LocalSectionBuilder(extract: $0, table: table, dataset: dataset, authority: authority) }
+        let localCells = local.flatMap { $0.register(&t, end: extractFromLists ? pathway?.window.last : nil) }
+        var builder = pathway.map { PathwayBuilder(current: $0, earlier: earlier, table: table, dataset: dataset, authority: authority) }
+        if extractFromLists, let cells = localCells { builder?.referralCells = (cells.ytd, cells.samePeriod) }
+        let pathwayCells = builder.map { $0.register(&t) }
+        t.control()
+        let localSection = local.flatMap { l in localCells.map { l.assemble(t, $0) } }
+        let pathwaySection = builder.flatMap { b in pathwayCells.map { b.assemble(t, $0) } }
+        return (localSection, pathwaySection)
+    }
+}

@@ -1,0 +1,82 @@
+import DisclosureControl
+import Statistics
+
+/// The chapter's section from the council's own Annex A lists: the child protection
+/// pathway from 1 April to the as-at date, each stage's count and rate beside the latest
+/// published figures, the conversion from one stage to the next, timeliness, and child
+/// protection plans by category, age and gender. Every count in it has passed disclosure
+/// control, in one table with the referral section's counts.
+public struct PathwayThisYear: Sendable {
+    public var title: String
+    /// "1 April 2025 to 31 October 2025".
+    public var period: String
+    /// The same months a year earlier, when any list reaches back that far.
+    public var earlierPeriod: String?
+    /// The latest published year the comparators come from ("2024-25").
+    public var publishedPeriod: String
+    public var summary: [String]
+    public var stages: [Stage]
+    public var conversions: [Conversion]
+    /// Assessments within 45 working days; ICPCs within 15 working days.
+    public var timeliness: [Share]
+    /// Second or subsequent plans, plans open two years or more, plans ended after two years or more.
+    public var plans: [Share]
+    /// Plans by category of abuse (started and open), by age and by gender.
+    public var breakdowns: [LocalSection.Breakdown]
+    public var chart: BarChart
+    public var notes: [String]
+    /// The lists read: their files and SHA-256, for provenance.
+    public var files: [(name: String, sha256: String)]
+    /// Implausible figures, said in the summary; `--strict` stops on them.
+    public var warnings: [String] = []
+
+    /// One stage of the pathway: a flow over the period (annualised rate) or a snapshot at
+    /// the as-at date (rate at that date).
+    public struct Stage: Sendable {
+        public var label: String
+        public var isFlow: Bool
+        public var count: Controlled
+        /// The same months a year earlier; nil where the list does not reach back.
+        public var earlier: Controlled?
+        /// Per 10,000 children (annualised for a flow); nil when hidden or no population.
+        public var rate: Double?
+        public var interval: ConfidenceInterval?
+        /// The authority's, England's, the region's and the neighbours' average published
+        /// rate in the latest year; nil where DfE publishes no such measure.
+        public var published: Comparators?
+        /// Set when the rate is implausible beside the authority's own last published rate:
+        /// it is then not compared.
+        public var implausible = false
+    }
+
+    /// The published figures a local figure stands beside.
+    public struct Comparators: Sendable {
+        public var authority: Figure?
+        public var england: Figure?
+        public var region: Figure?
+        public var neighbours: Figure?
+        public var vsEngland: Significance?
+        public var vsNeighbours: Significance?
+    }
+
+    /// From one stage to the next: `to` as a percentage of `from`.
+    public struct Conversion: Sendable {
+        public var label: String
+        public var from: Controlled
+        public var to: Controlled
+        public var percent: Double?
+        /// True when `to` is a subset of `from` (ICPCs that resulted in a plan); false for a
+        /// ratio of two stages' counts in the same period, which are not the same children.
+        public var isSubset: Bool
+    }
+
+    /// A count as a share of another, with its Wilson interval and the published share.
+    public struct Share: Sendable {
+        public var label: String
+        public var count: Controlled
+        public var of: Controlled
+        public var percent: Double?
+        public var interval: ConfidenceInterval?
+        public var published: Comparators?
+    }
+}

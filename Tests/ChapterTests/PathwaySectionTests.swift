@@ -1,0 +1,58 @@
+import AnnexAPathway
+import Charts
+import DisclosureControl
+import Document
+import Foundation
+import ReferralExtract
+import Statistics
+import TestSupport
+import Testing
+
+@testable import Chapter
+import ReportModel
+
+/// The pathway section (issue 19) on the demonstration data's Annex A lists: its Markdown,
+/// HTML and chart are golden files, and what it says follows the lists.
+@Suite struct PathwaySectionOutputs {
+    func section() throws -> (ChapterModel, Section) {
+        let model = try DemoChapter.modelWithAnnexA()
+        let section = try #require(ChapterDocument.make(model).sections.first { $0.id == ChapterDocument.pathwaySectionID })
+        return (model, section)
+    }
+
+    @Test func markdownHTMLAndChartGolden() throws {
+        let (model, section) = try section()
+        try golden.expect(MarkdownWriter().write(section, level: 2), "demo-pathway.md")
+        try golden.expect(HTMLWriter.write(section), "demo-pathway.html")
+        let chart = try #require(model.pathway?.chart)
+        try golden.expect(BarChartSVG.render(chart), "demo-pathway-stages.svg")
+    }
+
+    @Test func theSectionFollowsTheLists() throws {
+        let (model, _) = try section()
+        let pathway = try #require(model.pathway)
+        #expect(pathway.period == "1 April 2025 to 30 September 2025", "the last whole month every list reaches (List 3 ends 17 October 2025)")
+        #expect(pathway.earlierPeriod == "1 April 2024 to 30 September 2024")
+        // Stages in pathway order, flows then snapshots.
+        #expect(pathway.stages.map(\.label).prefix(6) == ["Contacts", "Referrals", "Assessments completed", "Section 47 enquiries", "Initial child protection conferences", "Child protection plans started"])
+        #expect(pathway.stages.dropFirst(6).allSatisfy { !$0.isFlow && $0.label.hasSuffix("at 30 September 2025") })
+        // The referral stage is the referral section's year to date: one cell, one number.
+        let local = try #require(model.local)
+        #expect(local.summary.first?.contains("received \(Rounding.grouped(Double(pathway.stages[1].count.value!), places: 0)) referrals") == true)
+        // Each count is the lists' own figure for the period.
+        let lists = try PathwayFigures.read(folder: SharedData.demo + "/annex-a", year: 2026, asAt: CivilDate(year: 2025, month: 9, day: 30))
+        #expect(pathway.stages[0].count.value == lists.lists[.contacts]?.count("contacts"))
+        #expect(pathway.stages[6].count.value == lists.lists[.cin]?.count("open_children"))
+        // Flows share one scale and one population: their rates stand as their counts do.
+        let contacts = pathway.stages[0]
+        let referrals = pathway.stages[1]
+        #expect(abs(contacts.rate! / referrals.rate! - Double(contacts.count.value!) / Double(referrals.count.value!)) < 1e-9)
+        #expect(pathway.stages[1].published?.england?.value != nil && pathway.stages[0].published == nil, "DfE publishes referrals, not contacts")
+    }
+
+    @Test func asAtMustBeAMonthsEnd() throws {
+        #expect(throws: (any Error).self) { try DemoChapter.modelWithAnnexA(asAt: CivilDate(year: 2025, month: 9, day: 15)) }
+        let july = try DemoChapter.modelWithAnnexA(asAt: CivilDate(year: 2025, month: 7, day: 31))
+        #expect(july.pathway?.period == "1 April 2025 to 31 July 2025" && july.local?.summary.first?.contains("to 31 July 2025") == true)
+    }
+}
