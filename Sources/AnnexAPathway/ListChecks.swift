@@ -84,6 +84,9 @@ public struct ListChecks: Sendable {
         }
     }
 
+    /// Values of one kind of problem, over the list's columns.
+    public func count(of kind: Kind) -> Int { counts.filter { $0.key.kind == kind }.reduce(0) { $0 + $1.value.rows } }
+
     public var errorRows: Int { counts.filter { $0.key.kind == .notADate }.reduce(0) { $0 + $1.value.rows } }
     public var warningRows: Int { counts.filter { $0.key.kind != .notADate }.reduce(0) { $0 + $1.value.rows } }
 }

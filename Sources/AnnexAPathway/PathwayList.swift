@@ -95,9 +95,6 @@ public enum PathwayList: Int, Sendable, CaseIterable, Comparable {
     /// The Child Unique ID column, where the list's figures use it.
     var childIDColumn: Int? { columns.firstIndex(of: "Child Unique ID") }
 
-    /// True when `name` is a column some list's figures read (any case and spacing).
-    public static func knows(column name: String) -> Bool { column(named: name) != nil }
-
     /// The Annex A spelling of a column named in any case and spacing.
     public static func column(named name: String) -> String? {
         let wanted = normalised(name)

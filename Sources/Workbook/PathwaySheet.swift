@@ -12,7 +12,7 @@ enum PathwaySheet {
         sheet.text(r, 0, "The pathway, \(authority), \(p.period)", bold: true)
         r += 1
         var header = ["Stage", "Count", "Rate per 10,000 (flows: a year)", "95% CI lower", "95% CI upper"]
-        if p.earlierPeriod != nil { header.append("Same months a year earlier") }
+        if p.earlierPeriod != nil { header.append("A year earlier (same months; snapshots at the same date)") }
         header += ["\(authority) \(p.publishedPeriod)", "England \(p.publishedPeriod)", "Region", "Neighbours' average"]
         sheet.header(r, header)
         for s in p.stages {

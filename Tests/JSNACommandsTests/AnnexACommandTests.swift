@@ -39,4 +39,21 @@ import Testing
         #expect((json?["cpp"] as? [String: Any])?["started"] as? Int == 1)
         #expect(json?["contacts"] == nil, "an absent list has no section")
     }
+
+    @Test func aConfigMapsAnyListsColumns() throws {
+        let folder = try temporaryDirectory()
+        let renamed = cin.replacingOccurrences(of: "CIN Start Date", with: "Opened").replacingOccurrences(of: "Child Unique ID", with: "PersonID")
+        try Data((renamed + "C1,a) Male,WBRI,01/01/2015,10,b) No,10/05/2024,N1,,,,,T,W\n").utf8).write(to: folder.appendingPathComponent("cases.csv"))
+        let config = folder.appendingPathComponent("jsna.yml")
+        try Data("columns:\n  cin start date: Opened\n  Child Unique ID: PersonID\n".utf8).write(to: config)
+        let unmapped = try Run.jsna(["annex-a", folder.path, "--year", "2025"])
+        #expect(unmapped.stderr.contains("not an Annex A list jsna reads") && !unmapped.stdout.contains("\"cin\""))
+        let mapped = try Run.jsna(["annex-a", folder.path, "--year", "2025", "--config", config.path])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(mapped.stdout.utf8)) as? [String: Any]
+        #expect((json?["cin"] as? [String: Any])?["open_children"] as? Int == 1)
+        try Data("columns:\n  Opening date: Opened\n".utf8).write(to: config)
+        let wrong = try Run.jsna(["annex-a", folder.path, "--year", "2025", "--config", config.path])
+        #expect(wrong.status != 0 && wrong.stderr.contains("columns: 'Opening date' is not a column of any Annex A list jsna reads"), "\(wrong.stderr)")
+    }
 }

@@ -35,7 +35,7 @@ extension ChapterDocument {
 
     static func stagesTable(_ p: PathwayThisYear, authority: String) -> Table {
         var columns: [Table.Column] = [.text("Stage"), .number("Count"), .number("Rate per 10,000 (flows: a year)"), .number("95% CI")]
-        if p.earlierPeriod != nil { columns.append(.number("Same months a year earlier")) }
+        if p.earlierPeriod != nil { columns.append(.number("A year earlier (same months; snapshots at the same date)")) }
         columns += [.number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Region"), .number("Neighbours' average"), .text("Against England")]
         let rows = p.stages.map { s -> [Cell] in
             let hidden = s.count.value == nil

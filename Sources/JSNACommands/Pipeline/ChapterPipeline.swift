@@ -72,7 +72,7 @@ public struct ChapterPipeline: Sendable {
             IndicatorTable(dataset: dataset, model: settings.neighbourModel, partnerships: partnership.map { [$0] } ?? [])
         }
         let synthetic = settings.dataFolders.contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(DemoMarker.fileName)) }
-        var extract = try settings.extract.map { path in
+        let extract = try settings.extract.map { path in
             try Self.step("read extract") { try ExtractReading.read(path: path, options: settings.extractOptions) }
         }
         var prepared = Prepared(dataset: dataset, table: table, synthetic: synthetic, extract: extract, partnership: partnership)
@@ -82,14 +82,12 @@ public struct ChapterPipeline: Sendable {
                 if let path = settings.extract {
                     throw StepError(step: "read Annex A lists", underlying: UserError("List 3 is given twice: as the extract (\(path)) and in the Annex A lists (\(current.lists[.referrals]!.source)); give it once"))
                 }
-                extract = listThree
                 prepared.extract = listThree
                 prepared.extractFromLists = true
             }
             prepared.pathway = current
             prepared.pathwayEarlier = earlier
         }
-        _ = extract
         return prepared
     }
 

@@ -165,18 +165,11 @@ public struct ChapterSettings: Sendable {
             guard let date = DateFormat.iso.parse(text: text) else { throw UserError("\(configPath): as_at \"\(text.forMessage)\" is not a date such as 2025-10-31") }
             settings.asAt = date
         }
-        // With Annex A lists, `columns:` may name any list's column; List 3's go to the extract too.
-        let listThree = Set(ExtractField.allCases.map { $0.rawValue.lowercased() })
         var columns = file.columns
-        if settings.annexA != nil, let all = file.columns {
-            for name in all.keys where !listThree.contains(name.lowercased()) && !PathwayList.knows(column: name) {
-                throw UserError("\(configPath): columns: '\(name.forMessage)' is not a column of any Annex A list jsna reads")
-            }
-            let spelled = { (key: String) in
-                PathwayList.column(named: key) ?? ExtractField.allCases.first { $0.rawValue.lowercased() == key.lowercased() }?.rawValue ?? key
-            }
-            settings.annexAOptions.columns = Dictionary(all.map { (spelled($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-            columns = all.filter { listThree.contains($0.key.lowercased()) }
+        if settings.annexA != nil {
+            settings.annexAOptions.columns = try ExtractConfig.annexAColumns(file.columns ?? [:], path: configPath)
+            // List 3's columns go to the extract too; the other lists' are the lists' alone.
+            columns = file.columns?.filter { ExtractConfig.isListThree($0.key) }
         }
         settings.extractOptions = try ExtractConfig.options(columns: columns, dateFormat: file.date_format, memoryMB: file.memory_mb, path: configPath)
         settings.annexAOptions.dateFormat = settings.extractOptions.dateFormat

@@ -31,6 +31,9 @@ struct AnnexACommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Date format of every list: dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd (default: decided from each list's dates; dd/mm/yyyy reads exactly as the peers do).", valueName: "format"))
     var dateFormat: DateFormatArgument?
 
+    @Option(name: .long, help: ArgumentHelp("A YAML config (jsna.yml) whose `columns:` maps any list's column to the file's header, and `date_format:`.", valueName: "file"))
+    var config: String?
+
     @Option(name: .long, help: "json (as the peers print it) or table.")
     var format: ReferralsCommand.OutputFormat = .json
 
@@ -43,7 +46,7 @@ struct AnnexACommand: ParsableCommand {
             }
             end = date
         }
-        let figures = try ChapterPipeline.step("read lists") { try PathwayFigures.read(folder: path, year: year.year, asAt: end, options: PathwayOptions(dateFormat: dateFormat?.format)) }
+        let figures = try ChapterPipeline.step("read lists") { try PathwayFigures.read(folder: path, year: year.year, asAt: end, options: options()) }
         printError("jsna: analyst-only output: these figures are NOT disclosure-controlled (small numbers are shown); do not publish them")
         for note in figures.notes { printError("jsna: \(note)") }
         for reading in figures.lists.values.sorted(by: { $0.list < $1.list }) where reading.dateFormat != .dayMonthYear {
@@ -53,5 +56,11 @@ struct AnnexACommand: ParsableCommand {
         case .json: print(figures.json, terminator: "")
         case .table: print(figures.table, terminator: "")
         }
+    }
+
+    func options() throws -> PathwayOptions {
+        var options = try config.map(ExtractConfig.pathwayOptions(path:)) ?? PathwayOptions()
+        if let dateFormat { options.dateFormat = dateFormat.format }
+        return options
     }
 }

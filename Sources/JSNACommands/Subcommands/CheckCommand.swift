@@ -50,7 +50,8 @@ struct CheckCommand: ParsableCommand {
 extension CheckCommand {
     /// Each Annex A list in the folder (or the one list), read as `jsna annex-a` reads it.
     func checkLists() throws {
-        let options = PathwayOptions(dateFormat: try extract.options().dateFormat)
+        var options = try extract.config.map(ExtractConfig.pathwayOptions(path:)) ?? PathwayOptions()
+        if let format = extract.dateFormat?.format { options.dateFormat = format }
         let year = CivilDate.today.censusYear
         let figures = try ChapterPipeline.step("read lists") { try PathwayFigures.read(folder: file, year: year, asAt: nil, options: options) }
         for note in figures.notes { print(note.text(severity: true)) }

@@ -1,3 +1,4 @@
+import AnnexAPathway
 import ArgumentParser
 import Foundation
 import ReferralExtract
@@ -76,6 +77,42 @@ enum ExtractConfig {
                 throw UserError("\(path): date_format must be dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd")
             }
             options.dateFormat = f
+        }
+        return options
+    }
+
+    static func isListThree(_ name: String) -> Bool { ExtractField.allCases.contains { $0.rawValue.lowercased() == name.lowercased() } }
+
+    /// `columns:` for Annex A lists: any list's column (List 3's included), in Annex A's
+    /// spelling; a name that is no list's column is an error.
+    static func annexAColumns(_ columns: [String: String], path: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for (name, header) in columns {
+            guard let spelled = PathwayList.column(named: name) ?? ExtractField.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() })?.rawValue else {
+                throw UserError("\(path): columns: '\(name.forMessage)' is not a column of any Annex A list jsna reads")
+            }
+            out[spelled] = header
+        }
+        return out
+    }
+
+    /// The `columns:` and `date_format:` of a config, for reading Annex A lists
+    /// (`jsna annex-a --config`, `jsna check --config` on a folder); other keys are left to `build`.
+    static func pathwayOptions(path: String) throws -> PathwayOptions {
+        struct Keys: Decodable {
+            var columns: [String: String]?
+            var date_format: String?
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the config file") }
+        let keys: Keys
+        do { keys = try YAMLDecoder().decode(Keys.self, from: text) } catch {
+            throw UserError("\(path): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
+        }
+        var options = PathwayOptions()
+        options.columns = try annexAColumns(keys.columns ?? [:], path: path)
+        if let f = keys.date_format {
+            guard let format = DateFormat(spelling: f) else { throw UserError("\(path): date_format must be dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd") }
+            options.dateFormat = format
         }
         return options
     }

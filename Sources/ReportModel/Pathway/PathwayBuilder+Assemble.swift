@@ -88,11 +88,13 @@ extension PathwayBuilder {
     /// The latest published figures for an indicator, and the local interval tested against
     /// England's and the neighbours' average.
     func comparators(_ id: IndicatorID, year: Int, interval: ConfidenceInterval?) -> PathwayThisYear.Comparators {
-        let v = table.value(id, area: authority.id, year: year)
-        var c = PathwayThisYear.Comparators(authority: v?.value, england: v?.england, region: v?.region, neighbours: v?.neighbours?.mean)
+        guard let v = table.value(id, area: authority.id, year: year) else { return PathwayThisYear.Comparators() }
+        let england: Figure? = v.england, neighbours: Figure? = v.neighbours?.mean
+        var c = PathwayThisYear.Comparators(authority: v.value, england: england, region: v.region, neighbours: neighbours)
+        // Plain bindings: optional chaining through these enums crashed the 6.3 optimiser.
         if let interval {
-            c.vsEngland = c.england?.value.map { Significance.compare(interval, with: $0) }
-            c.vsNeighbours = c.neighbours?.value.map { Significance.compare(interval, with: $0) }
+            if case .value(let e)? = england { c.vsEngland = Significance.compare(interval, with: e) }
+            if case .value(let n)? = neighbours { c.vsNeighbours = Significance.compare(interval, with: n) }
         }
         return c
     }

@@ -63,7 +63,12 @@ extension PathwayBuilder {
         if !absent.isEmpty { notes.append("No \(absent.spokenList("or")) was given, so \(absent.count == 1 ? "its stage is" : "their stages are") not shown.") }
         for reading in current.lists.values.sorted(by: { $0.list < $1.list }) {
             if let span = reading.span, span.upperBound.lastWholeMonthEnd < current.window.last {
-                notes.append("\(reading.list.title)'s latest date is \(span.upperBound.longText), before the end of the period: its figures may be incomplete.")
+                // The month, not the day: a list's last date is one child's event.
+                notes.append("\(reading.list.title) reaches only into \(span.upperBound.monthText), before the end of the period: its figures may be incomplete.")
+            }
+            if let checks = reading.checks, case let odd = checks.count(of: .early) + checks.count(of: .late), odd > 0 {
+                let rows = LocalSectionBuilder.rows(odd, verb: ("has", "have"))
+                notes.append("In \(reading.list.title), \(rows.prefix(1).lowercased() + rows.dropFirst()) a date before 1990 or after the day of the build, counted as written, as Annex A's definitions read it (run jsna check on the lists to find them).")
             }
             let errors = reading.extract?.rowsExcluded ?? reading.checks?.errorRows ?? 0
             if errors > 0 {

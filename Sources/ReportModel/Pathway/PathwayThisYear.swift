@@ -57,6 +57,10 @@ public struct PathwayThisYear: Sendable {
         public var neighbours: Figure?
         public var vsEngland: Significance?
         public var vsNeighbours: Significance?
+
+        public init(authority: Figure? = nil, england: Figure? = nil, region: Figure? = nil, neighbours: Figure? = nil) {
+            (self.authority, self.england, self.region, self.neighbours) = (authority, england, region, neighbours)
+        }
     }
 
     /// From one stage to the next: `to` as a percentage of `from`.
