@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnnexAPathwayTests",
-            dependencies: ["AnnexAPathway", "ReferralExtract", "TestSupport", "CXLSXWriter"],
+            dependencies: ["AnnexAPathway", "ReferralExtract", "TestSupport", "CXLSXWriter", "ReportModel", "CSVReader"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -41,23 +41,37 @@ public struct AnnexAWorkbook {
             throw Diagnostic(.error, at: .whole(path), "is not a workbook jsna can open (an .xlsx is a zip of XML files): \(error)")
         }
         let parts = try WorkbookParts(archive: archive, path: path)
-        for (i, sheet) in parts.sheets.enumerated() {
-            guard let entry = archive[sheet.target] else { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is missing its part \(sheet.target)") }
-            let xml = folder.appendingPathComponent("sheet\(i).xml")
-            let csv = folder.appendingPathComponent("sheet\(i).csv")
-            _ = try archive.extract(entry, to: xml, skipCRC32: false)
-            let writer = try SheetToCSV(csv: csv.path, parts: parts, columns: columns)
-            guard let stream = InputStream(url: xml) else { throw Diagnostic(.error, at: .whole(path), "cannot read sheet '\(sheet.name)'") }
-            let parser = XMLParser(stream: stream)
-            parser.delegate = writer
-            let ok = parser.parse()
-            try writer.finish()
-            try? FileManager.default.removeItem(at: xml)
-            if !ok || writer.failure != nil {
-                throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is not well-formed sheet XML: \(writer.failure ?? parser.parserError.map { "\($0)" } ?? "unknown error")")
-            }
-            sheets.append(Sheet(name: sheet.name, csv: csv.path, rowOffset: writer.rowOffset))
+        for sheet in parts.sheets where archive[sheet.target] == nil {
+            throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is missing its part \(sheet.target)")
         }
+        // Sheets at once, the largest first; each thread opens the zip for itself.
+        let order = parts.sheets.indices.sorted { (archive[parts.sheets[$0].target]?.uncompressedSize ?? 0) > (archive[parts.sheets[$1].target]?.uncompressedSize ?? 0) }
+        let slots = parts.sheets.map { _ in Slot<Sheet>() }
+        DispatchQueue.concurrentPerform(iterations: order.count) { k in
+            let i = order[k]
+            slots[i].result = Result { try Self.convert(sheet: parts.sheets[i], index: i, path: path, parts: parts, folder: folder, columns: columns) }
+        }
+        sheets = try slots.map { try $0.result!.get() }
+    }
+
+    /// One sheet: unpacked to a temporary file, streamed through XMLParser into its CSV.
+    static func convert(sheet: (name: String, target: String), index i: Int, path: String, parts: WorkbookParts, folder: URL, columns: [String: String]) throws -> Sheet {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        guard let entry = archive[sheet.target] else { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is missing its part \(sheet.target)") }
+        let xml = folder.appendingPathComponent("sheet\(i).xml")
+        let csv = folder.appendingPathComponent("sheet\(i).csv")
+        defer { try? FileManager.default.removeItem(at: xml) }
+        _ = try archive.extract(entry, to: xml, skipCRC32: false)
+        let writer = try SheetToCSV(csv: csv.path, parts: parts, columns: columns)
+        guard let stream = InputStream(url: xml) else { throw Diagnostic(.error, at: .whole(path), "cannot read sheet '\(sheet.name)'") }
+        let parser = XMLParser(stream: stream)
+        parser.delegate = writer
+        let ok = parser.parse()
+        try writer.finish()
+        if !ok || writer.failure != nil {
+            throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is not well-formed sheet XML: \(writer.failure ?? parser.parserError.map { "\($0)" } ?? "unknown error")")
+        }
+        return Sheet(name: sheet.name, csv: csv.path, rowOffset: writer.rowOffset)
     }
 }
 

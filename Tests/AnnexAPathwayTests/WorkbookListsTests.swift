@@ -1,6 +1,8 @@
+import CSVReader
 import CXLSXWriter
 import Foundation
 import ReferralExtract
+import ReportModel
 import TestSupport
 import Testing
 
@@ -133,5 +135,20 @@ import Testing
         let path = folder.appendingPathComponent("lists.xlsx").path
         try Data("not a zip".utf8).write(to: URL(fileURLWithPath: path))
         #expect { try PathwayFigures.read(folder: path, year: 2025, asAt: nil) } throws: { "\($0)".contains("lists.xlsx: is not a workbook jsna can open") }
+    }
+
+    /// A chapter from the demo lists as a workbook: its sections name the workbook and its
+    /// sheets, never the temporary files the sheets were read from, and say what the CSVs say.
+    @Test func aChapterFromAWorkbookNamesTheWorkbook() throws {
+        let book = try workbook(from: URL(fileURLWithPath: SharedData.demo + "/annex-a"), constantMemory: false)
+        let fromBook = try DemoChapter.modelWithAnnexA(folder: book)
+        let fromCSV = try DemoChapter.modelWithAnnexA()
+        let local = try #require(fromBook.local), pathway = try #require(fromBook.pathway)
+        #expect(local.file.hasSuffix("Annex A.xlsx[List 3]") && local.sha256 == SHA256.hex(ofFile: book))
+        #expect(pathway.files.count == 1 && pathway.files[0].name.hasSuffix("Annex A.xlsx"))
+        let text = (local.notes + pathway.notes + pathway.summary).joined(separator: " ")
+        #expect(!text.contains("jsna-workbook") && !text.contains("sheet0.csv"), "\(text)")
+        #expect(pathway.stages.map(\.count) == fromCSV.pathway?.stages.map(\.count))
+        #expect(local.summary == fromCSV.local?.summary)
     }
 }

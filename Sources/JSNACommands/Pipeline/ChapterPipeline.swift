@@ -213,7 +213,17 @@ public struct ChapterPipeline: Sendable {
         try Self.step("write outputs") { try output.replace(folder: settings.outputFolder) }
         return Result(
             authority: authority, year: year, files: output.files.map(\.name), diagnostics: p.dataset.diagnostics,
-            extractWarnings: p.extract.map { $0.diagnostics.diagnostics(path: $0.path, fields: $0.diagnosticFields, excludedRows: .warning) } ?? [])
+            extractWarnings: extractWarnings(p))
+    }
+
+    /// The extract's grouped row problems, or, for the lists' List 3, as the lists name it
+    /// (a workbook's sheet, row and column, never the temporary file it was read from).
+    func extractWarnings(_ p: Prepared) -> [Diagnostic] {
+        guard let extract = p.extract else { return [] }
+        if p.extractFromLists, let reading = p.pathway?.lists[.referrals] {
+            return extract.diagnostics.diagnostics(path: extract.path, fields: extract.diagnosticFields, excludedRows: .warning, sheet: reading.sheet)
+        }
+        return extract.diagnostics.diagnostics(path: extract.path, fields: extract.diagnosticFields, excludedRows: .warning)
     }
 }
 

@@ -53,7 +53,7 @@ extension LocalSectionBuilder {
             reconciliation = .init(caption: "Referrals in the extract against DfE's published count, \(authority.name)", rows: rows)
         }
         var notes = [
-            "These figures come from the council's own case records (\(SourceLocation.short(extract.path))) and are not official statistics; DfE's figures for \(period) will be published after the census closes.",
+            "These figures come from the council's own case records (\(SourceLocation.short(source?.name ?? extract.path))) and are not official statistics; DfE's figures for \(period) will be published after the census closes.",
             "Disclosure control: counts of 1 to 5 are shown as c, and further counts are hidden (also c) wherever they would let a small count be worked out by subtraction from a total. Percentages and rates from hidden counts are hidden too. Every period is whole months, so no part of a month can be worked out from the totals.",
         ]
         if extract.rowsExcluded > 0 {
@@ -62,7 +62,7 @@ extension LocalSectionBuilder {
         if let d = extract.diagnostics.groups[.duplicate] {
             notes.append("\(Self.rows(d.count, verb: ("repeats", "repeat"))) another referral of the same child on the same day; each is counted, as DfE counts referrals.")
         }
-        return LocalSection(title: "Referrals this year: the council's own data", file: SourceLocation.short(extract.path), sha256: extract.sha256, summary: summary + warnings, monthly: monthly, breakdowns: tables,
+        return LocalSection(title: "Referrals this year: the council's own data", file: SourceLocation.short(source?.name ?? extract.path), sha256: source?.sha256 ?? extract.sha256, summary: summary + warnings, monthly: monthly, breakdowns: tables,
                             reconciliation: reconciliation, notes: notes, counts: t, warnings: warnings)
     }
 

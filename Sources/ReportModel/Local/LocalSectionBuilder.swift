@@ -10,6 +10,9 @@ public struct LocalSectionBuilder: Sendable {
     public var table: IndicatorTable
     public var dataset: CensusDataset
     public var authority: Area
+    /// What the extract is to its reader, when that is not its path: a workbook's sheet
+    /// ("Annex A.xlsx[List 3]", read from a temporary file), with the workbook's SHA-256.
+    public var source: (name: String, sha256: String)?
 
     public init(extract: ReferralExtract, table: IndicatorTable, dataset: CensusDataset, authority: Area) {
         self.extract = extract

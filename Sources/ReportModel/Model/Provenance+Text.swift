@@ -7,7 +7,7 @@ public enum ProvenanceText {
         }
         if let pathway = model.pathway {
             let files = pathway.files.map { "\($0.name) (SHA-256 \($0.sha256))" }
-            lines.append("Annex A lists: \(Array(Set(files)).sorted().joined(separator: "; ")); figures from them are disclosure-controlled.")
+            lines.append("Annex A lists: \(files.joined(separator: "; ")); figures from them are disclosure-controlled.")
         }
         if let when = model.provenance.generatedAt { lines.append("Generated \(when).") }
         return lines

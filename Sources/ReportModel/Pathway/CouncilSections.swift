@@ -27,7 +27,12 @@ public struct CouncilSections: Sendable {
 
     public func build() -> (LocalSection?, PathwayThisYear?) {
         var t = CountTable()
-        let local = extract.map { LocalSectionBuilder(extract: $0, table: table, dataset: dataset, authority: authority) }
+        let listThree = extractFromLists ? pathway?.lists[.referrals] : nil
+        let local = extract.map { e in
+            var builder = LocalSectionBuilder(extract: e, table: table, dataset: dataset, authority: authority)
+            if let listThree, listThree.sheet != nil { builder.source = (listThree.source, listThree.sha256) }
+            return builder
+        }
         let localCells = local.flatMap { $0.register(&t, end: extractFromLists ? pathway?.window.last : nil) }
         var builder = pathway.map { PathwayBuilder(current: $0, earlier: earlier, table: table, dataset: dataset, authority: authority) }
         if extractFromLists, let cells = localCells { builder?.referralCells = (cells.ytd, cells.samePeriod) }

@@ -66,7 +66,16 @@ extension PathwayBuilder {
             summary: summary(stages, timeliness: shares(c.timeliness), period: period, latestYear: latestYear, population: population) + warnings,
             stages: stages, conversions: conversions(t, c), timeliness: shares(c.timeliness), plans: shares(c.plans), breakdowns: breakdowns,
             chart: chart, notes: notes(period: period, scale: scale, population: population),
-            files: current.lists.values.sorted { $0.list < $1.list }.map { (SourceLocation.short($0.source), $0.sha256) }, warnings: warnings)
+            files: Self.files(current), warnings: warnings)
+    }
+
+    /// Each file read once (a workbook's sheets are one file), with its SHA-256.
+    static func files(_ figures: PathwayFigures) -> [(name: String, sha256: String)] {
+        var seen: Set<String> = []
+        return figures.lists.values.sorted { $0.list < $1.list }.compactMap { reading in
+            guard seen.insert(reading.file).inserted else { return nil }
+            return (SourceLocation.short(reading.file), reading.sha256)
+        }
     }
 
     /// Short enough to sit under a bar.
