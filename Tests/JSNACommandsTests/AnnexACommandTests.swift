@@ -56,4 +56,22 @@ import Testing
         let wrong = try Run.jsna(["annex-a", folder.path, "--year", "2025", "--config", config.path])
         #expect(wrong.status != 0 && wrong.stderr.contains("columns: 'Opening date' is not a column of any Annex A list jsna reads"), "\(wrong.stderr)")
     }
+
+    @Test func buildWithListsRefusesWhatItCannotDo() throws {
+        let lists = SharedData.demo + "/annex-a"
+        let out = try temporaryDirectory().appendingPathComponent("out").path
+        let midMonth = try Run.jsna(["build", "--data", demoData, "--la", "971", "--annex-a", lists, "--as-at", "2025-09-15", "--out", out])
+        #expect(midMonth.status != 0 && midMonth.stderr.contains("is not the last day of a month"), "\(midMonth.stderr)")
+        let twice = try Run.jsna(["build", "--data", demoData, "--la", "971", "--annex-a", lists, "--extract", SharedData.demo + "/amberfold_referrals_list3.csv", "--out", out])
+        #expect(twice.status != 0 && twice.stderr.contains("List 3 is given twice"), "\(twice.stderr)")
+        let all = try Run.jsna(["build", "--data", demoData, "--all", "--annex-a", lists, "--out", out])
+        #expect(all.status != 0 && all.stderr.contains("--annex-a is one council's lists"), "\(all.stderr)")
+        let region = try Run.jsna(["build", "--data", demoData, "--la", "Northern Fells", "--annex-a", lists, "--out", out])
+        #expect(region.status != 0 && region.stderr.contains("one council's records cannot be used"), "\(region.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out), "nothing written")
+        let ok = try Run.jsna(["build", "--data", demoData, "--la", "971", "--annex-a", lists, "--as-at", "2025-07-31", "--out", out])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let csv = try String(contentsOfFile: out + "/pathway.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("table,row,column,value\n") && csv.contains("1 April 2025 to 31 July 2025"))
+    }
 }

@@ -161,6 +161,7 @@ public struct ChapterSettings: Sendable {
         settings.referenceDocx = try file.reference_docx.map { try project.contain("reference_docx", $0) }
         settings.template = try file.template.map { try project.contain("template", $0) }
         settings.annexA = file.annex_a.map(resolve)
+        if file.as_at != nil && file.annex_a == nil { throw UserError("\(configPath): as_at is the pathway section's last day: give annex_a too") }
         if let text = file.as_at {
             guard let date = DateFormat.iso.parse(text: text) else { throw UserError("\(configPath): as_at \"\(text.forMessage)\" is not a date such as 2025-10-31") }
             settings.asAt = date
