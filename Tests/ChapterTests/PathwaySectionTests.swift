@@ -55,4 +55,25 @@ import ReportModel
         let july = try DemoChapter.modelWithAnnexA(asAt: CivilDate(year: 2025, month: 7, day: 31))
         #expect(july.pathway?.period == "1 April 2025 to 31 July 2025" && july.local?.summary.first?.contains("to 31 July 2025") == true)
     }
+
+    /// Against England, allowing for variation between authorities: the local count on the
+    /// latest published funnel with the period's exposure (children ÷ the annualising
+    /// scale), so half a year's count gets the wider limits of a smaller count.
+    @Test func theFunnelJudgementUsesThePeriodsExposure() throws {
+        let model = try DemoChapter.modelWithAnnexA()
+        let pathway = try #require(model.pathway)
+        let table = try DemoChapter.table()
+        let s47 = try #require(pathway.stages.first { $0.label == "Section 47 enquiries" })
+        let value = try #require(table.value(.s47Rate, area: "971", year: 2025))
+        let funnel = try #require(value.overdispersion?.funnel)
+        let count = Double(try #require(s47.count.value))
+        let rate = try #require(s47.rate)
+        // 1 April to 30 September is 183 days of the year's 365.
+        let scale = 365.0 / 183.0
+        let children = count * scale / rate * 10_000
+        let part = try #require(funnel.bounds(denominator: children / scale)), whole = try #require(funnel.bounds(denominator: children))
+        #expect(part.upper95 - part.lower95 > whole.upper95 - whole.lower95, "a part year's limits are wider")
+        #expect(s47.published?.allowingForVariation == funnel.limits(count: count, denominator: children / scale)?.position)
+        #expect(pathway.summary.contains { $0.hasPrefix("Against England in 2024-25, allowing for the number of children in Amberfold") })
+    }
 }

@@ -36,7 +36,8 @@ extension ChapterDocument {
     static func stagesTable(_ p: PathwayThisYear, authority: String) -> Table {
         var columns: [Table.Column] = [.text("Stage"), .number("Count"), .number("Rate per 10,000 (flows: a year)"), .number("95% CI")]
         if p.earlierPeriod != nil { columns.append(.number("A year earlier (same months; snapshots at the same date)")) }
-        columns += [.number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Region"), .number("Neighbours' average"), .text("Against England")]
+        columns += [.number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Region"), .number("Neighbours' average"),
+                    .text("Against England, allowing for variation between authorities"), .text("Against England, chance alone")]
         let rows = p.stages.map { s -> [Cell] in
             let hidden = s.count.value == nil
             var row = [Cell(s.label), Cell(count(s.count)),
@@ -44,7 +45,8 @@ extension ChapterDocument {
             if p.earlierPeriod != nil { row.append(Cell(s.earlier.map(count) ?? "–")) }
             let c = s.published
             row += [figure(c?.authority), figure(c?.england), figure(c?.region), figure(c?.neighbours),
-                    Cell(s.implausible ? "not compared (see the summary)" : c?.vsEngland.map(\.rawValue) ?? "–")]
+                    Cell(s.implausible ? "not compared (see the summary)" : c?.allowingForVariation?.rawValue ?? "–"),
+                    Cell(s.implausible ? "not compared" : c?.vsEngland.map(\.rawValue) ?? "–")]
             return row
         }
         return Table(caption: "The pathway, \(authority), \(p.period), beside the latest published figures (– : DfE publishes no such measure)", columns: columns, rows: rows)
@@ -59,12 +61,14 @@ extension ChapterDocument {
 
     static func sharesTable(_ shares: [PathwayThisYear.Share], caption: String, p: PathwayThisYear, authority: String) -> Table {
         let columns: [Table.Column] = [.text("Measure"), .number("Count"), .number("Of"), .number("Percentage"), .number("95% CI"),
-                                       .number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Neighbours' average")]
+                                       .number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Neighbours' average"),
+                                       .text("Against England, allowing for variation between authorities")]
         return Table(caption: caption, columns: columns, rows: shares.map { s in
             let hidden = s.percent == nil && (s.count.value == nil || s.of.value == nil)
             return [Cell(s.label), Cell(count(s.count)), Cell(count(s.of)),
                     Cell(s.percent.map { Rounding.format($0, places: 1) + "%" } ?? (hidden ? Controlled.symbol : "–")), interval(s.interval, hidden: hidden, percent: true),
-                    figure(s.published?.authority, percent: true), figure(s.published?.england, percent: true), figure(s.published?.neighbours, percent: true)]
+                    figure(s.published?.authority, percent: true), figure(s.published?.england, percent: true), figure(s.published?.neighbours, percent: true),
+                    Cell(s.published?.allowingForVariation?.rawValue ?? (s.published == nil ? "–" : hidden ? Controlled.symbol : "not tested"))]
         })
     }
 }

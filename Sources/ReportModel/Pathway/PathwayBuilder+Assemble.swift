@@ -26,13 +26,15 @@ extension PathwayBuilder {
                 stage.interval = PoissonInterval.rate(count: Double(t.values[cell]), denominator: n, multiplier: RatePer10k.multiplier, level: .percent95)?.scaled(by: factor)
             }
             if let id = spec.indicator {
-                stage.published = comparators(id, year: latestYear, interval: stage.interval)
+                let exposure = population.map { ($0.children / (spec.isFlow ? scale : 1), Double(t.values[cell])) }
+                stage.published = comparators(id, year: latestYear, interval: stage.interval, funnelPoint: t.isSuppressed(cell) ? nil : exposure.map { (count: $0.1, denominator: $0.0) })
                 if let rate = stage.rate, let own = stage.published?.authority?.value,
                    let w = Plausibility.warning(extract: rate, published: own, what: "rate for \(Self.shortName(spec.label))\(spec.isFlow ? "" : " at \(window.last.longText)") (\(Rounding.format(rate, places: 1)) per 10,000\(spec.isFlow ? ", annualised" : ""))",
                                                 against: "\(authority.name)'s last published rate (\(Rounding.format(own, places: 1)) in \(PeriodStyle.censusYear.label(latestYear)))", source: "lists") {
                     stage.implausible = true
                     stage.published?.vsEngland = nil
                     stage.published?.vsNeighbours = nil
+                    stage.published?.allowingForVariation = nil
                     warnings.append(w)
                 }
             }
@@ -44,7 +46,8 @@ extension PathwayBuilder {
                 share.percent = Double(t.values[s.count]) / Double(t.values[s.of]) * 100
                 share.interval = WilsonInterval.percentage(Double(t.values[s.count]), of: Double(t.values[s.of]), level: .percent95)
             }
-            share.published = s.indicator.map { comparators($0, year: latestYear, interval: share.interval) }
+            let point = share.percent == nil ? nil : (count: Double(t.values[s.count]), denominator: Double(t.values[s.of]))
+            share.published = s.indicator.map { comparators($0, year: latestYear, interval: share.interval, funnelPoint: point) }
             return share
         } }
         let breakdowns = c.breakdowns.map { b in
@@ -96,7 +99,9 @@ extension PathwayBuilder {
 
     /// The latest published figures for an indicator, and the local interval tested against
     /// England's and the neighbours' average.
-    func comparators(_ id: IndicatorID, year: Int, interval: ConfidenceInterval?) -> PathwayThisYear.Comparators {
+    /// - Parameter funnelPoint: the local count and its exposure (children ÷ the flow's
+    ///   scale, or the whole a percentage is of), to place on the published funnel.
+    func comparators(_ id: IndicatorID, year: Int, interval: ConfidenceInterval?, funnelPoint: (count: Double, denominator: Double)? = nil) -> PathwayThisYear.Comparators {
         guard let v = table.value(id, area: authority.id, year: year) else { return PathwayThisYear.Comparators() }
         let england: Figure? = v.england, neighbours: Figure? = v.neighbours?.mean
         var c = PathwayThisYear.Comparators(authority: v.value, england: england, region: v.region, neighbours: neighbours)
@@ -104,6 +109,9 @@ extension PathwayBuilder {
         if let interval {
             if case .value(let e)? = england { c.vsEngland = Significance.compare(interval, with: e) }
             if case .value(let n)? = neighbours { c.vsNeighbours = Significance.compare(interval, with: n) }
+        }
+        if let funnelPoint, let funnel = v.overdispersion?.funnel {
+            c.allowingForVariation = funnel.limits(count: funnelPoint.count, denominator: funnelPoint.denominator)?.position
         }
         return c
     }

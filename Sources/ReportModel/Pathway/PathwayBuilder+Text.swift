@@ -20,7 +20,20 @@ extension PathwayBuilder {
         }
         if !snapshots.isEmpty { out.append("At \(current.window.last.longText), \(snapshots.spokenList()).") }
         let published = PeriodStyle.censusYear.label(latestYear)
-        for (name, outcome) in [("England's", { (c: PathwayThisYear.Comparators) in c.vsEngland }), ("the statistical neighbours' average", { $0.vsNeighbours })] as [(String, (PathwayThisYear.Comparators) -> Significance?)] {
+        // Against England, as the published sections judge it: allowing for the variation
+        // seen between authorities (the funnel), not chance alone.
+        var positions: [(String, [String])] = [("above the range expected", []), ("below it", []), ("within it", [])]
+        for s in stages where !s.implausible {
+            guard let position = s.published?.allowingForVariation else { continue }
+            let i = [.above95, .above99_8].contains(position) ? 0 : [.below95, .below99_8].contains(position) ? 1 : 2
+            positions[i].1.append(Self.shortName(s.label))
+        }
+        let placed = positions.filter { !$0.1.isEmpty }.map { "\($0.0) for \($0.1.spokenList())" }
+        if !placed.isEmpty {
+            out.append("Against England in \(published), allowing for the number of children in \(authority.name) and for the variation seen between authorities, this year's rates are \(placed.spokenList()).")
+        }
+        // Against the neighbours: Fingertips' test, as the published sections do.
+        for (name, outcome) in [("the statistical neighbours' average", { (c: PathwayThisYear.Comparators) in c.vsNeighbours })] as [(String, (PathwayThisYear.Comparators) -> Significance?)] {
             var groups: [(Significance, [String])] = [(.higher, []), (.lower, []), (.similar, [])]
             for s in stages where !s.implausible {
                 guard let p = s.published, let o = outcome(p), let i = groups.firstIndex(where: { $0.0 == o }) else { continue }

@@ -55,8 +55,13 @@ public struct PathwayThisYear: Sendable {
         public var england: Figure?
         public var region: Figure?
         public var neighbours: Figure?
+        /// Fingertips' test: the local 95% interval against the comparator (chance alone).
         public var vsEngland: Significance?
         public var vsNeighbours: Significance?
+        /// Against England allowing for the variation seen between authorities: the local
+        /// figure on the latest published year's overdispersed funnel (φ, τ²), its exposure
+        /// the period's (a part year has the wider limits of a smaller count).
+        public var allowingForVariation: FunnelLimits.Position?
 
         public init(authority: Figure? = nil, england: Figure? = nil, region: Figure? = nil, neighbours: Figure? = nil) {
             (self.authority, self.england, self.region, self.neighbours) = (authority, england, region, neighbours)
