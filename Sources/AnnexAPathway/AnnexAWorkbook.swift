@@ -34,18 +34,38 @@ public struct AnnexAWorkbook {
     public static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
 
     /// Converts every sheet of the workbook at `path` into `folder`.
+    ///
+    /// The zip is opened from its bytes in memory (ZIPFoundation's file-backed archives leak
+    /// a path buffer on Linux, seen under LeakSanitizer) and each sheet's XML unpacked to a
+    /// temporary file in turn; then the sheets are parsed at once, the largest first.
     public init(path: String, into folder: URL, columns: [String: String] = [:]) throws {
         self.path = path
         let archive: Archive
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw Diagnostic(.error, at: .whole(path), "is not a workbook jsna can open (an .xlsx is a zip of XML files): \(error)")
+        let notZip = Diagnostic(.error, at: .whole(path), "is not a workbook jsna can open (an .xlsx is a zip of XML files)")
+        do {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            // A zip starts "PK\u{3}\u{4}". Checked first: ZIPFoundation leaks its memory file
+            // when it refuses the bytes.
+            guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw notZip }
+            archive = try Archive(data: bytes, accessMode: .read)
+        } catch let error as Diagnostic {
+            throw error
+        } catch {
+            throw Diagnostic(.error, at: .whole(path), "\(notZip.message): \(error)")
         }
         let parts = try WorkbookParts(archive: archive, path: path)
-        for sheet in parts.sheets where archive[sheet.target] == nil {
-            throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is missing its part \(sheet.target)")
+        var sizes: [Int] = []
+        for (i, sheet) in parts.sheets.enumerated() {
+            guard let entry = archive[sheet.target] else { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is missing its part \(sheet.target)") }
+            let xml = folder.appendingPathComponent("sheet\(i).xml")
+            guard FileManager.default.createFile(atPath: xml.path, contents: nil), let out = FileHandle(forWritingAtPath: xml.path) else {
+                throw Diagnostic(.error, at: .whole(xml.path), "cannot write a temporary file")
+            }
+            _ = try archive.extract(entry, skipCRC32: false) { out.write($0) }
+            try out.close()
+            sizes.append(Int(entry.uncompressedSize))
         }
-        // Sheets at once, the largest first; each thread opens the zip for itself.
-        let order = parts.sheets.indices.sorted { (archive[parts.sheets[$0].target]?.uncompressedSize ?? 0) > (archive[parts.sheets[$1].target]?.uncompressedSize ?? 0) }
+        let order = parts.sheets.indices.sorted { sizes[$0] > sizes[$1] }
         let slots = parts.sheets.map { _ in Slot<Sheet>() }
         DispatchQueue.concurrentPerform(iterations: order.count) { k in
             let i = order[k]
@@ -54,14 +74,11 @@ public struct AnnexAWorkbook {
         sheets = try slots.map { try $0.result!.get() }
     }
 
-    /// One sheet: unpacked to a temporary file, streamed through XMLParser into its CSV.
+    /// One sheet's unpacked XML, streamed through XMLParser into its CSV.
     static func convert(sheet: (name: String, target: String), index i: Int, path: String, parts: WorkbookParts, folder: URL, columns: [String: String]) throws -> Sheet {
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        guard let entry = archive[sheet.target] else { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is missing its part \(sheet.target)") }
         let xml = folder.appendingPathComponent("sheet\(i).xml")
         let csv = folder.appendingPathComponent("sheet\(i).csv")
         defer { try? FileManager.default.removeItem(at: xml) }
-        _ = try archive.extract(entry, to: xml, skipCRC32: false)
         let writer = try SheetToCSV(csv: csv.path, parts: parts, columns: columns)
         guard let stream = InputStream(url: xml) else { throw Diagnostic(.error, at: .whole(path), "cannot read sheet '\(sheet.name)'") }
         let parser = XMLParser(stream: stream)
