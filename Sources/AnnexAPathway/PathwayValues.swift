@@ -4,8 +4,6 @@ import ReferralExtract
 /// rules" and "Precise readings"), on the field's bytes. Every list but List 3 strips
 /// U+0020 spaces at both ends first.
 public enum PathwayValues {
-    static let space = UInt8(ascii: " ")
-
     /// The field without spaces (U+0020 only) at either end.
     @inline(__always)
     static func stripped(_ f: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> { Labels.trim(f) }

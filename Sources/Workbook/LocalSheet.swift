@@ -15,18 +15,7 @@ enum LocalSheet {
             sheet.text(r, 0, label)
             count(value.map(Controlled.count) ?? .suppressed, sheet, r, 1)
         }
-        for b in local.breakdowns {
-            r += 2
-            sheet.text(r, 0, b.caption, bold: true)
-            r += 1
-            sheet.header(r, ["Group", "Referrals", "Share"])
-            for row in b.rows {
-                r += 1
-                sheet.text(r, 0, row.label)
-                count(row.count, sheet, r, 1)
-                if let share = row.share { sheet.number(r, 2, share / 100, format: "0.0%") } else { sheet.text(r, 2, Controlled.symbol) }
-            }
-        }
+        for b in local.breakdowns { r = breakdown(b, counted: "Referrals", sheet, after: r) }
         if let rec = local.reconciliation {
             r += 2
             sheet.text(r, 0, rec.caption, bold: true)
@@ -45,6 +34,22 @@ enum LocalSheet {
             sheet.text(r, 0, "Note: " + note)
         }
         sheet.widths([40, 12, 14, 12])
+    }
+
+    /// A breakdown two rows below `r`: caption, header, a row per group with its share.
+    /// Returns the last row written.
+    static func breakdown(_ b: LocalSection.Breakdown, counted: String, _ sheet: XLSXSheet, after r: Int) -> Int {
+        var r = r + 2
+        sheet.text(r, 0, b.caption, bold: true)
+        r += 1
+        sheet.header(r, ["Group", counted, "Share"])
+        for row in b.rows {
+            r += 1
+            sheet.text(r, 0, row.label)
+            count(row.count, sheet, r, 1)
+            if let share = row.share { sheet.number(r, 2, share / 100, format: "0.0%") } else { sheet.text(r, 2, Controlled.symbol) }
+        }
+        return r
     }
 
     static func count(_ c: Controlled, _ sheet: XLSXSheet, _ r: Int, _ column: Int) {

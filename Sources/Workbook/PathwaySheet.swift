@@ -13,7 +13,7 @@ enum PathwaySheet {
         r += 1
         var header = ["Stage", "Count", "Rate per 10,000 (flows: a year)", "95% CI lower", "95% CI upper"]
         if p.earlierPeriod != nil { header.append("A year earlier (same months; snapshots at the same date)") }
-        header += ["\(authority) \(p.publishedPeriod)", "England \(p.publishedPeriod)", "Region", "Neighbours' average", "Against England, allowing for variation between authorities"]
+        header += ["\(authority) \(p.publishedPeriod)", "England \(p.publishedPeriod)", "Region \(p.publishedPeriod)", "Neighbours' average \(p.publishedPeriod)", "Against England, allowing for variation between authorities"]
         sheet.header(r, header)
         for s in p.stages {
             r += 1
@@ -49,7 +49,7 @@ enum PathwaySheet {
         r += 2
         sheet.text(r, 0, "Timeliness and child protection plans, \(p.period)", bold: true)
         r += 1
-        sheet.header(r, ["Measure", "Count", "Of", "Percentage", "\(authority) \(p.publishedPeriod)", "England \(p.publishedPeriod)", "Neighbours' average"])
+        sheet.header(r, ["Measure", "Count", "Of", "Percentage", "\(authority) \(p.publishedPeriod)", "England \(p.publishedPeriod)", "Neighbours' average \(p.publishedPeriod)"])
         for s in p.timeliness + p.plans {
             r += 1
             sheet.text(r, 0, s.label)
@@ -58,18 +58,7 @@ enum PathwaySheet {
             if let v = s.percent { sheet.number(r, 3, v / 100, format: "0.0%") } else { sheet.text(r, 3, Controlled.symbol) }
             for (i, f) in [s.published?.authority, s.published?.england, s.published?.neighbours].enumerated() { figure(f, sheet, r, 4 + i, percent: true) }
         }
-        for b in p.breakdowns {
-            r += 2
-            sheet.text(r, 0, b.caption, bold: true)
-            r += 1
-            sheet.header(r, ["Group", "Plans", "Share"])
-            for row in b.rows {
-                r += 1
-                sheet.text(r, 0, row.label)
-                LocalSheet.count(row.count, sheet, r, 1)
-                if let share = row.share { sheet.number(r, 2, share / 100, format: "0.0%") } else { sheet.text(r, 2, Controlled.symbol) }
-            }
-        }
+        for b in p.breakdowns { r = LocalSheet.breakdown(b, counted: "Plans", sheet, after: r) }
         for note in p.notes {
             r += 2
             sheet.text(r, 0, "Note: " + note)

@@ -36,7 +36,7 @@ extension ChapterDocument {
     static func stagesTable(_ p: PathwayThisYear, authority: String) -> Table {
         var columns: [Table.Column] = [.text("Stage"), .number("Count"), .number("Rate per 10,000 (flows: a year)"), .number("95% CI")]
         if p.earlierPeriod != nil { columns.append(.number("A year earlier (same months; snapshots at the same date)")) }
-        columns += [.number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Region"), .number("Neighbours' average"),
+        columns += [.number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Region \(p.publishedPeriod)"), .number("Neighbours' average \(p.publishedPeriod)"),
                     .text("Against England, allowing for variation between authorities"), .text("Against England, chance alone")]
         let rows = p.stages.map { s -> [Cell] in
             let hidden = s.count.value == nil
@@ -61,7 +61,7 @@ extension ChapterDocument {
 
     static func sharesTable(_ shares: [PathwayThisYear.Share], caption: String, p: PathwayThisYear, authority: String) -> Table {
         let columns: [Table.Column] = [.text("Measure"), .number("Count"), .number("Of"), .number("Percentage"), .number("95% CI"),
-                                       .number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Neighbours' average"),
+                                       .number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Neighbours' average \(p.publishedPeriod)"),
                                        .text("Against England, allowing for variation between authorities")]
         return Table(caption: caption, columns: columns, rows: shares.map { s in
             let hidden = s.percent == nil && (s.count.value == nil || s.of.value == nil)
