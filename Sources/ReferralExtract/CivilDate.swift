@@ -14,8 +14,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let dayNumber: Int32
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year), (1000...9999).contains(year) else { return nil }
+        guard Self.isValid(year: year, month: month, day: day) else { return nil }
         dayNumber = Int32(CivilDate.daysFromCivil(year, month, day))
+    }
+
+    /// A real day of a year from 1000 to 9999.
+    @inline(__always)
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...12).contains(month) && day >= 1 && day <= CivilDate.daysIn(month: month, year: year) && (1000...9999).contains(year)
     }
 
     public init(dayNumber: Int32) { self.dayNumber = dayNumber }
@@ -159,6 +165,20 @@ public enum DateFormat: String, Sendable, CaseIterable {
 
     /// ``parse(_:)`` with the year, month and day it read, so callers need not convert the
     /// day number back.
+    /// The year, month and day of a valid date, without its day number (a date of birth
+    /// needs only these).
+    @inline(__always)
+    func validParts(_ field: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        switch self {
+        case .dayMonthYear, .monthDayYear:
+            guard let (a, b, y) = Self.slashParts(field, dayFirst: self == .dayMonthYear) else { return nil }
+            let (d, m) = self == .dayMonthYear ? (a, b) : (b, a)
+            return CivilDate.isValid(year: y, month: m, day: d) ? (y, m, d) : nil
+        case .iso:
+            return parseParts(field).map { ($0.year, $0.month, $0.day) }
+        }
+    }
+
     public func parseParts(_ field: UnsafeBufferPointer<UInt8>) -> (date: CivilDate, year: Int, month: Int, day: Int)? {
         switch self {
         case .dayMonthYear, .monthDayYear:
@@ -180,7 +200,20 @@ public enum DateFormat: String, Sendable, CaseIterable {
 
     /// "a/b/yyyy" with one- or two-digit a and b: the three numbers, not yet a date. As
     /// Python's strptime reads `%d`, the day may also be a space and one digit (" 1").
+    @inline(__always)
     static func slashParts(_ field: UnsafeBufferPointer<UInt8>, dayFirst: Bool = true) -> (Int, Int, Int)? {
+        // The usual shape, "12/05/2024", read at fixed places.
+        if field.count == 10, field[2] == UInt8(ascii: "/"), field[5] == UInt8(ascii: "/") {
+            let a0 = field[0] &- 48, a1 = field[1] &- 48, b0 = field[3] &- 48, b1 = field[4] &- 48
+            let y0 = field[6] &- 48, y1 = field[7] &- 48, y2 = field[8] &- 48, y3 = field[9] &- 48
+            if max(a0, a1, b0, b1, max(y0, y1, y2, y3)) < 10 {
+                return (Int(a0) * 10 + Int(a1), Int(b0) * 10 + Int(b1), Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3))
+            }
+        }
+        return slowSlashParts(field, dayFirst: dayFirst)
+    }
+
+    static func slowSlashParts(_ field: UnsafeBufferPointer<UInt8>, dayFirst: Bool) -> (Int, Int, Int)? {
         guard field.count >= 8, field.count <= 10 else { return nil }
         var i = 0
         func part(isDay: Bool) -> Int? {

@@ -73,21 +73,32 @@ struct FormatVotes: Sendable, Equatable {
 
     /// Counts one non-blank referral date: which formats read it. One scan of the field:
     /// an ISO shape is read as ISO only; a slash shape's two numbers are tried both ways.
-    mutating func count(_ field: UnsafeBufferPointer<UInt8>, line: Int) {
+    /// Counts one date; returns its day-first slash parts when it has them, so the caller
+    /// need not read them again.
+    @discardableResult
+    mutating func count(_ field: UnsafeBufferPointer<UInt8>, line: Int) -> (Int, Int, Int)? {
         dates += 1
         var read = (dmy: false, mdy: false, iso: false)
+        var parts: (Int, Int, Int)?
         if field.count == 10, field[4] == UInt8(ascii: "-") {
             read.iso = DateFormat.iso.parse(field) != nil
         } else if let (a, b, y) = DateFormat.slashParts(field) {
-            read.dmy = CivilDate(year: y, month: b, day: a) != nil
-            read.mdy = CivilDate(year: y, month: a, day: b) != nil
+            parts = (a, b, y)
+            read.dmy = CivilDate.isValid(year: y, month: b, day: a)
+            read.mdy = CivilDate.isValid(year: y, month: a, day: b)
         }
-        for (i, ok) in [read.dmy, read.mdy, read.iso].enumerated() {
-            if ok {
-                reads[i] += 1
-            } else if unread[i].count < Self.examples {
-                unread[i].append(line)
-            }
+        tally(0, read.dmy, line)
+        tally(1, read.mdy, line)
+        tally(2, read.iso, line)
+        return parts
+    }
+
+    @inline(__always)
+    private mutating func tally(_ i: Int, _ ok: Bool, _ line: Int) {
+        if ok {
+            reads[i] += 1
+        } else if unread[i].count < Self.examples {
+            unread[i].append(line)
         }
     }
 

@@ -1,7 +1,8 @@
 /// An in-place introsort: quicksort (median of three), insertion sort for short ranges, and
 /// heapsort when recursion runs deep. Not stable, and needs no scratch memory, unlike the
-/// standard library's merge sort, which for five million 24-byte entries borrowed 60 MB per
-/// chunk at the peak. Keys here are unique, so stability does not matter.
+/// standard library's merge sort. ``BucketSort`` uses it for a bucket that holds many
+/// records (one child with many referrals). Keys there are unique (they hold the line), so
+/// stability does not matter.
 ///
 ///     var xs = [3, 1, 2]
 ///     xs.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, by: <) }   // [1, 2, 3]
@@ -12,45 +13,6 @@ enum InPlaceSort {
         var n = a.count
         while n > 1 { depth += 2; n >>= 1 }
         introsort(a, 0, a.count, depth, less)
-    }
-
-    /// Sorts by the top bits of a 64-bit key first (an in-place American flag sort: one
-    /// counting pass, one pass of swaps), then each bucket by `less`. `less` must order by
-    /// `key` before anything else. Twice as fast as the introsort alone on hashes, still
-    /// with no scratch beyond the bucket counts.
-    ///
-    ///     xs.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, key: { $0.hash }) { $0.hash < $1.hash } }
-    static func sort<T>(_ a: UnsafeMutableBufferPointer<T>, key: (T) -> UInt64, by less: (T, T) -> Bool) {
-        var bits = 0
-        while bits < 16 && (1 << (bits + 3)) < a.count { bits += 1 }
-        guard bits > 0 else { return sort(a, by: less) }
-        let shift = UInt64(64 - bits)
-        @inline(__always) func bucket(_ x: T) -> Int { Int(key(x) >> shift) }
-        var next = [Int](repeating: 0, count: (1 << bits) + 1)
-        for x in a { next[bucket(x) + 1] += 1 }
-        for b in 1..<next.count { next[b] += next[b - 1] }
-        let starts = next
-        for b in 0..<(1 << bits) {
-            while next[b] < starts[b + 1] {
-                var x = a[next[b]]
-                var home = bucket(x)
-                while home != b {
-                    swap(&x, &a[next[home]])
-                    next[home] += 1
-                    home = bucket(x)
-                }
-                a[next[b]] = x
-                next[b] += 1
-            }
-        }
-        for b in 0..<(1 << bits) where starts[b + 1] - starts[b] > 1 {
-            let low = starts[b], high = starts[b + 1]
-            if high - low <= 16 {
-                insertionSort(a, low, high, less)
-            } else {
-                sort(UnsafeMutableBufferPointer(rebasing: a[low..<high]), by: less)
-            }
-        }
     }
 
     private static func introsort<T>(_ a: UnsafeMutableBufferPointer<T>, _ low: Int, _ high: Int, _ depth: Int, _ less: (T, T) -> Bool) {

@@ -15,18 +15,20 @@ public struct ExtractOptions: Sendable {
     public var splitAbove: Int = 4 << 20
     /// Counts bytes as they are read, for a progress line on long reads.
     public var progress: ReadProgress?
-    /// Bytes to link each child's referrals in; a larger extract is read in more passes
-    /// (``LinkingPasses``), so memory stays flat however large the file. nil: the default.
+    /// Bytes of linking records held in memory at most (``LinkingPlan``); beyond them the
+    /// records go to a temporary file in `TMPDIR` as the file is read. nil: the default.
     public var linkingMemory: Int?
-    /// Forces the number of passes (tests and the fuzzer check any count gives the same
-    /// figures); nil: from ``linkingMemory``.
-    public var linkingPasses: Int?
+    /// Forces the number of partitions (tests and the fuzzer check any count, held or
+    /// spilled, gives the same figures); nil: from the plan.
+    public var linkingPartitions: Int?
+    /// Spill every record, even when they would fit (tests, the fuzzer).
+    public var alwaysSpill = false
     /// The last referral date counted (with today): rows after it are left out of every
     /// figure, so a census year's figures are those of the window ending that day. For
     /// year-to-date figures (`jsna annex-a --as-at`); nil: today.
     public var lastDay: CivilDate?
-    /// Called before each pass (from 1), for tests that change the file between passes.
-    var beforePass: (@Sendable (Int) -> Void)?
+    /// Opens the spill file (tests give one on /dev/full, to see a full disk's error).
+    var makeSpillFile: (@Sendable () throws -> SpillFile)?
 
     public init(columns: [ExtractField: String] = [:], dateFormat: DateFormat? = nil) {
         self.columns = columns
@@ -34,10 +36,11 @@ public struct ExtractOptions: Sendable {
     }
 }
 
-/// A council's child-level referral extract, read in one streaming pass into figures for
-/// every census year it covers (and, for a file too large to link in memory, further
-/// passes that link its children's referrals a range at a time: see ``LinkingPasses``).
-/// Memory is flat in the file's size; no row is held as Strings.
+/// A council's child-level referral extract, read once, streaming, into figures for every
+/// census year it covers. Each referral leaves a 16-byte linking record (``LinkRecord``),
+/// held in memory or, for a file too large, spilled to a temporary file as it is read; the
+/// records are then linked a partition of children at a time (``PartitionLinker``). Memory
+/// is flat in the file's size; no row is held as Strings.
 public struct ReferralExtract: Sendable {
     public var path: String
     public var rowsRead: Int
@@ -49,8 +52,8 @@ public struct ReferralExtract: Sendable {
     public var firstDate: CivilDate?
     public var lastDate: CivilDate?
     public var diagnostics: ExtractDiagnostics
-    /// How many times the file was read to link its children's referrals.
-    public var passes = 1
+    /// How the referrals were linked: partitions, bytes spilled, records held at most.
+    public var linking = LinkingSummary()
     /// SHA-256 of the extract (for provenance; a hash reveals nothing about a child). Computed
     /// on demand: `jsna referrals` does not need it.
     public var sha256: String { SHA256.hex(ofFile: path) ?? "" }
@@ -76,43 +79,31 @@ public struct ReferralExtract: Sendable {
     /// The figures for one census year (all zero, with empty breakdowns, if it has no rows).
     public func figures(for year: Int) -> ReferralFigures { figures[year] ?? ReferralFigures(year: year) }
 
-    /// Reads the extract, split across cores at record boundaries when it is large, in as
-    /// many passes as linking needs (see ``LinkingPasses``).
+    /// Reads the extract once, split across cores at record boundaries when it is large,
+    /// then links its referrals (see ``LinkingPlan``).
     /// - Parameter parts: how many ranges to parse at once (default: one per core).
     public static func read(path: String, options: ExtractOptions = ExtractOptions(), parts: Int? = nil) throws -> ReferralExtract {
         let file = FileIdentity(path: path)
         if let file, file.isStream {
-            // Its header is sampled before the rows are read (and large files are read more
-            // than once), so a pipe would lose its first rows and report nonsense.
+            // Its header is sampled before the rows are read, so a pipe would lose its
+            // first rows and report nonsense.
             throw CSVError(path: path, line: 0, column: 0, message: "is a pipe or a device, not a file: save the extract to a file and give its path")
         }
         var header = try DateFormatDetector.detect(path: path, options: options)
         let dataBytes = (file?.size ?? 0) - header.dataStart
-        // A forced count (tests, the fuzzer) needs no plan, nor its count of line breaks.
-        let plan = options.linkingPasses.map { (passes: LinkingPasses(count: $0), rows: LinkingPasses.sampledRows(dataBytes: dataBytes, bytesPerRow: header.bytesPerRow)) }
-            ?? LinkingPasses.plan(
-                path: path, dataStart: header.dataStart, dataBytes: dataBytes, bytesPerRow: header.bytesPerRow,
-                bytesPerID: header.bytesPerID, memory: options.linkingMemory ?? LinkingPasses.defaultMemory)
-        let passes = plan.passes
-        // Arrays are reserved from bytes per row: from the rows planned for, when counted.
-        header.bytesPerRow = max(Double(dataBytes) / max(plan.rows, 1) * 1.05, 1)
+        let rows = Double(max(dataBytes, 0)) / max(header.bytesPerRow, 1) * 1.05
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let ranges = RecordBoundaries.split(path: path, parts: parts ?? cores, dataStart: header.dataStart, minimumBytes: options.splitAbove)
+        let plan = LinkingPlan(
+            dataBytes: dataBytes, sampledRows: rows, fieldCount: header.fieldCount, memory: options.linkingMemory ?? LinkingPlan.defaultMemory,
+            workers: cores, partitions: options.linkingPartitions)
+        header.bytesPerRow = max(header.bytesPerRow / 1.05, 1)
         let reader = PassReader(
             path: path, header: header, format: options.dateFormat ?? header.format, detecting: options.dateFormat == nil, progress: options.progress,
-            ranges: RecordBoundaries.split(path: path, parts: parts ?? ProcessInfo.processInfo.activeProcessorCount, dataStart: header.dataStart, minimumBytes: options.splitAbove),
-            fileBytes: file?.size ?? 0, lastDay: options.lastDay)
-        func read(pass: Int) throws -> (chunks: [(ReferralAggregator, Int)], hashes: ClosedRange<UInt64>) {
-            options.progress?.beginPass(pass + 1, of: passes.count)
-            options.beforePass?(pass + 1)
-            if pass > 0, FileIdentity(path: path) != file { throw changed(pass, "") }
-            let hashes = passes.hashes(pass)
-            return (try reader.read(hashes: hashes, linkOnly: pass > 0, passes: passes.count), hashes)
-        }
-        func changed(_ pass: Int, _ how: String) -> CSVError {
-            CSVError(path: path, line: 1, column: 1, message: "the file changed while it was being read (pass \(pass + 1) of \(passes.count)\(how)); read it again once it is complete")
-        }
-        // Pass 1 counts everything and links the first range of children; later passes link the rest.
-        let first = try read(pass: 0)
-        var extract = summarize(first.chunks, reader: reader, detected: options.dateFormat == nil)
+            ranges: ranges, fileBytes: file?.size ?? 0, lastDay: options.lastDay, plan: plan, alwaysSpill: options.alwaysSpill,
+            makeSpillFile: options.makeSpillFile ?? { try SpillFile() })
+        let chunks = try reader.read()
+        var extract = summarize(chunks, reader: reader, detected: options.dateFormat == nil)
         // The format is decided from every row: when the sample's guess is not what all the
         // rows say, the file is read again in the format they say (rare).
         if options.dateFormat == nil {
@@ -129,18 +120,12 @@ public struct ReferralExtract: Sendable {
                 throw DateDecision.error(extract.formatVotes, path: path, header: header)
             }
         }
-        extract.passes = passes.count
         let facts = DayFacts(days: extract.daily.keys.map(\.dayNumber))
-        extract.link(first.chunks, hashes: first.hashes, lineOffsets: reader.lineOffsets(first.chunks), facts: facts)
-        for pass in 1..<passes.count {
-            let next = try read(pass: pass)
-            if next.chunks.reduce(0, { $0 + $1.0.rows }) != extract.rowsRead { throw changed(pass, " found a different number of rows") }
-            extract.link(next.chunks, hashes: next.hashes, lineOffsets: reader.lineOffsets(next.chunks), facts: facts)
-        }
+        try extract.link(chunks, lineOffsets: reader.lineOffsets(chunks), facts: facts, plan: plan, spillAll: options.alwaysSpill)
         return extract
     }
 
-    /// Counts, breakdowns and row diagnostics from the first pass's chunks.
+    /// Counts, breakdowns and row diagnostics from the chunks.
     static func summarize(_ chunks: [(ReferralAggregator, Int)], reader: PassReader, detected: Bool) -> ReferralExtract {
         var figures: [Int: ReferralFigures] = [:]
         var months: [Int: ReferralFigures] = [:]
@@ -176,24 +161,44 @@ public struct ReferralExtract: Sendable {
         return extract
     }
 
-    /// Decides re-referrals and duplicates for one pass's children, walking all referrals
-    /// of each child in order of child and date. Each chunk sorted its own entries in its
-    /// thread; here they are merged as they are walked, never copied, then released.
-    mutating func link(_ chunks: [(ReferralAggregator, Int)], hashes: ClosedRange<UInt64>, lineOffsets: [UInt32], facts: DayFacts) {
-        let entries = chunks.reduce(0) { $0 + $1.0.entries.count }
-        let parts = entries > 100_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
-        for part in ChildOrder.walk(chunks.map(\.0), hashes: hashes, parts: parts, lineOffsets: lineOffsets, facts: facts) {
-            diagnostics.merge(part.duplicates, lineOffset: 0)
-            for (census, n) in part.rereferrals { figures[census]?.rereferrals += n }
+    /// Decides re-referrals and duplicates, a partition of children at a time. When the
+    /// records held and the linking buffers would not both fit, what is held is spilled
+    /// first, so linking has the whole of the memory.
+    mutating func link(_ chunks: [(ReferralAggregator, Int)], lineOffsets: [UInt32], facts: DayFacts, plan: LinkingPlan, spillAll: Bool = false) throws {
+        let spills = chunks.map(\.0.spill)
+        var mostHeld = spills.reduce(0) { $0 + $1.mostHeld }
+        let held = spills.reduce(0) { $0 + $1.held }
+        let counts = spills.map(\.counts)
+        let largest = (0..<plan.partitions).map { p in counts.reduce(0) { $0 + $1[p] } }.max() ?? 0
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, plan.partitions)
+        if spillAll || held + workers * largest > plan.records {
+            for spill in spills { try spill.spillAll() }
         }
-        for (chunk, _) in chunks {
-            chunk.entries = []
-            chunk.ids.removeAll()
-        }
+        let stillHeld = spills.reduce(0) { $0 + $1.held }
+        let linker = PartitionLinker(spills: spills, lineOffsets: lineOffsets, records: plan.records - stillHeld)
+        let (parts, linkingHeld) = try linker.run({ ReferralLinks() }) { links, records in links.walk(records, facts: facts) }
+        // An upper bound: partitions are released as they are linked.
+        mostHeld = max(mostHeld, stillHeld + linkingHeld)
+        var links = ReferralLinks()
+        for part in parts { links.merge(part) }
+        diagnostics.merge(links.duplicates, lineOffset: 0)
+        for (census, n) in links.rereferrals { figures[census]?.rereferrals += n }
+        linking = LinkingSummary(
+            partitions: plan.partitions, spilledBytes: spills.reduce(0) { $0 + $1.spilledBytes }, mostRecordsHeld: mostHeld, recordBudget: plan.records)
     }
 }
 
-/// One pass over an extract: its ranges parsed at once, or, if one of them fails (or there
+/// How an extract's referrals were linked (for tests, and for the analyst who asks).
+public struct LinkingSummary: Sendable, Equatable {
+    public var partitions = 1
+    /// Bytes of linking records written to the temporary file (0: all held in memory).
+    public var spilledBytes = 0
+    /// Linking records held in memory at once, at the most; and the bound.
+    public var mostRecordsHeld = 0
+    public var recordBudget = 0
+}
+
+/// One read of an extract: its ranges parsed at once, or, if one of them fails (or there
 /// is one range), the whole file in order, so an error is located exactly. Each result
 /// carries the lines it consumed.
 struct PassReader {
@@ -206,45 +211,49 @@ struct PassReader {
     let ranges: [Range<Int>]
     let fileBytes: Int
     var lastDay: CivilDate? = nil
+    let plan: LinkingPlan
+    var alwaysSpill = false
+    let makeSpillFile: @Sendable () throws -> SpillFile
 
-    func read(hashes: ClosedRange<UInt64>, linkOnly: Bool, passes: Int) throws -> [(ReferralAggregator, Int)] {
-        if ranges.count > 1, let chunks = try? parallel(hashes: hashes, linkOnly: linkOnly, passes: passes) { return chunks }
-        let whole = ReferralAggregator(layout: header.layout, format: format, chunk: 0, hashes: hashes, linkOnly: linkOnly, detecting: detecting, lastDay: lastDay)
-        whole.reserve(rows: expectedRows(bytes: fileBytes, passes: passes), bytesPerID: header.bytesPerID)
+    /// An aggregator for `chunks` chunks, this one `bytes` long, with its share of the memory.
+    func aggregator(bytes: Int, of chunks: Int) -> ReferralAggregator {
+        let spill = LinkSpill(partitions: plan.partitions, budget: plan.spills || alwaysSpill ? nil : plan.records / max(chunks, 1), blockRecords: plan.blockRecords, makeFile: makeSpillFile)
+        spill.reserve(records: Int(Double(bytes) / header.bytesPerRow * 1.05) + 64)
+        return ReferralAggregator(layout: header.layout, format: format, spill: spill, detecting: detecting, lastDay: lastDay)
+    }
+
+    func read() throws -> [(ReferralAggregator, Int)] {
+        if ranges.count > 1 {
+            do { return try parallel() } catch let error as CSVError where error.line == 0 {
+                throw error  // the spill failed (a full disk): one core would fail alike
+            } catch {}
+        }
+        let whole = aggregator(bytes: fileBytes, of: 1)
         var sequential = CSVReader.Options()
         sequential.progress = progress
         try CSVReader(path: path, options: sequential).forEachRecord { record in
-            if record.number > 1 { whole.add(record) }
+            if record.number > 1 { try whole.add(record) }
         }
         guard whole.rows > 0 else { throw CSVError(path: path, line: 1, column: 1, message: "no data rows below the header") }
-        whole.sortEntries()
         return [(whole, 0)]
     }
 
     /// Parses the ranges concurrently.
-    func parallel(hashes: ClosedRange<UInt64>, linkOnly: Bool, passes: Int) throws -> [(ReferralAggregator, Int)] {
+    func parallel() throws -> [(ReferralAggregator, Int)] {
         final class Slot: @unchecked Sendable { var result: Result<(ReferralAggregator, Int), any Error>? }
         let slots = ranges.map { _ in Slot() }
         DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-            let aggregator = ReferralAggregator(layout: header.layout, format: format, chunk: i, hashes: hashes, linkOnly: linkOnly, detecting: detecting, lastDay: lastDay)
-            aggregator.reserve(rows: expectedRows(bytes: ranges[i].count, passes: passes), bytesPerID: header.bytesPerID)
+            let aggregator = aggregator(bytes: ranges[i].count, of: ranges.count)
             var options = CSVReader.Options()
             options.byteRange = ranges[i]
             options.expectedFieldCount = header.fieldCount
             options.progress = progress
             slots[i].result = Result {
                 let lines = try CSVReader(path: path, options: options).forEachRecord(aggregator.add).lines
-                aggregator.sortEntries()
                 return (aggregator, lines)
             }
         }
         return try slots.map { try $0.result!.get() }
-    }
-
-    /// Entries a chunk of `bytes` keeps in one of `passes` passes, with a margin, so its
-    /// arrays are reserved once and not doubled (and copied, both copies resident).
-    func expectedRows(bytes: Int, passes: Int) -> Int {
-        Int(Double(bytes) / header.bytesPerRow * 1.05 / Double(passes) * 1.02) + 64
     }
 
     /// Where each chunk's line numbers start in the file (the sequential read counts from

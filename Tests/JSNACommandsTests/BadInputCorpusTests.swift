@@ -365,8 +365,8 @@ import Testing
 /// `--memory` bounds what linking a child's referrals may hold; a smaller bound reads the
 /// file more times and prints exactly the same figures.
 @Suite struct LinkingMemoryOption {
-    @Test func aSmallMemoryReadsInPassesWithTheSameFigures() throws {
-        // The demo extract's rows eight times over: about 2 MB to link.
+    @Test func aSmallMemorySpillsWithTheSameFigures() throws {
+        // The demo extract's rows eight times over: about 1 MB of linking records.
         let text = try String(contentsOfFile: demoData + "/amberfold_referrals_list3.csv", encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).map(String.init)  // "\r\n" is one Character
         let header = lines.removeFirst()
@@ -376,9 +376,14 @@ import Testing
         let tight = try Run.jsna(["referrals", path, "--year", "2025", "--memory", "1"])
         #expect(roomy.status == 0 && tight.status == 0, "\(tight.stderr)")
         #expect(tight.stdout == roomy.stdout)
-        #expect(!roomy.stderr.contains("passes"))
-        let note = try #require(tight.stderr.split(separator: "\n").first { $0.contains("passes") })
-        #expect(note.hasPrefix("jsna: note: read big.csv in ") && note.contains("passes to link each child's referrals within 1 MB"), "\(note)")
+        #expect(!roomy.stderr.contains("temporary file"))
+        let note = try #require(tight.stderr.split(separator: "\n").first { $0.contains("temporary file") })
+        #expect(note.hasPrefix("jsna: note: linked each child's referrals through ") && note.contains("MB of temporary files in") && note.contains("up to 1 MB is held in memory"), "\(note)")
+        // No room for the spill: one line, no figures.
+        let nowhere = try Run.jsna(["referrals", path, "--year", "2025", "--memory", "1"], environment: ["TMPDIR": "/no/such/folder"])
+        #expect(nowhere.status != 0 && nowhere.stdout.isEmpty, "\(nowhere.stderr)")
+        let error = nowhere.stderr.split(separator: "\n").filter { !$0.contains("analyst-only") }
+        #expect(error.count == 1 && error[0].contains("/no/such/folder: cannot create a temporary file in it") && error[0].contains("set TMPDIR"), "\(nowhere.stderr)")
         let zero = try Run.jsna(["referrals", path, "--year", "2025", "--memory", "0"])
         #expect(zero.status != 0 && zero.stderr.contains("--memory must be at least 1"), "\(zero.stderr)")
         // The same bound from a config's memory_mb:.
@@ -386,7 +391,7 @@ import Testing
         try Data("memory_mb: 1\n".utf8).write(to: URL(fileURLWithPath: folder + "/small.yml"))
         try Data("memory_mb: 0\n".utf8).write(to: URL(fileURLWithPath: folder + "/zero.yml"))
         let configured = try Run.jsna(["referrals", path, "--year", "2025", "--config", folder + "/small.yml"])
-        #expect(configured.stdout == roomy.stdout && configured.stderr.contains("within 1 MB"), "\(configured.stderr)")
+        #expect(configured.stdout == roomy.stdout && configured.stderr.contains("up to 1 MB is held"), "\(configured.stderr)")
         let refused = try Run.jsna(["referrals", path, "--year", "2025", "--config", folder + "/zero.yml"])
         #expect(refused.status != 0 && refused.stdout.isEmpty, "\(refused.stderr)")
         #expect(refused.stderr.contains("zero.yml: memory_mb must be at least 1"), "\(refused.stderr)")

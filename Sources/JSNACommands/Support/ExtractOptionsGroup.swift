@@ -12,7 +12,7 @@ struct ExtractOptionsGroup: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A YAML config whose `columns:` maps List 3 fields to the file's headers.", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Memory for linking each child's referrals, in MB (default 128). A larger extract is read in more passes, with the same figures.", valueName: "MB"))
+    @Option(name: .long, help: ArgumentHelp("Memory for linking each child's referrals, in MB (default 96). Beyond it, linking records go to a temporary file in TMPDIR (16 bytes a referral), with the same figures.", valueName: "MB"))
     var memory: Int?
 
     func validate() throws {
@@ -40,7 +40,7 @@ struct DateFormatArgument: ExpressibleByArgument, Sendable {
 ///
 ///     extract: referrals.csv
 ///     date_format: dd/mm/yyyy
-///     memory_mb: 128
+///     memory_mb: 96
 ///     columns:
 ///       Child Unique ID: PersonID
 ///       Date of Referral: ReferralDate

@@ -8,7 +8,6 @@ import ReferralExtract
 /// ten years of a CMS export, 1 GB, is longer). The lines go to stderr:
 ///
 ///     jsna: reading list3.csv: 412 of 1,106 MB (37%)
-///     jsna: reading cms.csv, pass 2 of 3: 830 of 2,212 MB (37%)
 ///
 /// `JSNA_PROGRESS_AFTER` (seconds, default 2) changes when the first line comes.
 enum ExtractReading {
@@ -26,9 +25,11 @@ enum ExtractReading {
         defer { ticker.stop() }
         let extract = try ReferralExtract.read(path: path, options: options)
         ticker.stop()  // before the note, so no progress line follows it (stopping twice is harmless)
-        if extract.passes > 1 {
-            let memory = (options.linkingMemory ?? LinkingPasses.defaultMemory) >> 20
-            printError("jsna: note: read \((path as NSString).lastPathComponent) in \(extract.passes) passes to link each child's referrals within \(memory) MB (--memory or memory_mb: sets this)")
+        if extract.linking.spilledBytes > 0 {
+            let memory = (options.linkingMemory ?? LinkingPlan.defaultMemory) >> 20
+            let spilled = Double(extract.linking.spilledBytes) / 1e6
+            let size = spilled < 10 ? String(format: "%.1f", spilled) : megabytes(extract.linking.spilledBytes)
+            printError("jsna: note: linked each child's referrals through \(size) MB of temporary files in \(SpillDirectory.path), gone as the read finished; up to \(memory) MB is held in memory (--memory or memory_mb: sets this)")
         }
         return extract
     }

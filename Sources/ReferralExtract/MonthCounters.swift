@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One chunk's counters for every month of every census year, in one flat table of zeros:
+/// per month, the referrals, those with no further action, six age bands, and a count for
+/// each of the first 64 labels of gender, ethnicity and source (any further label, in a
+/// dictionary). A row adds to its month with plain pointer arithmetic: no array is checked
+/// for sharing or grown, nothing is hashed. The table is reserved, not touched, so only the
+/// months a file holds take memory.
+final class MonthCounters {
+    enum Column: Int { case gender = 0, ethnicity, source }
+    static let labels = 64
+    static let stride = 8 + 3 * labels
+    /// Census years the table covers: referral dates are 1990 to today.
+    static let firstCensus = 1990, censusYears = 120
+    static let slots = censusYears * 12
+
+    private let table: UnsafeMutablePointer<Int>
+    /// Labels past the first 64 of a column: (slot × 3 + column) << 32 | label id → count.
+    private var overflow: [Int: Int] = [:]
+
+    init() {
+        table = calloc(Self.slots * Self.stride, MemoryLayout<Int>.stride)!.assumingMemoryBound(to: Int.self)
+    }
+
+    deinit { free(table) }
+
+    /// Where a month's counters are: month index 0 = April.
+    @inline(__always)
+    static func slot(census: Int, month: Int) -> Int { (census - firstCensus) * 12 + month }
+
+    @inline(__always) func addReferral(_ slot: Int) { table[slot * Self.stride] += 1 }
+    @inline(__always) func addNoFurtherAction(_ slot: Int) { table[slot * Self.stride + 1] += 1 }
+    @inline(__always) func addAge(_ slot: Int, _ band: Int) { table[slot * Self.stride + 2 + band] += 1 }
+
+    @inline(__always)
+    func addLabel(_ slot: Int, _ column: Column, _ id: Int) {
+        if id < Self.labels {
+            table[slot * Self.stride + 8 + column.rawValue * Self.labels + id] += 1
+        } else {
+            overflow[(slot * 3 + column.rawValue) << 32 | id, default: 0] += 1
+        }
+    }
+
+    func referrals(_ slot: Int) -> Int { table[slot * Self.stride] }
+    func noFurtherAction(_ slot: Int) -> Int { table[slot * Self.stride + 1] }
+    func ages(_ slot: Int) -> [Int] { (0..<6).map { table[slot * Self.stride + 2 + $0] } }
+
+    /// A column's counts for a month, by label id (`count` ids).
+    func labels(_ slot: Int, _ column: Column, count: Int) -> [Int] {
+        (0..<count).map { id in
+            id < Self.labels ? table[slot * Self.stride + 8 + column.rawValue * Self.labels + id] : overflow[(slot * 3 + column.rawValue) << 32 | id] ?? 0
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Re-referrals and duplicate rows, decided over records sorted by child, day and line
+/// (one partition, or one range of it, from ``PartitionLinker``). A referral is a
+/// re-referral when the same child's latest earlier referral on a different day is on or
+/// after the same day a year before; a second row for the same child and day is a
+/// duplicate (itself still a referral, and a re-referral if the one before it was).
+struct ReferralLinks {
+    var rereferrals: [Int: Int] = [:]
+    var duplicates = ExtractDiagnostics()
+
+    mutating func walk(_ records: UnsafeBufferPointer<LinkRecord>, facts: DayFacts) {
+        guard var previous = records.first else { return }
+        var lastDay: Int32 = previous.day
+        var previousDistinct: Int32?
+        for (i, r) in records.enumerated() {
+            let day = r.day
+            if i > 0 && previous.sameChild(r) {
+                if day != lastDay {
+                    previousDistinct = lastDay
+                } else {
+                    duplicates.add(.duplicate, line: Int(r.line))
+                }
+            } else {
+                previousDistinct = nil
+            }
+            previous = r
+            lastDay = day
+            if let p = previousDistinct {
+                let (yearBefore, census) = facts[day]
+                if p >= yearBefore { rereferrals[census, default: 0] += 1 }
+            }
+        }
+    }
+
+    mutating func merge(_ other: ReferralLinks) {
+        for (census, n) in other.rereferrals { rereferrals[census, default: 0] += n }
+        duplicates.merge(other.duplicates, lineOffset: 0)
+    }
+}
