@@ -1,13 +1,13 @@
 import ReferralExtract
 
-/// Reads one list's rows into its section and its checks: each row's needed fields are
-/// picked out (stripped), its dates read once in the list's format, the checks counted,
-/// and the row handed to the section. Fed by the CSV reader (one per chunk of the file)
+/// Reads one list's rows into its sections (one per period asked for) and its checks: each
+/// row's needed fields are picked out (stripped), its dates read once in the list's format,
+/// the checks counted, and the row handed to each section. Fed by the CSV reader (one per chunk of the file)
 /// or by the workbook reader; chunks are merged in file order.
 final class ListAccumulator<S: PathwaySection> {
     let list: PathwayList
     let format: DateFormat
-    var section: S
+    var sections: [S]
     var checks = ListChecks()
     private let fields: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>
     private let days: UnsafeMutableBufferPointer<Int32>
@@ -21,11 +21,11 @@ final class ListAccumulator<S: PathwaySection> {
     private let earliest = CivilDate(year: 1990, month: 1, day: 1)!
     private let today: CivilDate
 
-    init(list: PathwayList, window: PathwayWindow, format: DateFormat, today: CivilDate) {
+    init(list: PathwayList, windows: [PathwayWindow], format: DateFormat, today: CivilDate) {
         self.list = list
         self.format = format
         self.today = today
-        section = S(window: window)
+        sections = windows.map { S(window: $0) }
         let n = list.columns.count
         fields = .allocate(capacity: n)
         fields.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0))
@@ -77,7 +77,8 @@ final class ListAccumulator<S: PathwaySection> {
             checks.count(.beforeStart, column: end, line: line)
         }
         if let childID, fields[childID].isEmpty { checks.count(.childIDBlank, column: childID, line: line) }
-        section.add(PathwayRow(fields: fields, days: days))
+        let row = PathwayRow(fields: fields, days: days)
+        for i in sections.indices { sections[i].add(row) }
     }
 
     /// A non-blank value in the list's format (year at least 1, as the peers read it),
@@ -103,7 +104,7 @@ final class ListAccumulator<S: PathwaySection> {
 
     /// Adds a later chunk, its lines moved on by `lineOffset`.
     func merge(_ other: ListAccumulator<S>, lineOffset: Int) {
-        section.merge(other.section)
+        for i in sections.indices { sections[i].merge(other.sections[i]) }
         checks.merge(other.checks, lineOffset: lineOffset)
     }
 }

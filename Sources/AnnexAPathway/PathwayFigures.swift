@@ -31,16 +31,24 @@ public struct PathwayFigures: Sendable {
         guard window.last >= window.first, window.last <= CivilDate.censusYearEnd(year) else {
             throw Diagnostic(.error, at: .whole(folder), "--as-at \(asAt.map(\.description) ?? "") is outside \(year - 1)-04-01 to \(year)-03-31")
         }
-        if AnnexAWorkbook.isWorkbook(folder) { return try readWorkbook(folder, year: year, asAt: asAt, options: options) }
-        var figures = PathwayFigures(year: year, window: window)
+        return try read(folder: folder, windows: [window], options: options)[0]
+    }
+
+    /// The lists read once for several periods at once: the figures for each window, in
+    /// order. The checks are the lists' own, the same for every period. With more than one
+    /// window, List 3's figures are by whole months, so every window must end on a month's
+    /// last day; its extract is read to the first window's end.
+    static func read(folder: String, windows: [PathwayWindow], options: PathwayOptions) throws -> [PathwayFigures] {
+        if AnnexAWorkbook.isWorkbook(folder) { return try readWorkbook(folder, windows: windows, options: options) }
+        var notes: [Diagnostic] = []
         var found: [PathwayList: (path: String, header: [String])] = [:]
         for path in try files(in: folder, including: ["xlsx"]) where AnnexAWorkbook.isWorkbook(path) {
-            figures.notes.append(Diagnostic(.warning, at: .whole(path), "a workbook in a folder of lists is not read: give its own path to read its sheets"))
+            notes.append(Diagnostic(.warning, at: .whole(path), "a workbook in a folder of lists is not read: give its own path to read its sheets"))
         }
         for path in try files(in: folder) {
             guard let header = try? Self.header(path) else { continue }
             guard let list = PathwayList.recognise(header, columns: options.columns) else {
-                figures.notes.append(Diagnostic(.warning, at: .whole(path), "not an Annex A list jsna reads (lists 1, 3 to 8); ignored"))
+                notes.append(Diagnostic(.warning, at: .whole(path), "not an Annex A list jsna reads (lists 1, 3 to 8); ignored"))
                 continue
             }
             if let other = found[list] {
@@ -49,30 +57,37 @@ public struct PathwayFigures: Sendable {
             found[list] = (path, header)
         }
         var jobs: [ListJob] = []
-        var finishers: [(PathwayList, () throws -> ListReading)] = []
+        var finishers: [(PathwayList, () throws -> [ListReading])] = []
         for (list, file) in found.sorted(by: { $0.key < $1.key }) {
-            let (newJobs, finish) = try plan(list, path: file.path, header: file.header, window: window, year: year, options: options)
+            let (newJobs, finish) = try plan(list, path: file.path, header: file.header, windows: windows, options: options)
             jobs += newJobs
             finishers.append((list, finish))
         }
         // Largest first, so the last job to start is a small one.
         let ordered = jobs.sorted { $0.bytes > $1.bytes }
         DispatchQueue.concurrentPerform(iterations: ordered.count) { ordered[$0].run() }
-        for (list, finish) in finishers { figures.lists[list] = try finish() }
+        var figures = windows.map { w in
+            var f = PathwayFigures(year: w.last.censusYear, window: w)
+            f.notes = notes
+            return f
+        }
+        for (list, finish) in finishers {
+            for (i, reading) in try finish().enumerated() { figures[i].lists[list] = reading }
+        }
         return figures
     }
 
     /// A workbook's sheets, each read as its CSV would be; diagnostics name the workbook,
     /// the sheet, its row and its column.
-    static func readWorkbook(_ path: String, year: Int, asAt: CivilDate?, options: PathwayOptions) throws -> PathwayFigures {
+    static func readWorkbook(_ path: String, windows: [PathwayWindow], options: PathwayOptions) throws -> [PathwayFigures] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-workbook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let book = try AnnexAWorkbook(path: path, into: folder, columns: options.columns)
         let sheets = Dictionary(book.sheets.map { ($0.csv, $0) }, uniquingKeysWith: { a, _ in a })
         let name = { (csv: String) in sheets[csv].map { "\(path)[\($0.name)]" } ?? path }
-        var figures: PathwayFigures
-        do { figures = try read(folder: folder.path, year: year, asAt: asAt, options: options) } catch var error as Diagnostic {
+        var all: [PathwayFigures]
+        do { all = try read(folder: folder.path, windows: windows, options: options) } catch var error as Diagnostic {
             // Name the sheet, never the temporary file.
             for csv in sheets.keys { error.message = error.message.replacingOccurrences(of: csv, with: name(csv)) }
             if let at = error.location, let sheet = sheets[at.path] {
@@ -80,15 +95,17 @@ public struct PathwayFigures: Sendable {
             }
             throw error
         }
-        for (list, reading) in figures.lists {
-            figures.lists[list]?.sheet = (name(reading.path), sheets[reading.path]?.rowOffset ?? 0)
+        for i in all.indices {
+            for (list, reading) in all[i].lists {
+                all[i].lists[list]?.sheet = (name(reading.path), sheets[reading.path]?.rowOffset ?? 0)
+            }
+            all[i].notes = all[i].notes.map { note in
+                var note = note
+                note.location = note.location.map { SourceLocation(path: name($0.path), line: $0.line, column: $0.column) }
+                return note
+            }
         }
-        figures.notes = figures.notes.map { note in
-            var note = note
-            note.location = note.location.map { SourceLocation(path: name($0.path), line: $0.line, column: $0.column) }
-            return note
-        }
-        return figures
+        return all
     }
 
     /// The sheet column (from 1) of a byte column on a line of a sheet's CSV (an error path).
@@ -108,23 +125,30 @@ public struct PathwayFigures: Sendable {
         return (starts.lastIndex { $0 <= byteColumn } ?? 0) + 1
     }
 
-    /// The jobs that read one list, and what turns their results into its reading.
-    static func plan(_ list: PathwayList, path: String, header: [String], window: PathwayWindow, year: Int, options: PathwayOptions) throws -> ([ListJob], () throws -> ListReading) {
-        func csv<S: PathwaySection>(_: S.Type) throws -> ([ListJob], () throws -> ListReading) {
+    /// The jobs that read one list, and what turns their results into its reading for each
+    /// window.
+    static func plan(_ list: PathwayList, path: String, header: [String], windows: [PathwayWindow], options: PathwayOptions) throws -> ([ListJob], () throws -> [ListReading]) {
+        func csv<S: PathwaySection>(_: S.Type) throws -> ([ListJob], () throws -> [ListReading]) {
             let fieldIndex = try list.fieldIndex(header: header, columns: options.columns, path: path)
             let lines = 1 + header.reduce(0) { $0 + $1.utf8.filter { $0 == 0x0A }.count }
-            let read = CSVListRead<S>(list: list, path: path, fieldIndex: fieldIndex, headerLines: lines, window: window, options: options)
+            let read = CSVListRead<S>(list: list, path: path, fieldIndex: fieldIndex, headerLines: lines, windows: windows, options: options)
             return (read.jobs, read.finish)
         }
         switch list {
         case .referrals:
             var extractOptions = ExtractOptions(columns: ExtractField.allCases.reduce(into: [:]) { $0[$1] = options.columns[$1.rawValue] }, dateFormat: options.dateFormat)
-            extractOptions.lastDay = window.last
+            extractOptions.lastDay = windows[0].last
             let slot = Slot<ReferralExtract>()
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return ([ListJob(bytes: size) { slot.result = Result { try ReferralExtract.read(path: path, options: extractOptions) } }], {
                 let extract = try slot.result!.get()
-                return ListReading(list: list, path: path, value: extract.figures(for: year).jsonValue(withYear: false), extract: extract, dateFormat: extract.dateFormat)
+                return windows.map { w in
+                    // One window: the year to its last day. More: each by its whole months
+                    // (a re-referral looks back, so later rows change no earlier month).
+                    let year = w.last.censusYear
+                    let figures = windows.count == 1 ? extract.figures(for: year) : extract.figures(census: year, months: w.months)
+                    return ListReading(list: list, path: path, value: figures.jsonValue(withYear: false), extract: extract, dateFormat: extract.dateFormat)
+                }
             })
         case .contacts: return try csv(ContactsSection.self)
         case .assessments: return try csv(AssessmentsSection.self)

@@ -43,6 +43,13 @@ public struct ListReading: @unchecked Sendable {
         return CivilDate(dayNumber: c.earliest)...CivilDate(dayNumber: c.latest)
     }
 
+    /// The last day the list covers, including List 3's rows after the period read (its
+    /// span stops at the period's end): how far the list reaches.
+    public var reach: CivilDate? {
+        if let extract { return extract.latestDate }
+        return span?.upperBound
+    }
+
     /// A count in the list's figures ("open", "started"), as the JSON names it; nil when absent.
     public func count(_ key: String) -> Int? {
         guard case .object(let members) = value, let v = members.first(where: { $0.0 == key })?.1, case .int(let n) = v else { return nil }
@@ -89,17 +96,17 @@ struct CSVListRead<S: PathwaySection> {
     let path: String
     let fieldIndex: [Int]
     let headerLines: Int
-    let window: PathwayWindow
+    let windows: [PathwayWindow]
     let options: PathwayOptions
     let ranges: [Range<Int>]
     let slots: [Slot<(ListAccumulator<S>, Int)>]
 
-    init(list: PathwayList, path: String, fieldIndex: [Int], headerLines: Int, window: PathwayWindow, options: PathwayOptions) {
+    init(list: PathwayList, path: String, fieldIndex: [Int], headerLines: Int, windows: [PathwayWindow], options: PathwayOptions) {
         self.list = list
         self.path = path
         self.fieldIndex = fieldIndex
         self.headerLines = headerLines
-        self.window = window
+        self.windows = windows
         self.options = options
         let dataStart = RecordBoundaries.endOfHeader(path: path, lines: headerLines)
         ranges = RecordBoundaries.split(path: path, parts: ProcessInfo.processInfo.activeProcessorCount, dataStart: dataStart, minimumBytes: options.splitAbove)
@@ -115,7 +122,7 @@ struct CSVListRead<S: PathwaySection> {
     }
 
     func read(range: Range<Int>?, format: DateFormat) throws -> (ListAccumulator<S>, Int) {
-        let accumulator = ListAccumulator<S>(list: list, window: window, format: format, today: options.today)
+        let accumulator = ListAccumulator<S>(list: list, windows: windows, format: format, today: options.today)
         var csv = CSVReader.Options()
         csv.requireSameFieldCount = false
         csv.byteRange = range
@@ -128,19 +135,20 @@ struct CSVListRead<S: PathwaySection> {
         return (accumulator, summary.lines)
     }
 
-    /// The chunks merged in file order (or the whole file again, in order).
-    func finish() throws -> ListReading {
+    /// The chunks merged in file order (or the whole file again, in order): a reading for
+    /// each period.
+    func finish() throws -> [ListReading] {
         var total: ListAccumulator<S>
         let format = options.dateFormat ?? .dayMonthYear
         if ranges.count > 1, let chunks = try? slots.map({ try $0.result!.get() }) {
-            total = ListAccumulator<S>(list: list, window: window, format: format, today: options.today)
+            total = ListAccumulator<S>(list: list, windows: windows, format: format, today: options.today)
             var offset = headerLines
             for (chunk, lines) in chunks {
                 total.merge(chunk, lineOffset: offset)
                 offset += lines
             }
         } else if ranges.count == 1, let chunk = try? slots[0].result!.get() {
-            total = ListAccumulator<S>(list: list, window: window, format: format, today: options.today)
+            total = ListAccumulator<S>(list: list, windows: windows, format: format, today: options.today)
             total.merge(chunk.0, lineOffset: headerLines)
         } else {
             total = try read(range: nil, format: format).0
@@ -150,7 +158,14 @@ struct CSVListRead<S: PathwaySection> {
         } else if options.dateFormat == nil, total.checks.votes.decision == nil {
             throw undecided(total.checks)
         }
-        return ListReading(list: list, path: path, value: total.section.json, checks: total.checks, dateFormat: total.format, fieldIndex: fieldIndex)
+        return try total.sections.map { section in
+            var section = section
+            do { try section.resolve() } catch var error as Diagnostic {
+                error.message = "\(list.title): \(error.message)"
+                throw error
+            }
+            return ListReading(list: list, path: path, value: section.json, checks: total.checks, dateFormat: total.format, fieldIndex: fieldIndex)
+        }
     }
 
     func undecided(_ checks: ListChecks) -> Diagnostic {

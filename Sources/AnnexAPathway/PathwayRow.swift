@@ -61,14 +61,16 @@ struct IndexTally {
     var json: PythonJSON.Value { .object(counts.indices.filter { counts[$0] > 0 }.map { (labels[$0], .int(counts[$0])) }) }
 }
 
-/// Distinct non-blank child IDs, by their bytes.
+/// Distinct non-blank child IDs (``DistinctChildren``: 16-byte keys, held or spilled, so
+/// memory does not grow with the children). ``resolve()`` counts them once the chunks are
+/// merged; a spill that failed is thrown there.
 struct ChildSet {
-    private let ids = ByteInterner(capacity: 4096)
-    var count: Int { ids.count }
+    private let children = DistinctChildren()
+    private(set) var count = 0
 
-    func add(_ id: UnsafeBufferPointer<UInt8>) { if !id.isEmpty { _ = ids.intern(id) } }
+    func add(_ id: UnsafeBufferPointer<UInt8>) { children.add(id) }
 
-    func merge(_ other: ChildSet) {
-        for id in 0..<other.ids.count { other.ids.withBytes(id) { _ = ids.intern($0) } }
-    }
+    func merge(_ other: ChildSet) { children.merge(other.children) }
+
+    mutating func resolve() throws { count = try children.count() }
 }

@@ -12,6 +12,9 @@ public struct PathwayWindow: Sendable {
         last = asAt ?? CivilDate.censusYearEnd(year)
     }
 
+    /// Whole months from 1 April to the last day (which must be a month's end to mean it).
+    public var months: Int { (last.components.month + 8) % 12 + 1 }
+
     @inline(__always) func contains(_ d: CivilDate?) -> Bool { d.map { $0 >= first && $0 <= last } ?? false }
 
     /// Open at E: started on or before it, and not ended by then (an end that is not a date
@@ -29,7 +32,13 @@ protocol PathwaySection {
     init(window: PathwayWindow)
     mutating func add(_ row: PathwayRow)
     mutating func merge(_ other: Self)
+    /// After every chunk is merged: work that needs them all (distinct children).
+    mutating func resolve() throws
     var json: PythonJSON.Value { get }
+}
+
+extension PathwaySection {
+    mutating func resolve() throws {}
 }
 
 /// How many pairs of dates are timed (both dates, the first not after the second), and how
@@ -74,6 +83,8 @@ struct ContactsSection: PathwaySection {
         let (y, m, _) = d.components
         byMonth.add(y * 12 + m - 1 - firstMonth)
     }
+
+    mutating func resolve() throws { try children.resolve() }
 
     mutating func merge(_ o: ContactsSection) {
         contacts += o.contacts
@@ -162,6 +173,8 @@ struct CINSection: PathwaySection {
         byAge.add(PathwayValues.ageBand(birth: row.date(1), at: window.last))
         if PathwayValues.isYes(row.field(2)) { disabled += 1 }
     }
+
+    mutating func resolve() throws { try children.resolve() }
 
     mutating func merge(_ o: Self) {
         open += o.open

@@ -17,6 +17,8 @@ final class ReferralAggregator {
     @exclusivity(unchecked) var daily = DailyCounts()
     @exclusivity(unchecked) var diagnostics = ExtractDiagnostics()
     @exclusivity(unchecked) var rows = 0
+    /// The latest referral date after the last one counted (how far the file reaches).
+    @exclusivity(unchecked) var latestBeyond = Int32.min
     /// Referral dates after today, or before 1990, are typing slips: left out of every
     /// figure (as invalid dates are), so one stray row cannot move the period's end.
     let inRange: ClosedRange<Int32>
@@ -71,7 +73,10 @@ final class ReferralAggregator {
             diagnostics.add(.referralOutOfRange, line: r.line, example: r.string(referral))
             return
         }
-        guard date.dayNumber <= lastCounted else { return }
+        guard date.dayNumber <= lastCounted else {
+            latestBeyond = max(latestBeyond, date.dayNumber)
+            return
+        }
         let census = month >= 4 ? y + 1 : y
         let m = MonthCounters.slot(census: census, month: (month + 8) % 12)
         months.addReferral(m)

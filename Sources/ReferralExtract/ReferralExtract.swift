@@ -51,6 +51,9 @@ public struct ReferralExtract: Sendable {
     public var daily: [CivilDate: Int]
     public var firstDate: CivilDate?
     public var lastDate: CivilDate?
+    /// The latest referral date in the file, counted or not (rows after ``ExtractOptions/lastDay``
+    /// are left out of every figure, but say how far the file reaches).
+    public var latestDate: CivilDate?
     public var diagnostics: ExtractDiagnostics
     /// How the referrals were linked: partitions, bytes spilled, records held at most.
     public var linking = LinkingSummary()
@@ -59,8 +62,8 @@ public struct ReferralExtract: Sendable {
     public var sha256: String { SHA256.hex(ofFile: path) ?? "" }
     /// The field each kind of diagnostic is about, to locate it (see ``ExtractDiagnostics/lines(path:fields:excludedRows:)``).
     public var diagnosticFields: [ExtractDiagnostics.Kind: Int] = [:]
-    /// Figures for each month (key census year × 100 + month index, 0 = April), without
-    /// re-referrals: for a period of whole months (``figures(census:months:)``).
+    /// Figures for each month (key census year × 100 + month index, 0 = April): for a
+    /// period of whole months (``figures(census:months:)``).
     var monthFigures: [Int: ReferralFigures] = [:]
     /// How many referral dates each format read, when the format was decided from the file.
     var formatVotes = FormatVotes()
@@ -69,7 +72,8 @@ public struct ReferralExtract: Sendable {
     public var rowsExcluded: Int { diagnostics.errorRows }
 
     /// Counts and breakdowns for the first `months` whole months of census year `census`
-    /// (1 = April only, 12 = the whole year); re-referrals are not split by month (0).
+    /// (1 = April only, 12 = the whole year). A re-referral looks back, never forward, so a
+    /// period's are the same however far past it the file runs.
     public func figures(census: Int, months: Int) -> ReferralFigures {
         var f = ReferralFigures(year: census)
         for m in 0..<min(months, 12) { if let part = monthFigures[census * 100 + m] { f.add(part) } }
@@ -151,6 +155,8 @@ public struct ReferralExtract: Sendable {
             diagnostics: diagnostics)
         extract.formatVotes = votes
         extract.monthFigures = months
+        let beyond = chunks.map(\.0.latestBeyond).max() ?? .min
+        extract.latestDate = beyond > (days.max() ?? .min) ? CivilDate(dayNumber: beyond) : extract.lastDate
         let layout = reader.header.layout
         extract.diagnosticFields = [
             .referralDateBlank: layout[.dateOfReferral]!, .referralDateInvalid: layout[.dateOfReferral]!,
@@ -182,7 +188,10 @@ public struct ReferralExtract: Sendable {
         var links = ReferralLinks()
         for part in parts { links.merge(part) }
         diagnostics.merge(links.duplicates, lineOffset: 0)
-        for (census, n) in links.rereferrals { figures[census]?.rereferrals += n }
+        for (month, n) in links.rereferrals {
+            figures[month / 100]?.rereferrals += n
+            monthFigures[month]?.rereferrals += n
+        }
         linking = LinkingSummary(
             partitions: plan.partitions, spilledBytes: spills.reduce(0) { $0 + $1.spilledBytes }, mostRecordsHeld: mostHeld, recordBudget: plan.records)
     }

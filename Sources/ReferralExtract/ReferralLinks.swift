@@ -4,6 +4,7 @@
 /// after the same day a year before; a second row for the same child and day is a
 /// duplicate (itself still a referral, and a re-referral if the one before it was).
 struct ReferralLinks {
+    /// Re-referrals by month: census year × 100 + month index (0 = April).
     var rereferrals: [Int: Int] = [:]
     var duplicates = ExtractDiagnostics()
 
@@ -25,14 +26,14 @@ struct ReferralLinks {
             previous = r
             lastDay = day
             if let p = previousDistinct {
-                let (yearBefore, census) = facts[day]
-                if p >= yearBefore { rereferrals[census, default: 0] += 1 }
+                let (yearBefore, month) = facts[day]
+                if p >= yearBefore { rereferrals[month, default: 0] += 1 }
             }
         }
     }
 
     mutating func merge(_ other: ReferralLinks) {
-        for (census, n) in other.rereferrals { rereferrals[census, default: 0] += n }
+        for (month, n) in other.rereferrals { rereferrals[month, default: 0] += n }
         duplicates.merge(other.duplicates, lineOffset: 0)
     }
 }

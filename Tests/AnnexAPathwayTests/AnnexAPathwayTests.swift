@@ -240,3 +240,43 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
         #expect { try read(header + "," + list.signature + "\n") } throws: { "\($0)".contains("appears twice") }
     }
 }
+
+/// Issue 20: a chapter reads the folder of lists once for both periods (the year to date
+/// and the same months a year earlier), and again only when a list stops short of the end
+/// first taken. Either way, each period's figures are those of reading it on its own.
+@Suite struct ChapterPeriodsInOneRead {
+    static let folder = SharedData.demo + "/annex-a"
+
+    func expectAsAlone(_ today: CivilDate, asAt: CivilDate?) throws {
+        let (current, earlier) = try PathwayFigures.forChapter(Self.folder, options: PathwayOptions(), asAt: asAt, today: today)
+        var options = PathwayOptions()
+        options.today = today
+        let end = current.window.last
+        #expect(end == end.endOfMonth && end <= today)
+        if let asAt { #expect(end == asAt) }
+        #expect(current.json == (try PathwayFigures.read(folder: Self.folder, year: end.censusYear, asAt: end, options: options)).json, "today \(today)")
+        let earlierEnd = end.oneYearBefore.endOfMonth
+        let alone = try PathwayFigures.read(folder: Self.folder, year: earlierEnd.censusYear, asAt: earlierEnd, options: options)
+        let e = try #require(earlier, "the demo lists reach back a year")
+        #expect(e.json == alone.json, "today \(today)")
+        // List 3's figures by whole months are those of reading it to the earlier end.
+        #expect(e.lists[.referrals]?.count("rereferrals") ?? 0 > 0)
+    }
+
+    @Test func theDefaultEndIsReadOnceWithTheYearBefore() throws {
+        try expectAsAlone(date(2026, 11, 30), asAt: nil)
+    }
+
+    @Test func aGivenEndIsReadOnceWithTheYearBefore() throws {
+        try expectAsAlone(date(2026, 11, 30), asAt: date(2025, 12, 31))
+    }
+
+    /// Lists that stop months before today: the end they reach, read again.
+    @Test func listsThatStopShortAreReadAgainToWhereTheyReach() throws {
+        let today = date(2027, 6, 15)
+        let (current, _) = try PathwayFigures.forChapter(Self.folder, options: PathwayOptions(), asAt: nil, today: today)
+        let reach = try #require(current.lists.values.compactMap(\.reach).min())
+        #expect(current.window.last == reach.lastWholeMonthEnd && current.window.last < today.lastWholeMonthEnd)
+        try expectAsAlone(today, asAt: nil)
+    }
+}

@@ -166,6 +166,24 @@ import Glibc
     }
 }
 
+/// Re-referrals by month: a period of whole months read from the whole file has the figures
+/// of the file read to that period's end (a re-referral looks back, never forward).
+@Suite struct MonthlyReReferrals {
+    @Test(arguments: [1, 6, 12])
+    func wholeMonthsAreThoseOfAReadToTheirEnd(months: Int) throws {
+        let known = try SpillLinking.known(rows: 20_000)
+        let whole = try ReferralExtract.read(path: known.path, options: ExtractOptions(dateFormat: .dayMonthYear))
+        let end = CivilDate(dayNumber: CivilDate(year: 2023, month: (3 + months) % 12 + 1, day: 1)!.dayNumber - (months == 12 ? 0 : 1))
+        var options = ExtractOptions(dateFormat: .dayMonthYear)
+        options.lastDay = months == 12 ? CivilDate.censusYearEnd(2024) : end
+        let toEnd = try ReferralExtract.read(path: known.path, options: options)
+        let part = whole.figures(census: 2024, months: months)
+        #expect(part.rereferrals > 0)
+        #expect(part == toEnd.figures(for: 2024), "\(months) months")
+        #expect(whole.latestDate == toEnd.latestDate && toEnd.lastDate! <= options.lastDay!)
+    }
+}
+
 /// The linking key and record: what identifies a child, and what a record keeps.
 @Suite struct LinkingKeys {
     static func key(_ s: String) -> (a: UInt64, b: UInt64) { Array(s.utf8).withUnsafeBufferPointer(ChildKey.of) }
@@ -223,5 +241,37 @@ import Glibc
             try spill.forEachRun(of: p, scratch: scratch) { run in lines += run.map { UInt64($0.line) } }
             #expect(lines == added[p], "partition \(p)")
         }
+    }
+}
+
+/// Distinct children for the Annex A lists: the same count as a set of the IDs' strings,
+/// held or spilled, over merged chunks.
+@Suite struct DistinctChildrenTests {
+    @Test(arguments: [DistinctChildren.heldPerChunk, 100])
+    func theCountIsTheSetOfIDs(held: Int) throws {
+        let folder = try temporaryFolder([:])
+        var seed: UInt64 = 3
+        func next(_ k: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(k)) }
+        var ids = Set<String>()
+        let chunks = (0..<3).map { _ in DistinctChildren(held: held) { try SpillFile(directory: folder) } }
+        for chunk in chunks {
+            for _ in 0..<20_000 {
+                let id = next(50) == 0 ? "" : "ID-\(next(30_000))"
+                if !id.isEmpty { ids.insert(id) }
+                Array(id.utf8).withUnsafeBufferPointer { chunk.add($0) }
+            }
+        }
+        chunks[0].merge(chunks[1])
+        chunks[0].merge(chunks[2])
+        #expect((chunks[0].spilledBytes > 0) == (held == 100))
+        #expect(try chunks[0].count() == ids.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full (Linux)"))
+    func aFullDiskIsThrownByTheCount() {
+        let children = DistinctChildren(held: 10) { try SpillFile(directory: "/var/tmp", descriptor: open("/dev/full", O_WRONLY)) }
+        for i in 0..<10_000 { Array("C\(i)".utf8).withUnsafeBufferPointer { children.add($0) } }
+        #expect { try children.count() } throws: { "\($0)".contains("the disk is full") }
     }
 }
