@@ -20,8 +20,8 @@ help:
 	@echo "make demo-data    regenerate data/demo (synthetic, fixed seed)"
 	@echo "make real-report  a Bolton chapter from ../shared/data/dfe into reports/bolton/"
 	@echo "make peers        a venv (.venv-bench) with pandas and duckdb for the peer checks"
-	@echo "make bench        jsna against pandas and duckdb, parse throughput, chapter times → BENCHMARKS.md"
-	@echo "make scale        memory and time of jsna referrals at 1M, 5M, 10M and 20M rows → BENCHMARKS.md"
+	@echo "make bench        jsna against pandas and duckdb (100k to 20M rows), parse throughput, chapter times → BENCHMARKS.md"
+	@echo "make scale        memory and time of jsna referrals at 1M, 5M and 20M rows, beside the peers → BENCHMARKS.md"
 	@echo "make browser-test the demo (and a real Bolton) chapter in headless Chromium: axe-core, PDF, screenshot"
 
 # Installs what is missing: libcsv (C CSV parser, no pkg-config file), cmark-gfm and
@@ -131,8 +131,9 @@ browser-test: report
 bench: build peers
 	python3 scripts/bench.py
 
-# Memory and time as extracts grow to 20M rows (generates 1M-10M rows once, about 7 minutes).
-scale: build
+# Memory and time at 1M, 5M and 20M rows beside the peers, one run each (uses make bench's
+# extracts; the 20M-row file is generated once, about 8 minutes).
+scale: build peers
 	python3 scripts/scale.py
 
 demo-data: build
