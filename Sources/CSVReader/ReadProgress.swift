@@ -14,7 +14,7 @@ import Darwin
 public final class ReadProgress: @unchecked Sendable {
     public let totalBytes: Int
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private var done = 0, pass = 1, passes = 1
+    private var done = 0
 
     public init(totalBytes: Int) {
         self.totalBytes = totalBytes
@@ -27,23 +27,10 @@ public final class ReadProgress: @unchecked Sendable {
     }
 
     /// Never more than ``totalBytes`` (a read that falls back to one core counts again).
-    public var bytesRead: Int { snapshot.bytesRead }
-
-    /// Bytes read in this pass, and which pass of how many (a file too large to link in
-    /// memory is read more than once).
-    public var snapshot: (bytesRead: Int, pass: Int, passes: Int) {
+    public var bytesRead: Int {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        return (min(done, totalBytes), pass, passes)
-    }
-
-    /// Starts counting pass `pass` (from 1) of `passes` from zero.
-    public func beginPass(_ pass: Int, of passes: Int) {
-        pthread_mutex_lock(lock)
-        done = 0
-        self.pass = pass
-        self.passes = passes
-        pthread_mutex_unlock(lock)
+        return min(done, totalBytes)
     }
 
     func add(_ bytes: Int) {

@@ -17,10 +17,9 @@ enum ExtractReading {
         let progress = ReadProgress(totalBytes: size)
         options.progress = progress
         let ticker = ProgressTicker(every: 2, after: delay) {
-            let (done, pass, passes) = progress.snapshot
+            let done = progress.bytesRead
             let percent = size > 0 ? done * 100 / size : 0
-            let of = passes > 1 ? ", pass \(pass) of \(passes)" : ""
-            printError("jsna: reading \((path as NSString).lastPathComponent)\(of): \(megabytes(done)) of \(megabytes(size)) MB (\(percent)%)")
+            printError("jsna: reading \((path as NSString).lastPathComponent): \(megabytes(done)) of \(megabytes(size)) MB (\(percent)%)")
         }
         defer { ticker.stop() }
         let extract = try ReferralExtract.read(path: path, options: options)
