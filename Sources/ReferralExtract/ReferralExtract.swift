@@ -106,7 +106,7 @@ public struct ReferralExtract: Sendable {
             path: path, header: header, format: options.dateFormat ?? header.format, detecting: options.dateFormat == nil, progress: options.progress,
             ranges: ranges, fileBytes: file?.size ?? 0, lastDay: options.lastDay, plan: plan, alwaysSpill: options.alwaysSpill,
             makeSpillFile: options.makeSpillFile ?? { try SpillFile() })
-        let chunks = try reader.read()
+        var chunks = try reader.read()
         var extract = summarize(chunks, reader: reader, detected: options.dateFormat == nil)
         // The format is decided from every row: when the sample's guess is not what all the
         // rows say, the file is read again in the format they say (rare).
@@ -115,6 +115,7 @@ public struct ReferralExtract: Sendable {
             case .format(let decided) where decided != reader.format:
                 var forced = options
                 forced.dateFormat = decided
+                chunks = []  // this read's linking records go before the next read's come
                 var again = try Self.read(path: path, options: forced, parts: parts)
                 again.dateFormatDetected = true
                 again.formatVotes = extract.formatVotes
@@ -177,7 +178,8 @@ public struct ReferralExtract: Sendable {
         let counts = spills.map(\.counts)
         let largest = (0..<plan.partitions).map { p in counts.reduce(0) { $0 + $1[p] } }.max() ?? 0
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, plan.partitions)
-        if spillAll || held + workers * largest > plan.records {
+        // Each worker gathers a partition into one buffer and sorts it into another.
+        if spillAll || held + 2 * workers * largest > plan.records {
             for spill in spills { try spill.spillAll() }
         }
         let stillHeld = spills.reduce(0) { $0 + $1.held }
