@@ -58,20 +58,6 @@ public enum RecordBoundaries {
         return zip(bounds, bounds.dropFirst()).filter { $0.0 < $0.1 }.map { $0.0..<$0.1 }
     }
 
-    /// No fewer than the records from byte `start` on: the larger of the LF and CR counts
-    /// (LF, CRLF and lone-CR files alike), plus one for a last line without a break. Line
-    /// breaks inside quotes only make it larger. One quick pass over the bytes, for
-    /// planning memory when a sample of rows could mislead.
-    public static func maximumRecords(path: String, from start: Int) -> Int {
-        var lf = 0, cr = 0
-        let read = forEachBlock(path: path, from: start, size: 1 << 20) { bytes, n, _ in
-            lf += count(0x0A, bytes, n)
-            cr += count(0x0D, bytes, n)
-            return true
-        }
-        return read == nil ? 0 : max(lf, cr) + 1
-    }
-
     /// Hands the file from `start` to `body` a block at a time (the bytes, how many, and
     /// the block's offset in the file) until `body` returns false or the file ends. Returns
     /// the offset reached (the end of the block `body` stopped in, or of the file); nil if

@@ -1,6 +1,6 @@
 /// Referrals per day, counted in a flat array for 1900–2099 (one slot a day, no hashing
 /// per row) and in a dictionary for any other year a file holds. The array is made on the
-/// first count, so aggregators that never count (later linking passes) cost nothing.
+/// first count, so an aggregator that counts no referral costs nothing.
 struct DailyCounts {
     static let firstDay = CivilDate(year: 1900, month: 1, day: 1)!.dayNumber
     static let days = Int(CivilDate(year: 2100, month: 1, day: 1)!.dayNumber - firstDay)

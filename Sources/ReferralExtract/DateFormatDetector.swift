@@ -13,10 +13,9 @@ enum DateFormatDetector {
         /// Where the first data record starts, and how many lines the header takes.
         var dataStart: Int
         var lines: Int
-        /// From the sampled rows: bytes per row (fields plus separators) and per child ID,
-        /// so each chunk can reserve its arrays once instead of doubling them.
+        /// From the sampled rows: bytes per row (fields plus separators), so each chunk can
+        /// reserve its linking records once instead of doubling them.
         var bytesPerRow = 64.0
-        var bytesPerID = 8.0
     }
 
     static func detect(path: String, options: ExtractOptions) throws -> Header {
@@ -25,7 +24,7 @@ enum DateFormatDetector {
         var votes: [DateFormat: Int] = [:]
         var seen = 0
         var headerLines = 1
-        var sampleBytes = 0, sampleIDBytes = 0, sampleRows = 0
+        var sampleBytes = 0, sampleRows = 0
         do {
             try CSVReader(path: path).forEachRecord { record in
                 if record.number == 1 {
@@ -35,7 +34,6 @@ enum DateFormatDetector {
                 }
                 if record.number == 2 { headerLines = record.line - 1 }
                 sampleBytes += (0..<record.count).reduce(record.count) { $0 + record[$1].count }
-                sampleIDBytes += record[layout![.childID]!].count
                 sampleRows += 1
                 let field = record[layout![.dateOfReferral]!]
                 guard !field.isEmpty else { return }
@@ -49,7 +47,6 @@ enum DateFormatDetector {
         var header = Header(layout: layout, format: best, fieldCount: fieldCount, dataStart: RecordBoundaries.endOfHeader(path: path, lines: headerLines), lines: headerLines)
         if sampleRows > 0 {
             header.bytesPerRow = max(Double(sampleBytes) / Double(sampleRows), 8)
-            header.bytesPerID = Double(sampleIDBytes) / Double(sampleRows)
         }
         return header
     }
