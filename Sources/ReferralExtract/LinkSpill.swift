@@ -14,7 +14,7 @@ import Darwin
 ///     try spill.add(record, partition: LinkRecord.partition(key, of: 8))
 final class LinkSpill {
     /// A run of one partition's records in the file.
-    struct Block { var partition: Int32; var count: Int32; var offset: Int }
+    struct Block { var count: Int32; var offset: Int }
 
     /// One partition's held records: raw storage, so an append is a store and a count
     /// (no array is checked for sharing on every row).
@@ -39,7 +39,9 @@ final class LinkSpill {
     @exclusivity(unchecked) private(set) var peakHeld = 0
     @exclusivity(unchecked) private(set) var file: SpillFile?
     @exclusivity(unchecked) private(set) var spilling: Bool
-    @exclusivity(unchecked) private(set) var blocks: [Block] = []
+    /// Each partition's blocks in the file, in the order written (so reading a partition
+    /// back does not scan every other partition's blocks).
+    @exclusivity(unchecked) private(set) var blocks: [[Block]]
     /// Records per partition, held and written.
     var counts: [Int] { (0..<partitions).map { runs[$0].total } }
 
@@ -52,6 +54,7 @@ final class LinkSpill {
         self.makeFile = makeFile
         runs = .allocate(capacity: self.partitions)
         runs.initialize(repeating: Run(), count: self.partitions)
+        blocks = Array(repeating: [], count: self.partitions)
         if spilling { for p in 0..<self.partitions { reserve(p, self.blockRecords) } }
     }
 
@@ -113,7 +116,7 @@ final class LinkSpill {
         for start in stride(from: 0, to: count, by: blockRecords) {
             let run = UnsafeBufferPointer(rebasing: records[start..<min(start + blockRecords, count)])
             let offset = try file!.append(UnsafeRawBufferPointer(run))
-            blocks.append(Block(partition: Int32(p), count: Int32(run.count), offset: offset))
+            blocks[p].append(Block(count: Int32(run.count), offset: offset))
         }
         held -= count
         runs[p].count = 0
@@ -129,7 +132,7 @@ final class LinkSpill {
     /// reading the written ones into `scratch` (at least ``blockRecords`` long).
     func forEachRun(of p: Int, scratch: UnsafeMutableBufferPointer<LinkRecord>, _ body: (UnsafeBufferPointer<LinkRecord>) throws -> Void) throws {
         if let file {
-            for block in blocks where Int(block.partition) == p {
+            for block in blocks[p] {
                 let run = UnsafeMutableBufferPointer(rebasing: scratch[0..<Int(block.count)])
                 try file.read(into: UnsafeMutableRawBufferPointer(run), at: block.offset)
                 try body(UnsafeBufferPointer(run))
