@@ -23,7 +23,7 @@ public struct CSVRecord {
     @inlinable public var count: Int { ends.count }
 
     /// The bytes of field `index` (0-based), quotes removed and doubled quotes undoubled.
-    @inlinable public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+    @inlinable @inline(__always) public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = index == 0 ? 0 : ends[index - 1]
         let end = ends[index]
         return UnsafeBufferPointer(rebasing: bytes[start..<end])

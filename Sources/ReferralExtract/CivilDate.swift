@@ -21,7 +21,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// A real day of a year from 1000 to 9999.
     @inline(__always)
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
-        (1...12).contains(month) && day >= 1 && day <= CivilDate.daysIn(month: month, year: year) && (1000...9999).contains(year)
+        // Unsigned, a range test is one comparison; a month's length is two bits of a
+        // constant (days over 28), and only February asks whether the year is a leap year.
+        guard UInt(bitPattern: month &- 1) < 12, UInt(bitPattern: year &- 1000) < 9000, day >= 1 else { return false }
+        let length = 28 + (0x3BB_EECC >> (month << 1)) & 3
+        return day <= length || (month == 2 && day == 29 && isLeap(year))
     }
 
     public init(dayNumber: Int32) { self.dayNumber = dayNumber }
@@ -97,8 +101,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                                     "September", "October", "November", "December"]
 
-    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    @inline(__always)
+    static func isLeap(_ y: Int) -> Bool { y & 3 == 0 && (y % 100 != 0 || y % 400 == 0) }
 
+    @inline(__always)
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
@@ -108,8 +114,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     // Howard Hinnant's algorithms (proleptic Gregorian calendar).
+    @inline(__always)
     static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
+        if y >= 0 {
+            // The same, unsigned: a division by a constant is then a multiply and a shift,
+            // with no correction for negative numbers (every date a file holds takes this way).
+            let u = UInt(y), era = u / 400, yoe = u - era * 400
+            let doy = Int((153 * UInt(m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+            return Int(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100) + doy - 719_468
+        }
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
@@ -206,7 +220,8 @@ public enum DateFormat: String, Sendable, CaseIterable {
         if field.count == 10, field[2] == UInt8(ascii: "/"), field[5] == UInt8(ascii: "/") {
             let a0 = field[0] &- 48, a1 = field[1] &- 48, b0 = field[3] &- 48, b1 = field[4] &- 48
             let y0 = field[6] &- 48, y1 = field[7] &- 48, y2 = field[8] &- 48, y3 = field[9] &- 48
-            if max(a0, a1, b0, b1, max(y0, y1, y2, y3)) < 10 {
+            // Binary max, not the variadic one (which builds an array for every date).
+            if max(max(max(a0, a1), max(b0, b1)), max(max(y0, y1), max(y2, y3))) < 10 {
                 return (Int(a0) * 10 + Int(a1), Int(b0) * 10 + Int(b1), Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3))
             }
         }

@@ -65,50 +65,58 @@ enum DateRange {
 struct FormatVotes: Sendable, Equatable {
     static let examples = 3
     var dates = 0
-    var reads = [Int](repeating: 0, count: DateFormat.allCases.count)
+    /// Dates read by each format, in `DateFormat.allCases` order (plain counters, not an
+    /// array: this is counted once a row).
+    var readsDMY = 0, readsMDY = 0, readsISO = 0
     var unread = [[Int]](repeating: [], count: DateFormat.allCases.count)
+    /// Bits of the formats that still want an example of a line they cannot read.
+    var wantExamples: UInt8 = 7
 
-    /// Counts one non-blank referral date: which formats read it. One scan of the field:
-    /// an ISO shape is read as ISO only; a slash shape's two numbers are tried both ways.
-    /// Counts one date; returns its day-first slash parts when it has them, so the caller
-    /// need not read them again.
-    @discardableResult
-    mutating func count(_ field: UnsafeBufferPointer<UInt8>, line: Int) -> (Int, Int, Int)? {
-        dates += 1
-        var read = (dmy: false, mdy: false, iso: false)
-        var parts: (Int, Int, Int)?
+    /// Which formats read a date, as bits in `DateFormat.allCases` order (dd/mm/yyyy,
+    /// mm/dd/yyyy, ISO), and its day-first slash parts when it has them.
+    static func readers(_ field: UnsafeBufferPointer<UInt8>) -> (formats: UInt8, parts: (Int, Int, Int)?) {
         if field.count == 10, field[4] == UInt8(ascii: "-") {
-            read.iso = DateFormat.iso.parse(field) != nil
-        } else if let (a, b, y) = DateFormat.slashParts(field) {
-            parts = (a, b, y)
-            read.dmy = CivilDate.isValid(year: y, month: b, day: a)
-            read.mdy = CivilDate.isValid(year: y, month: a, day: b)
+            return (DateFormat.iso.parse(field) != nil ? 4 : 0, nil)
         }
-        tally(0, read.dmy, line)
-        tally(1, read.mdy, line)
-        tally(2, read.iso, line)
-        return parts
+        guard let (a, b, y) = DateFormat.slashParts(field) else { return (0, nil) }
+        return ((CivilDate.isValid(year: y, month: b, day: a) ? 1 : 0) | (CivilDate.isValid(year: y, month: a, day: b) ? 2 : 0), (a, b, y))
     }
 
+    /// Counts one non-blank date that the formats in `formats` (bits, as ``readers(_:)``
+    /// gives them) read.
     @inline(__always)
-    private mutating func tally(_ i: Int, _ ok: Bool, _ line: Int) {
-        if ok {
-            reads[i] += 1
-        } else if unread[i].count < Self.examples {
+    mutating func count(readers formats: UInt8, line: Int) {
+        dates += 1
+        readsDMY += Int(formats & 1)
+        readsMDY += Int(formats >> 1 & 1)
+        readsISO += Int(formats >> 2 & 1)
+        let unreadBy = ~formats & wantExamples
+        guard unreadBy != 0 else { return }
+        for i in 0..<3 where unreadBy & (1 << i) != 0 {
             unread[i].append(line)
+            if unread[i].count == Self.examples { wantExamples &= ~(1 << UInt8(i)) }
         }
     }
 
     /// Adds another chunk's votes, its lines moved on by `lineOffset`.
     mutating func merge(_ o: FormatVotes, lineOffset: Int) {
         dates += o.dates
-        for i in reads.indices {
-            reads[i] += o.reads[i]
+        readsDMY += o.readsDMY
+        readsMDY += o.readsMDY
+        readsISO += o.readsISO
+        for i in unread.indices {
             unread[i] = Array((unread[i] + o.unread[i].map { $0 + lineOffset }).sorted().prefix(Self.examples))
+            if unread[i].count == Self.examples { wantExamples &= ~(1 << UInt8(i)) }
         }
     }
 
-    func reads(_ format: DateFormat) -> Int { reads[DateFormat.allCases.firstIndex(of: format)!] }
+    func reads(_ format: DateFormat) -> Int {
+        switch format {
+        case .dayMonthYear: readsDMY
+        case .monthDayYear: readsMDY
+        case .iso: readsISO
+        }
+    }
     func unread(_ format: DateFormat) -> [Int] { unread[DateFormat.allCases.firstIndex(of: format)!] }
 
     /// What the votes decide.

@@ -70,7 +70,7 @@ struct PartitionLinker {
                     continue
                 }
                 slot.held = max(slot.held, 2 * n)
-                BucketSort.sort(UnsafeBufferPointer(rebasing: buffer[0..<n]), into: sorted, counts: &counts)
+                BucketSort.sort(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), into: sorted, counts: &counts)
                 link(&slot.result, UnsafeBufferPointer(rebasing: sorted[0..<n]))
                 range += 1
             }

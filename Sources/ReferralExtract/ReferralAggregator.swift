@@ -12,6 +12,8 @@ final class ReferralAggregator {
     let format: DateFormat
     let spill: LinkSpill
     let genders = ByteInterner(capacity: 16), ethnicities = ByteInterner(capacity: 64), sources = ByteInterner(capacity: 64)
+    /// Each label column's distinct raw values worked out once, not once a row.
+    @exclusivity(unchecked) var rawGenders = FieldMemo(), rawEthnicities = FieldMemo(), rawSources = FieldMemo()
     /// Counts by month (so a period of whole months has its own breakdowns).
     let months = MonthCounters()
     @exclusivity(unchecked) var daily = DailyCounts()
@@ -54,11 +56,17 @@ final class ReferralAggregator {
         // without a word.
         if dateField.isEmpty, (0..<r.count).allSatisfy({ r[$0].isEmpty }) { return }
         var parsed: (date: CivilDate, year: Int, month: Int, day: Int)?
-        if detecting, !dateField.isEmpty, format == .dayMonthYear {
-            // The vote read the parts already (day first, as this format reads them).
-            parsed = formatVotes.count(dateField, line: r.line).flatMap { d, m, y in CivilDate(year: y, month: m, day: d).map { ($0, y, m, d) } }
+        if detecting, !dateField.isEmpty {
+            // One scan of the field for the vote; day-first, its parts are the date's.
+            let (formats, parts) = FormatVotes.readers(dateField)
+            formatVotes.count(readers: formats, line: r.line)
+            if format == .dayMonthYear {
+                // The vote found the parts a real day-first date: no need to check them again.
+                if formats & 1 != 0, let (d, m, y) = parts { parsed = (CivilDate(dayNumber: Int32(CivilDate.daysFromCivil(y, m, d))), y, m, d) }
+            } else {
+                parsed = format.parseParts(dateField)
+            }
         } else {
-            if detecting, !dateField.isEmpty { formatVotes.count(dateField, line: r.line) }
             parsed = format.parseParts(dateField)
         }
         guard let (date, y, month, day) = parsed else {
@@ -89,14 +97,17 @@ final class ReferralAggregator {
             try spill.add(LinkRecord(key: key, day: date.dayNumber, line: UInt32(truncatingIfNeeded: r.line)), partition: LinkRecord.partition(key, of: spill.partitions))
         }
         if Labels.isNoFurtherAction(r[nfa]) { months.addNoFurtherAction(m) }
-        months.addAge(m, ageBand(r, on: (y, month, day)))
-        months.addLabel(m, .gender, genders.intern(Labels.label(r[gender])))
-        months.addLabel(m, .ethnicity, ethnicities.intern(Labels.label(r[ethnicity])))
-        months.addLabel(m, .source, sources.intern(Labels.sourceCode(r[source])))
+        months.addAge(m, ageBand(r, on: y * 10_000 + month * 100 + day))
+        let g = r[gender], e = r[ethnicity], s = r[source]
+        months.addLabel(m, .gender, rawGenders.label(g) ?? rawGenders.remember(g, genders.intern(Labels.label(g))))
+        months.addLabel(m, .ethnicity, rawEthnicities.label(e) ?? rawEthnicities.remember(e, ethnicities.intern(Labels.label(e))))
+        months.addLabel(m, .source, rawSources.label(s) ?? rawSources.remember(s, sources.intern(Labels.sourceCode(s))))
     }
 
-    /// Index into ReferralFigures.ageBands, from the referral date's year, month and day.
-    func ageBand(_ r: CSVRecord, on date: (Int, Int, Int)) -> Int {
+    /// Index into ReferralFigures.ageBands, from the referral date as yyyymmdd: whole
+    /// years are then the difference of the two dates so written, over 10,000 (a birthday
+    /// not yet reached this year leaves it short of the next 10,000).
+    func ageBand(_ r: CSVRecord, on referral: Int) -> Int {
         let field = r[birth]
         guard let (by, bm, bd) = format.validParts(field) else {
             if field.isEmpty {
@@ -106,11 +117,12 @@ final class ReferralAggregator {
             }
             return 5
         }
-        guard (by, bm, bd) <= date else {
+        let born = by * 10_000 + bm * 100 + bd
+        guard born <= referral else {
             diagnostics.add(.birthAfterReferral, line: r.line)
             return 5
         }
-        switch date.0 - by - ((date.1, date.2) < (bm, bd) ? 1 : 0) {
+        switch (referral - born) / 10_000 {
         case ..<1: return 0
         case 1...4: return 1
         case 5...9: return 2

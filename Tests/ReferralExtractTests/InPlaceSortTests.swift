@@ -26,8 +26,9 @@ import Testing
 
     /// Linking records scattered into buckets of their first hash's top bits, then each
     /// bucket sorted: hashes crowded into a few buckets (the introsort path) and spread over
-    /// all of them must both come out as the plain sort puts them.
-    @Test(arguments: [0, 9, 300, 70_000])
+    /// all of them must both come out as the plain sort puts them, in one scatter (up to
+    /// 16,384 records) and in two (70,000 and 300,000).
+    @Test(arguments: [0, 9, 300, 16_384, 16_385, 70_000, 300_000])
     func bucketSortAgreesWithTheStandardLibrary(count: Int) {
         var random = Random(state: UInt64(count) + 11)
         let spread = (0..<count).map { _ in LinkRecord(high: UInt64(random.next(1 << 30)) << 34 | UInt64(random.next(1000)), low: UInt64(random.next(5))) }
@@ -35,7 +36,8 @@ import Testing
         var counts: [Int] = []
         for values in [spread, crowded] {
             var sorted = [LinkRecord](repeating: LinkRecord(high: 0, low: 0), count: count)
-            values.withUnsafeBufferPointer { from in sorted.withUnsafeMutableBufferPointer { BucketSort.sort(from, into: $0, counts: &counts) } }
+            var gathered = values
+            gathered.withUnsafeMutableBufferPointer { from in sorted.withUnsafeMutableBufferPointer { BucketSort.sort(from, into: $0, counts: &counts) } }
             let expected = values.sorted { ($0.high, $0.low) < ($1.high, $1.low) }
             #expect(sorted.map(\.high) == expected.map(\.high) && sorted.map(\.low) == expected.map(\.low))
         }

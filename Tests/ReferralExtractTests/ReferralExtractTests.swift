@@ -80,6 +80,45 @@ let annexASpec = SharedData.root.appendingPathComponent("specs/annex_a_data_map.
         #expect(e.diagnostics.groups[.birthDateInvalid]?.example == "31/02/2015")
     }
 
+    /// Whole years at each band's edge: the day before a birthday, and the birthday itself.
+    @Test func ageBandsAtTheirEdges() throws {
+        let births = ["11/06/2019", "10/06/2019", "11/06/2014", "10/06/2014", "11/06/2008", "10/06/2008"]
+        let e = try extract(births.enumerated().map { row("C\($0.offset)", "10/06/2024", dob: $0.element) })
+        #expect(e.figures(for: 2025).byAge == ["1 to 4": 1, "5 to 9": 2, "10 to 15": 2, "16 and over": 1])
+    }
+
+    /// A column's labels are worked out once per distinct raw value and remembered by its
+    /// bytes: values that share their first and last eight bytes, of every length up to
+    /// past the longest remembered, and more of them than the memo keeps, each get the
+    /// label worked out plainly.
+    @Test func rememberedLabelsAreTheLabelsWorkedOut() {
+        var values: [String] = []
+        for n in 0...40 {
+            values.append(String(repeating: "a", count: n))
+            if n >= 3 {
+                for middle in ["b", "c", ")"] {
+                    var v = Array(String(repeating: "a", count: n))
+                    v[n / 2] = Character(middle)
+                    values.append(String(v))
+                }
+            }
+        }
+        values += (0..<300).map { "q) \($0): Source \($0 % 7)" } + ["a) Male", " a) Male ", "a)  Male", "Male", "b) Female"]
+        let interner = ByteInterner(capacity: 16)
+        var memo = FieldMemo(slots: 64)
+        var plain: [String: Int] = [:]
+        for round in 0..<3 {
+            for value in values {
+                let bytes = Array(value.utf8)
+                let id = bytes.withUnsafeBufferPointer { f in memo.label(f) ?? memo.remember(f, interner.intern(Labels.label(f))) }
+                let expected = bytes.withUnsafeBufferPointer { interner.intern(Labels.label($0)) }
+                #expect(id == expected, "\(value) in round \(round)")
+                plain[value] = expected
+            }
+        }
+        #expect(interner.string(plain["a)  Male"]!) == "Male" && plain["a) Male"] == plain["Male"])
+    }
+
     @Test func labelsNFAAndQuotedCommas() throws {
         let e = try extract([
             row("A", "07/11/2023", source: "\"s) 8: Other, incl. \"\"anonymous\"\" callers\"", nfa: "a) Yes", team: "\"Assessment, North\"", worker: "\"Smith, Jo\""),
@@ -211,6 +250,37 @@ let annexASpec = SharedData.root.appendingPathComponent("specs/annex_a_data_map.
         #expect(CivilDate(year: 2024, month: 4, day: 1)!.censusYear == 2025)
         #expect(CivilDate(year: 2020, month: 2, day: 29)!.completedYears(on: CivilDate(year: 2025, month: 2, day: 28)!) == 4)
         #expect(CivilDate(year: 2020, month: 2, day: 29)!.completedYears(on: CivilDate(year: 2025, month: 3, day: 1)!) == 5)
+    }
+
+    /// The quick validity test (two bits a month, leap years asked only in February) and
+    /// the unsigned day count, against Foundation's Gregorian calendar: every day of years
+    /// at the edges of the range and around the century rules, and impossible parts; each
+    /// day number goes back to its date.
+    @Test func validityAndDayNumbersAgreeWithFoundation() {
+        var gregorian = Foundation.Calendar(identifier: .gregorian)
+        gregorian.timeZone = TimeZone(identifier: "UTC")!
+        let epoch = gregorian.date(from: DateComponents(year: 1970, month: 1, day: 1))!
+        for year in [999, 1000, 1001, 1600, 1899, 1900, 1904, 1990, 2000, 2023, 2024, 2100, 9999, 10_000] {
+            for month in -1...14 {
+                for day in -1...33 {
+                    let parts = DateComponents(year: year, month: month, day: day)
+                    // Foundation's calendar is Julian before October 1582; jsna's is Gregorian
+                    // throughout, so earlier years are checked against the plain rule.
+                    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+                    let plain = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+                    let real = (1...12).contains(month) && day >= 1 && (1000...9999).contains(year)
+                        && (year < 1600 ? day <= plain[month - 1]
+                            : gregorian.date(from: parts).map { gregorian.dateComponents([.year, .month, .day], from: $0) == parts } == true)
+                    #expect(CivilDate.isValid(year: year, month: month, day: day) == real, "\(year)-\(month)-\(day)")
+                    guard real else { continue }
+                    #expect(CivilDate(dayNumber: Int32(CivilDate.daysFromCivil(year, month, day))).components == (year, month, day))
+                    if year >= 1600 {
+                        let days = gregorian.dateComponents([.day], from: epoch, to: gregorian.date(from: parts)!).day!
+                        #expect(CivilDate.daysFromCivil(year, month, day) == days, "\(year)-\(month)-\(day)")
+                    }
+                }
+            }
+        }
     }
 }
 
