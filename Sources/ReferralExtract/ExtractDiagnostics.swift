@@ -32,9 +32,10 @@ public struct ExtractDiagnostics: Sendable {
     public internal(set) var groups: [Kind: Group] = [:]
 
     mutating func add(_ kind: Kind, line: Int, example: @autoclosure () -> String = "") {
-        if groups[kind] != nil {
-            groups[kind]!.count += 1
-            groups[kind]!.firstLine = min(groups[kind]!.firstLine, line)
+        if let i = groups.index(forKey: kind) {
+            // One lookup, not three: a file can have a diagnostic on many of its rows.
+            groups.values[i].count += 1
+            groups.values[i].firstLine = min(groups.values[i].firstLine, line)
         } else {
             groups[kind] = Group(kind: kind, count: 1, firstLine: line, example: example())
         }
