@@ -32,12 +32,15 @@ PANDAS_RUNS = {20_000_000: 1}
 YEAR = "2024"
 
 
-def run(cmd, capture=True):
-    """Wall seconds, peak RSS in KB and stdout of a whole process (GNU time)."""
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, capture_output=True, text=True)
+def run(cmd, capture=True, cpu=False):
+    """Wall seconds, peak RSS in KB and stdout of a whole process (GNU time); with `cpu`,
+    also its CPU seconds (user + system)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S"] + cmd, capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
-    seconds, rss = out.stderr.strip().splitlines()[-1].split()
+    seconds, rss, user, system = out.stderr.strip().splitlines()[-1].split()
+    if cpu:
+        return float(seconds), int(rss), out.stdout, float(user) + float(system)
     return float(seconds), int(rss), out.stdout
 
 
@@ -115,15 +118,6 @@ def annexa():
     return rows, size, med, rss, same
 
 
-def timed(cmd):
-    """Wall and CPU (user + system) seconds of a whole process (GNU time)."""
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S"] + cmd, capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
-    wall, user, system = out.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system)
-
-
 def read_once(rows=20_000_000, runs=5):
     """Issue 20: `jsna referrals` on the largest file against reading it once with jsna's
     parser alone (`jsna bench-parse`), on one core and on all cores, alternating. Besides the
@@ -137,7 +131,7 @@ def read_once(rows=20_000_000, runs=5):
     cpu = {k: [] for k in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
-            w, c = timed(cmd)
+            w, _, _, c = run(cmd, cpu=True)
             wall[name].append(w)
             cpu[name].append(c)
     med = {k: statistics.median(v) for k, v in wall.items()}

@@ -21,11 +21,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// A real day of a year from 1000 to 9999.
     @inline(__always)
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
-        // Unsigned, a range test is one comparison; a month's length is two bits of a
-        // constant (days over 28), and only February asks whether the year is a leap year.
+        // Unsigned, a range test is one comparison.
         guard UInt(bitPattern: month &- 1) < 12, UInt(bitPattern: year &- 1000) < 9000, day >= 1 else { return false }
-        let length = 28 + (0x3BB_EECC >> (month << 1)) & 3
-        return day <= length || (month == 2 && day == 29 && isLeap(year))
+        return day <= daysIn(month: month, year: year)
     }
 
     public init(dayNumber: Int32) { self.dayNumber = dayNumber }
@@ -104,13 +102,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     @inline(__always)
     static func isLeap(_ y: Int) -> Bool { y & 3 == 0 && (y % 100 != 0 || y % 400 == 0) }
 
+    /// Days in a month (1 to 12): two bits of a constant give each month's days over 28,
+    /// and only February asks whether the year is a leap year.
     @inline(__always)
     static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        28 + ((0x3BB_EECC >> (month << 1)) & 3) + (month == 2 && isLeap(year) ? 1 : 0)
     }
 
     // Howard Hinnant's algorithms (proleptic Gregorian calendar).
@@ -124,7 +120,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             let doy = Int((153 * UInt(m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
             return Int(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100) + doy - 719_468
         }
-        let era = (y >= 0 ? y : y - 399) / 400
+        let era = (y - 399) / 400  // y is negative here
         let yoe = y - era * 400
         let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy

@@ -38,6 +38,9 @@ final class MonthCounters {
     @inline(__always)
     static func slot(census: Int, month: Int) -> Int { (census - firstCensus) * 12 + month }
 
+    /// A slot's month as a key: census year × 100 + month index (0 = April).
+    static func key(_ slot: Int) -> Int { (firstCensus + slot / 12) * 100 + slot % 12 }
+
     @inline(__always) func addReferral(_ slot: Int) { table[slot * Self.stride] += 1 }
     @inline(__always) func addNoFurtherAction(_ slot: Int) { table[slot * Self.stride + 1] += 1 }
     @inline(__always) func addAge(_ slot: Int, _ band: Int) { table[slot * Self.stride + 2 + band] += 1 }

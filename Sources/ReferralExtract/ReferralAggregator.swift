@@ -136,7 +136,7 @@ final class ReferralAggregator {
     func monthFigures() -> [Int: ReferralFigures] {
         var out: [Int: ReferralFigures] = [:]
         for slot in 0..<MonthCounters.slots where months.referrals(slot) > 0 {
-            let census = MonthCounters.firstCensus + slot / 12, i = slot % 12
+            let key = MonthCounters.key(slot), census = key / 100, i = key % 100
             var f = ReferralFigures(year: census)
             f.referrals = months.referrals(slot)
             f.nfa = months.noFurtherAction(slot)
@@ -146,7 +146,6 @@ final class ReferralAggregator {
             f.bySource = Self.named(months.labels(slot, .source, count: sources.count), sources.string)
             let month = (i + 3) % 12 + 1
             f.byMonth = ["\(month >= 4 ? census - 1 : census)-\(month < 10 ? "0" : "")\(month)": f.referrals]
-            let key = census * 100 + i
             out[key] = f
         }
         return out

@@ -8,7 +8,7 @@ struct ReferralLinks {
     var rereferrals: [Int: Int] {
         var out = elsewhere
         for slot in byMonth.indices where byMonth[slot] > 0 {
-            out[(MonthCounters.firstCensus + slot / 12) * 100 + slot % 12, default: 0] += byMonth[slot]
+            out[MonthCounters.key(slot), default: 0] += byMonth[slot]
         }
         return out
     }
