@@ -122,7 +122,7 @@ public enum ComparisonChartSVG {
                 s += "<line x1=\"\(n(x(e)))\" y1=\"\(n(y - 10))\" x2=\"\(n(x(e)))\" y2=\"\(n(y + 10))\" stroke=\"\(ink)\" stroke-width=\"2.5\"/>\n"
             }
             let cx = x(r.value)
-            switch r.versusEngland.significance {
+            switch r.verdict.england.significance {
             case .higher?: s += "<path d=\"M\(n(cx)) \(n(y - 7))L\(n(cx + 7)) \(n(y + 6))L\(n(cx - 7)) \(n(y + 6))Z\" fill=\"\(blue)\"/>\n"
             case .lower?: s += "<path d=\"M\(n(cx)) \(n(y + 7))L\(n(cx + 7)) \(n(y - 6))L\(n(cx - 7)) \(n(y - 6))Z\" fill=\"\(blue)\"/>\n"
             case .similar?: s += "<circle cx=\"\(n(cx))\" cy=\"\(n(y))\" r=\"6\" fill=\"#FFFFFF\" stroke=\"\(blue)\" stroke-width=\"2.5\"/>\n"

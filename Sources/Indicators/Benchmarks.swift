@@ -39,15 +39,17 @@ enum Benchmarks {
             if let previous = lookup(i, row.year - 1), let a = row.value.value {
                 if let b = rows[previous].value.value { rows[i].change = a - b } else { rows[i].changeMissing = rows[previous].value.missing }
             }
-            rows[i].trend = trend(i, rows: rows, lookup: lookup)
+            let trend = trend(i, rows: rows, lookup: lookup)
+            rows[i].trend = trend.result
+            rows[i].trendChanceAlone = trend.chanceAlone
             if row.area.level == .regional, let ci = row.ci95 {
-                rows[i].vsEngland = row.england?.value.map { Significance.compare(ci, with: $0) }
+                rows[i].vsEnglandChanceAlone = row.england?.value.map { Significance.compare(ci, with: $0) }
             }
             guard row.area.level == .localAuthority || row.area.level == .partnership else { continue }
             rows[i].quality = quality(rows[i], previous: lookup(i, row.year - 1).map { rows[$0] })
             rows[i].rank = positions[id]?[row.year]?[row.area.id]
             if let ci = row.ci95 {
-                rows[i].vsEngland = row.england?.value.map { Significance.compare(ci, with: $0) }
+                rows[i].vsEnglandChanceAlone = row.england?.value.map { Significance.compare(ci, with: $0) }
                 rows[i].vsRegion = row.region?.value.map { Significance.compare(ci, with: $0) }
                 rows[i].vsNeighbours = row.neighbours?.mean.value.map { Significance.compare(ci, with: $0) }
             }
@@ -108,14 +110,15 @@ enum Benchmarks {
             firstYearAfterReorganisation: firstYear, jointReturn: row.jointReturn != nil))
     }
 
-    /// The five-year trend ending at the row's year; a boundary change inside it stops the test.
-    static func trend(_ index: Int, rows: [IndicatorValue], lookup: (Int, Int) -> Int?) -> TrendTest.Result {
+    /// The five-year trend ending at the row's year, allowing for year-to-year variation and
+    /// for chance alone; a boundary change inside it stops the test.
+    static func trend(_ index: Int, rows: [IndicatorValue], lookup: (Int, Int) -> Int?) -> TrendTest.Outcome {
         let row = rows[index]
         let years = (row.year - TrendTest.points + 1)...row.year
         if let change = row.boundaryChange, change.crosses(years, for: row.area.id) {
-            return .cannotBeCalculated("a boundary change falls inside the five years")
+            return .same(.cannotBeCalculated("a boundary change falls inside the five years"))
         }
-        guard row.indicator.interval != .none else { return .cannotBeCalculated("no interval for this indicator") }
+        guard row.indicator.interval != .none else { return .same(.cannotBeCalculated("no interval for this indicator")) }
         var points: [TrendTest.Point] = []
         var suppressed: [String] = []
         for year in years {
@@ -125,9 +128,9 @@ enum Benchmarks {
             points.append(TrendTest.Point(year: year, value: v, standardError: ci.standardError))
         }
         if points.count < TrendTest.points, !suppressed.isEmpty, row.value.value != nil {
-            return .cannotBeCalculated("the figure for \(suppressed.joined(separator: " and ")) is missing")
+            return .same(.cannotBeCalculated("the figure for \(suppressed.joined(separator: " and ")) is missing"))
         }
-        return TrendTest.evaluate(points)
+        return TrendTest.test(points)
     }
 
     /// Position of `value` among the authority's and its neighbours' published values (1 = highest).

@@ -12,7 +12,7 @@ extension IndicatorTable {
         "period", "area_code", "region_name", "published_value", "published_release", "sn_model", "sn_position",
         "counts_rounded", "boundary_change",
         "od_phi", "od_tau2", "od_lower95", "od_upper95", "od_lower998", "od_upper998", "od_position",
-        "quality", "value_basis", "joint_return",
+        "quality", "value_basis", "joint_return", "trend_chance_alone", "vs_england_chance_alone", "vs_england_basis",
     ]
 
     /// The table as CSV: one row per indicator, area and year; England, regions, then
@@ -35,6 +35,7 @@ extension IndicatorTable {
         let isLA = row.area.level == .localAuthority
         let sn = row.neighbours
         let polarity = row.indicator.polarity
+        let verdict = row.verdict
         let number = { (x: Double?) in x.map { CSVText.number(.value($0)) } ?? "" }
         var method = row.ci95?.method.rawValue ?? ""
         if row.ci95?.fromRoundedCount == true { method += " (widened: counts rounded to the nearest 10)" }
@@ -46,7 +47,7 @@ extension IndicatorTable {
             CSVText.number(sn?.mean), CSVText.number(sn?.median),
             isLA ? CSVText.number(row.england) : "", isLA ? CSVText.number(row.region) : "",
             number(row.ci95?.lower), number(row.ci95?.upper), number(row.ci998?.lower), number(row.ci998?.upper), method,
-            row.vsEngland?.label(polarity) ?? "", row.vsRegion?.label(polarity) ?? "", row.vsNeighbours?.label(polarity) ?? "",
+            verdict.england.csv, verdict.region.csv, verdict.neighbours.csv,
             sn.map { "\($0.used)/\($0.neighbours)" } ?? "", CSVText.number(sn?.minimum), CSVText.number(sn?.maximum),
             row.rank.map { String($0.rank) } ?? "", row.rank.map { String($0.of) } ?? "", row.rank?.band.rawValue ?? "",
             row.change.map { number($0) } ?? row.changeMissing?.symbol ?? "", row.trend?.label ?? "", row.funnel?.rawValue ?? "",
@@ -61,6 +62,8 @@ extension IndicatorTable {
             row.overdispersion?.limits.position.rawValue ?? "",
             row.quality.map(\.rawValue).joined(separator: ";"), row.basis.label,
             row.jointReturn.map { $0.codes.joined(separator: " / ") } ?? "",
+            row.trendChanceAlone?.label ?? "", row.vsEnglandChanceAlone?.label(polarity) ?? "",
+            verdict.englandBasis == .notTested ? "" : verdict.englandBasis.rawValue,
         ]
     }
 }

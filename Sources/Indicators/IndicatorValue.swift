@@ -39,10 +39,18 @@ public struct IndicatorValue: Sendable {
     // Benchmarking (see ``Benchmarks``).
     public var ci95: ConfidenceInterval?
     public var ci998: ConfidenceInterval?
-    /// Fingertips' test of England's, the region's and the neighbours' mean value against this 95% interval.
-    public var vsEngland: Significance?
+    /// Fingertips' test of England's value against this 95% interval: chance alone, kept for
+    /// indicators.csv and the workbook; the verdict against England is ``verdict``'s.
+    public var vsEnglandChanceAlone: Significance?
+    /// The 95% interval test against the region's value and the neighbours' mean: the verdicts.
     public var vsRegion: Significance?
     public var vsNeighbours: Significance?
+
+    /// The figure's verdicts (``Verdict``): what every output says of it.
+    public var verdict: Verdict {
+        Verdict(adjusted: overdispersion?.limits.position, englandInterval: vsEnglandChanceAlone, region: vsRegion,
+                neighbours: vsNeighbours, polarity: indicator.polarity, trend: trend, quality: quality)
+    }
     /// Position among the authority and its neighbours, highest value first (1 = highest).
     public var neighbourPosition: (position: Int, of: Int)?
     /// LAIT rank and quartile band among all authorities (indicators with a polarity only).
@@ -51,7 +59,10 @@ public struct IndicatorValue: Sendable {
     public var change: Double?
     /// Why there is no change: the previous year's figure was missing (`c`, `x`, …).
     public var changeMissing: Missing?
+    /// The five-year trend allowing for year-to-year variation (``TrendTest``): the verdict.
     public var trend: TrendTest.Result?
+    /// The same trend on sampling error alone (Fingertips' test), for indicators.csv.
+    public var trendChanceAlone: TrendTest.Result?
     public var funnel: FunnelLimits.Position?
     /// Funnel limits allowing for variation between authorities (``OverdispersedFunnel``):
     /// φ and τ² for the indicator and year, this authority's limits and position.

@@ -4,11 +4,20 @@ import ReportModel
 import Statistics
 
 extension ChapterWorkbook {
-    static let figureColumns = [
-        "Indicator", "Indicator id", "Period", "Area", "Area code", "Compared as", "Count", "Denominator", "Value", "Status",
-        "95% lower", "95% upper", "99.8% lower", "99.8% upper", "Against England", "Against region", "Against neighbours' mean",
-        "Rank", "Of", "Quartile band", "Five-year trend", "Funnel plot", "Unit",
+    /// The Figures sheet's columns, with their widths; cells are written by column name.
+    static let figureLayout: [(title: String, width: Double)] = [
+        ("Indicator", 44), ("Indicator id", 24), ("Period", 10), ("Area", 28), ("Area code", 12), ("Compared as", 20),
+        ("Count", 10), ("Denominator", 12), ("Value", 10), ("Status", 8),
+        ("95% lower", 10), ("95% upper", 10), ("99.8% lower", 11), ("99.8% upper", 11),
+        ("Against England", 16), ("Against England decided by", 22), ("Beyond adjusted 99.8% limits", 14),
+        ("Against region", 16), ("Against neighbours' mean", 18),
+        ("Five-year trend", 20), ("Quality flags", 30),
+        ("Rank", 6), ("Of", 6), ("Quartile band", 8),
+        ("Against England, chance alone", 18), ("Five-year trend, chance alone", 20), ("Funnel plot, chance alone", 22), ("Unit", 34),
     ]
+    static var figureColumns: [String] { figureLayout.map(\.title) }
+
+    static func column(_ title: String) -> Int { figureLayout.firstIndex { $0.title == title }! }
 
     /// Every indicator and year for the compared areas, one row each.
     func figures(_ book: XLSXBook) throws {
@@ -23,39 +32,51 @@ extension ChapterWorkbook {
                 }
             }
         }
-        sheet.widths([44, 24, 10, 28, 12, 20, 10, 12, 10, 8, 10, 10, 11, 11, 18, 18, 22, 6, 6, 8, 22, 22, 34])
+        sheet.widths(Self.figureLayout.map(\.width))
         sheet.freezeHeader()
         sheet.autofilter(lastRow: r - 1, lastColumn: Self.figureColumns.count - 1)
+        sheet.printSetUp()
     }
 
     func row(_ v: IndicatorValue, role: String, sheet: XLSXSheet, _ r: Int) {
         let unit = v.indicator.unit
         let code = v.area.level == .localAuthority ? v.area.newCode : v.area.id
-        sheet.text(r, 0, v.indicator.title)
-        sheet.text(r, 1, v.indicator.id.rawValue)
-        sheet.text(r, 2, v.period)
-        sheet.text(r, 3, v.area.name)
-        sheet.text(r, 4, code)
-        sheet.text(r, 5, role)
-        Self.write(v.numerator, unit: nil, to: sheet, r, 6)
-        Self.write(v.denominator, unit: nil, to: sheet, r, 7)
-        Self.write(v.value, unit: unit, to: sheet, r, 8)
-        if let m = v.value.missing { sheet.text(r, 9, m.symbol) }
-        for (i, bound) in [v.ci95?.lower, v.ci95?.upper, v.ci998?.lower, v.ci998?.upper].enumerated() {
-            if let bound { Self.write(.value(bound), unit: unit, to: sheet, r, 10 + i) }
+        let c = Self.column
+        sheet.text(r, c("Indicator"), v.indicator.title)
+        sheet.text(r, c("Indicator id"), v.indicator.id.rawValue)
+        sheet.text(r, c("Period"), v.period)
+        sheet.text(r, c("Area"), v.area.name)
+        sheet.text(r, c("Area code"), code)
+        sheet.text(r, c("Compared as"), role)
+        Self.write(v.numerator, unit: nil, to: sheet, r, c("Count"))
+        Self.write(v.denominator, unit: nil, to: sheet, r, c("Denominator"))
+        Self.write(v.value, unit: unit, to: sheet, r, c("Value"))
+        if let m = v.value.missing { sheet.text(r, c("Status"), m.symbol) }
+        for (title, bound) in [("95% lower", v.ci95?.lower), ("95% upper", v.ci95?.upper), ("99.8% lower", v.ci998?.lower), ("99.8% upper", v.ci998?.upper)] {
+            if let bound { Self.write(.value(bound), unit: unit, to: sheet, r, c(title)) }
         }
-        let isAuthority = v.area.level == .localAuthority
-        for (i, test) in [v.vsEngland, v.vsRegion, v.vsNeighbours].enumerated() where isAuthority {
-            sheet.text(r, 14 + i, Judgement(test, polarity: v.indicator.polarity).words)
+        let isAuthority = v.area.level == .localAuthority || v.area.level == .partnership
+        let verdict = v.verdict
+        if isAuthority || v.area.level == .regional {
+            sheet.text(r, c("Against England"), VerdictWords.cell(verdict.england))
+            sheet.text(r, c("Against England decided by"), verdict.englandBasis.rawValue)
+            if verdict.englandBasis == .adjustedLimits { sheet.text(r, c("Beyond adjusted 99.8% limits"), verdict.beyondAdjusted99_8 ? "yes" : "no") }
+            sheet.text(r, c("Against England, chance alone"), Judgement(v.vsEnglandChanceAlone, polarity: v.indicator.polarity).words)
+        }
+        if isAuthority {
+            sheet.text(r, c("Against region"), VerdictWords.cell(verdict.region))
+            sheet.text(r, c("Against neighbours' mean"), VerdictWords.cell(verdict.neighbours))
+            if !v.quality.isEmpty { sheet.text(r, c("Quality flags"), v.quality.map(\.short).joined(separator: "; ")) }
         }
         if let rank = v.rank {
-            sheet.number(r, 17, Double(rank.rank))
-            sheet.number(r, 18, Double(rank.of))
-            sheet.text(r, 19, rank.band.rawValue)
+            sheet.number(r, c("Rank"), Double(rank.rank))
+            sheet.number(r, c("Of"), Double(rank.of))
+            sheet.text(r, c("Quartile band"), rank.band.rawValue)
         }
-        if let trend = v.trend { sheet.text(r, 20, trend.label) }
-        if let funnel = v.funnel { sheet.text(r, 21, funnel.rawValue) }
-        sheet.text(r, 22, unit.name)
+        if let trend = v.trend { sheet.text(r, c("Five-year trend"), VerdictWords.trend(trend)) }
+        if let trend = v.trendChanceAlone { sheet.text(r, c("Five-year trend, chance alone"), VerdictWords.trend(trend)) }
+        if let funnel = v.funnel { sheet.text(r, c("Funnel plot, chance alone"), funnel.rawValue) }
+        sheet.text(r, c("Unit"), unit.name)
     }
 
     /// The latest year's comparison (authority, neighbours, region, England) and the trend.

@@ -13,7 +13,7 @@ enum PathwaySheet {
         r += 1
         var header = ["Stage", "Count", "Rate per 10,000 (flows: a year)", "95% CI lower", "95% CI upper"]
         if p.earlierPeriod != nil { header.append("A year earlier (same months; snapshots at the same date)") }
-        header += ["\(authority) \(p.publishedPeriod)", "England \(p.publishedPeriod)", "Region \(p.publishedPeriod)", "Neighbours' average \(p.publishedPeriod)", "Against England, allowing for variation between authorities"]
+        header += ["\(authority) \(p.publishedPeriod)", "England \(p.publishedPeriod)", "Region \(p.publishedPeriod)", "Neighbours' average \(p.publishedPeriod)", "Against England", "Against neighbours"]
         sheet.header(r, header)
         for s in p.stages {
             r += 1
@@ -33,7 +33,8 @@ enum PathwaySheet {
                 c += 1
                 figure(f, sheet, r, c, percent: false)
             }
-            sheet.text(r, c + 1, s.implausible ? "not compared" : s.published?.allowingForVariation?.rawValue ?? "–")
+            sheet.text(r, c + 1, s.implausible ? "not compared" : s.published.map { VerdictWords.cell($0.verdict.england) } ?? "–")
+            sheet.text(r, c + 2, s.implausible ? "not compared" : s.published.map { VerdictWords.cell($0.verdict.neighbours) } ?? "–")
         }
         r += 2
         sheet.text(r, 0, "From one stage to the next, \(p.period)", bold: true)

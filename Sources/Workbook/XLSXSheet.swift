@@ -81,6 +81,15 @@ struct XLSXSheet {
 
     func freezeHeader(rows: Int = 1) { worksheet_freeze_panes(sheet, lxw_row_t(rows), 0) }
 
+    /// Printing as analysts expect: A4 landscape, one page wide (as many tall as it needs),
+    /// the header rows repeated on every printed page.
+    func printSetUp(headerRows: Int = 1) {
+        worksheet_set_landscape(sheet)
+        worksheet_set_paper(sheet, 9)  // A4
+        worksheet_fit_to_pages(sheet, 1, 0)
+        if headerRows > 0 { worksheet_repeat_rows(sheet, 0, lxw_row_t(headerRows - 1)) }
+    }
+
     func autofilter(lastRow: Int, lastColumn: Int, headerRow: Int = 0) {
         worksheet_autofilter(sheet, lxw_row_t(headerRow), 0, lxw_row_t(max(lastRow, headerRow)), lxw_col_t(lastColumn))
     }

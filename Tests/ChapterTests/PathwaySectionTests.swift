@@ -48,6 +48,13 @@ import ReportModel
         let referrals = pathway.stages[1]
         #expect(abs(contacts.rate! / referrals.rate! - Double(contacts.count.value!) / Double(referrals.count.value!)) < 1e-9)
         #expect(pathway.stages[1].published?.england?.value != nil && pathway.stages[0].published == nil, "DfE publishes referrals, not contacts")
+        // Issue 28: one referral rate, one verdict: the referral section words the pathway's.
+        let verdict = try #require(referrals.published?.verdict)
+        let england = try #require(referrals.published?.england?.value)
+        let words = verdict.england.significance == .similar ? "similar to England" : "\(verdict.england.significance!.rawValue) than England"
+        let annualised = try #require(local.summary.first { $0.contains("Scaled up to a full year") })
+        #expect(annualised.contains("\(words) (\(Rounding.format(england, places: 1)))"), "\(annualised)")
+        #expect(!annualised.contains("significantly"))
     }
 
     @Test func asAtMustBeAMonthsEnd() throws {
@@ -74,6 +81,7 @@ import ReportModel
         let part = try #require(funnel.bounds(denominator: children / scale)), whole = try #require(funnel.bounds(denominator: children))
         #expect(part.upper95 - part.lower95 > whole.upper95 - whole.lower95, "a part year's limits are wider")
         #expect(s47.published?.allowingForVariation == funnel.limits(count: count, denominator: children / scale)?.position)
-        #expect(pathway.summary.contains { $0.hasPrefix("Against England in 2024-25, allowing for the number of children in Amberfold") })
+        #expect(s47.published?.verdict.englandBasis == .adjustedLimits)
+        #expect(pathway.summary.contains { $0.hasPrefix("Against England in 2024-25, this year's rates are") })
     }
 }

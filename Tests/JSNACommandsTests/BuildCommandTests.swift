@@ -121,8 +121,10 @@ import Testing
         let run = try Run.jsna(["build", "--data", dfe, "--la", "350", "--year", "2025", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let md = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
-        #expect(md.contains("In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18 (3,803 referrals; 95% CI 487.2–519.3). Against England (519.4), allowing for the number of children in Bolton and for the variation seen between authorities, it is within the range expected. It is lower than the North West region (529.1) and the average of its statistical neighbours (605.0)."))
-        #expect(md.contains("Fingertips' test of its 95% confidence interval finds it significantly lower than England (519.4), the North West region (529.1) and the average of its statistical neighbours (605.0)"))
+        #expect(md.contains("In 2024-25 Bolton's rate of referrals was 503.0 per 10,000 children aged under 18 (3,803 referrals; 95% CI 487.2–519.3). It is lower than the North West region (529.1) and the average of its statistical neighbours (605.0), and similar to England (519.4)."))
+        // One verdict per figure: the test for chance alone (lower than England) is not in the chapter.
+        #expect(!md.contains("significantly lower than England (519.4)"))
+        #expect(md.contains("| Referrals to children's social care | 503.0 | 519.4 | similar | 605.0 | lower | no significant change |"))
         #expect(md.contains("| Bolton: referrals (number) | 5,187 | 5,675 | 5,542 | 3,787 | 3,803 |"))
         #expect(!md.contains("ynthetic"))
         // --trend-years widens every trend table.

@@ -112,6 +112,45 @@ import Testing
         // Σw(x − x̄)² = 10 × 1/4, so SE = sqrt(1/2.5).
         #expect(abs(fit.standardError - (1 / 2.5).squareRoot()) < 1e-12)
     }
+
+    // References worked independently with numpy (solve XᵀWX β = XᵀWy, the slope's variance
+    // from (XᵀWX)⁻¹): slope, SE, φ = Σw·residual²/(n − 2), χ² and χ²/max(1, φ).
+    @Test func dispersionIsTheResidualChiSquaredOverItsDegreesOfFreedom() throws {
+        let fit = try #require(TrendTest.slope(points([10, 14, 11, 17, 15])))
+        #expect(abs(fit.slope - 1.3) < 1e-12)
+        #expect(abs(fit.dispersion - 5.433333333333331) < 1e-9)
+        let unequal = try #require(TrendTest.slope(points([10, 13, 14, 18, 20]).enumerated().map { i, p in
+            var p = p
+            p.standardError = 0.5 + 0.1 * Double(i)
+            return p
+        }))
+        #expect(abs(fit.standardError - 0.31622776601683794) < 1e-12)
+        #expect(abs(unequal.slope - 2.475069389792929) < 1e-9)
+        #expect(abs(unequal.standardError - 0.21636849547901102) < 1e-9)
+        #expect(abs(unequal.dispersion - 1.0370565470397919) < 1e-9)
+    }
+
+    @Test func yearToYearVariationWidensTheTest() {
+        // χ² = 16.9 beats 9.55 on sampling error alone, but the points scatter 5.4 times
+        // as much as sampling error says: 16.9 / 5.43 = 3.1 is not significant.
+        let scattered = TrendTest.test(points([10, 14, 11, 17, 15]))
+        #expect(scattered.chanceAlone == .increasing)
+        #expect(scattered.result == .noSignificantChange)
+        #expect(abs(scattered.dispersion! - 5.433333333333331) < 1e-9)
+        #expect(TrendTest.evaluate(points([10, 14, 11, 17, 15])) == .noSignificantChange)
+        // φ = 2 halves χ² (250 → 125): still a clear rise.
+        let steady = TrendTest.test(points([10, 13, 14, 18, 20], se: 0.5))
+        #expect(steady.result == .increasing && steady.chanceAlone == .increasing)
+        // Points closer to the line than sampling error says (φ < 1) are never made stronger.
+        let tight = TrendTest.test(points([10, 12.5, 14, 16.5, 18], se: 0.5))
+        #expect(tight.dispersion! < 1 && tight.result == .increasing)
+    }
+
+    @Test func anUntestableSeriesSaysWhyBothWays() {
+        let short = TrendTest.test(points([1, 2, 3]))
+        #expect(short.result == short.chanceAlone && short.dispersion == nil)
+        #expect(short.result.label == "cannot be calculated" && !short.result.isSignificant)
+    }
 }
 
 @Suite struct FunnelTests {

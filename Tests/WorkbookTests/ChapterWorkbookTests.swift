@@ -24,7 +24,10 @@ import Testing
         #expect(names.allSatisfy { $0.count <= 31 } && Set(names).count == names.count)
         let figures = try file.part("xl/worksheets/sheet1.xml")
         #expect(figures.contains("state=\"frozen\"") && figures.contains("ySplit=\"1\""))
-        #expect(figures.contains("<autoFilter ref=\"A1:W"))
+        #expect(figures.contains("<autoFilter ref=\"A1:AB"))
+        // Printed as analysts expect: A4 landscape, one page wide, the header on every page.
+        #expect(figures.contains("paperSize=\"9\"") && figures.contains("orientation=\"landscape\"") && figures.contains("fitToHeight=\"0\""))
+        #expect(try file.part("xl/workbook.xml").contains("_xlnm.Print_Titles"))
     }
 
     @Test func valuesAreNumbersWithTheirFormats() throws {

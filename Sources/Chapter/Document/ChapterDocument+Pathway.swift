@@ -37,7 +37,7 @@ extension ChapterDocument {
         var columns: [Table.Column] = [.text("Stage"), .number("Count"), .number("Rate per 10,000 (flows: a year)"), .number("95% CI")]
         if p.earlierPeriod != nil { columns.append(.number("A year earlier (same months; snapshots at the same date)")) }
         columns += [.number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Region \(p.publishedPeriod)"), .number("Neighbours' average \(p.publishedPeriod)"),
-                    .text("Against England, allowing for variation between authorities"), .text("Against England, chance alone")]
+                    .text("Against England"), .text("Against neighbours")]
         let rows = p.stages.map { s -> [Cell] in
             let hidden = s.count.value == nil
             var row = [Cell(s.label), Cell(count(s.count)),
@@ -45,8 +45,8 @@ extension ChapterDocument {
             if p.earlierPeriod != nil { row.append(Cell(s.earlier.map(count) ?? "–")) }
             let c = s.published
             row += [figure(c?.authority), figure(c?.england), figure(c?.region), figure(c?.neighbours),
-                    Cell(s.implausible ? "not compared (see the summary)" : c?.allowingForVariation?.rawValue ?? "–"),
-                    Cell(s.implausible ? "not compared" : c?.vsEngland.map(\.rawValue) ?? "–")]
+                    Cell(s.implausible ? "not compared (see the summary)" : c.map { VerdictWords.cell($0.verdict.england) } ?? "–"),
+                    Cell(s.implausible ? "not compared" : c.map { VerdictWords.cell($0.verdict.neighbours) } ?? "–")]
             return row
         }
         return Table(caption: "The pathway, \(authority), \(p.period), beside the latest published figures (– : DfE publishes no such measure)", columns: columns, rows: rows)
@@ -62,13 +62,13 @@ extension ChapterDocument {
     static func sharesTable(_ shares: [PathwayThisYear.Share], caption: String, p: PathwayThisYear, authority: String) -> Table {
         let columns: [Table.Column] = [.text("Measure"), .number("Count"), .number("Of"), .number("Percentage"), .number("95% CI"),
                                        .number("\(authority) \(p.publishedPeriod)"), .number("England \(p.publishedPeriod)"), .number("Neighbours' average \(p.publishedPeriod)"),
-                                       .text("Against England, allowing for variation between authorities")]
+                                       .text("Against England")]
         return Table(caption: caption, columns: columns, rows: shares.map { s in
             let hidden = s.percent == nil && (s.count.value == nil || s.of.value == nil)
             return [Cell(s.label), Cell(count(s.count)), Cell(count(s.of)),
                     Cell(s.percent.map { Rounding.format($0, places: 1) + "%" } ?? (hidden ? Controlled.symbol : "–")), interval(s.interval, hidden: hidden, percent: true),
                     figure(s.published?.authority, percent: true), figure(s.published?.england, percent: true), figure(s.published?.neighbours, percent: true),
-                    Cell(s.published?.allowingForVariation?.rawValue ?? (s.published == nil ? "–" : hidden ? Controlled.symbol : "not tested"))]
+                    Cell(s.published.map { hidden ? Controlled.symbol : VerdictWords.cell($0.verdict.england) } ?? "–")]
         })
     }
 }

@@ -13,7 +13,7 @@ public enum ChapterDocument {
         var front: [Block] = []
         if model.isSynthetic { front.append(.banner(syntheticBanner)) }
         front.append(.paragraph([.text(introduction(model))]))
-        var sections = [Section(id: "key-messages", title: "Key messages", blocks: [.list(model.keyMessages.map { [.text($0)] }, ordered: false)])]
+        var sections = [Section(id: "key-messages", title: "Key messages", blocks: [.list(model.keyMessages.map { [.text($0.text)] }, ordered: false)])]
         if let spine = model.spine, !spine.rows.isEmpty {
             sections.append(Section(id: "at-a-glance", title: "At a glance", blocks: [.figure(ChartFigures.spine(spine))]))
         }

@@ -36,19 +36,34 @@ public enum ChartFigures {
         return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: table)
     }
 
+    /// The summary chart with its at-a-glance table: seven columns, each verdict as every
+    /// other output words it (``VerdictWords``).
     public static func spine(_ c: SpineChart) -> ChartFigure {
         let rows = c.rows.map { r -> [Cell] in
+            let f = { (x: Double) in Cell(r.unit.short(Rounding.format(x, places: r.decimals))) }
+            return [Cell(r.title), f(r.value), r.england.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.england)),
+                    r.neighbours.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.neighbours)), Cell(VerdictWords.trend(r.verdict.trend))]
+        }
+        let columns: [Table.Column] = [.text("Indicator"), .number(c.subject), .number("England"), .text("Against England"),
+                                       .number("Neighbours"), .text("Against neighbours"), .text("Five-year trend")]
+        return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
+    }
+
+    /// The appendix's full table behind the summary chart: counts, the region, the spread of
+    /// all authorities and the test for chance alone beside the verdicts.
+    public static func spineFullTable(_ c: SpineChart) -> Table {
+        let rows = c.rows.map { r -> [Cell] in
             let f = { (x: Double) in Cell(Rounding.format(x, places: r.decimals)) }
-            return [Cell(r.title), f(r.value), Cell(r.count.text(places: 0)), r.neighbours.map(f) ?? Cell("–"), r.region.map(f) ?? Cell("–"),
-                    r.england.map(f) ?? Cell("–"), Cell(r.adjusted?.rawValue ?? "not tested"), Cell(r.versusEngland.words),
+            return [Cell(r.title), f(r.value), Cell(r.count.text(places: 0)), r.england.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.england)),
+                    Cell(VerdictWords.cell(r.englandChanceAlone)), r.region.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.region)),
+                    r.neighbours.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.neighbours)),
                     f(r.lowest), f(r.q1), f(r.median), f(r.q3), f(r.highest)]
         }
-        let columns: [Table.Column] = [.text("Indicator"), .number(c.subject), .number("Count"), .number("Neighbours' average"),
-                                       .number("Region"), .number("England"),
-                                       .text("Against England, allowing for variation between authorities"),
-                                       .text("Against England, chance alone (Fingertips' 95% CI test)"),
+        let columns: [Table.Column] = [.text("Indicator"), .number(c.subject), .number("Count"), .number("England"), .text("Against England"),
+                                       .text("Against England, chance alone"), .number("Region"), .text("Against region"),
+                                       .number("Neighbours"), .text("Against neighbours"),
                                        .number("Lowest"), .number("Lower quartile"), .number("Median"), .number("Upper quartile"), .number("Highest")]
-        return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
+        return Table(caption: "\(c.title): full table", columns: columns, rows: rows)
     }
 
     public static func monthly(_ c: BarChart) -> ChartFigure { bars(c, category: "Month", value: "Referrals") }

@@ -64,7 +64,7 @@ enum TemplateContext {
             "period": model.period, "year": model.year, "title": model.title,
             "neighbours": model.neighbourNames.joined(separator: ", "), "sn_model": model.neighbourModel,
             "indicator": indicators, "chart": charts, "table": tables,
-            "key_messages": list(model.keyMessages), "summary": list(ChapterDocument.summary(model)),
+            "key_messages": list(model.keyMessages.map(\.text)), "summary": list(ChapterDocument.summary(model)),
             "factors": ["summary": model.factors?.sentence ?? ""],
             "data_notes": list(model.dataNotes),
             "methods": format.write([.definitions(model.methods.map { Definition(term: $0.term, detail: $0.explanation) })]),

@@ -113,13 +113,13 @@ enum ComparisonChartBuilder {
             rows.append(.init(
                 title: indicator.title, unit: indicator.unit, value: value, england: v.england?.value,
                 lowest: all.first!, q1: Quantile.type7(all, 0.25), median: Quantile.type7(all, 0.5), q3: Quantile.type7(all, 0.75),
-                highest: all.last!, versusEngland: Judgement(v.vsEngland, polarity: indicator.polarity), decimals: indicator.decimals,
-                count: v.numerator.value.map { .count($0, of: indicator.counts) } ?? Shown(v.numerator),
-                adjusted: v.overdispersion?.limits.position, region: v.region?.value, neighbours: v.neighbours?.mean.value))
+                highest: all.last!, verdict: v.verdict, englandChanceAlone: Judgement(v.vsEnglandChanceAlone, polarity: indicator.polarity),
+                decimals: indicator.decimals, count: v.numerator.value.map { .count($0, of: indicator.counts) } ?? Shown(v.numerator),
+                region: v.region?.value, neighbours: v.neighbours?.mean.value))
         }
         if highestFirst { rows.sort { $0.value > $1.value } }
         let period = PeriodStyle.censusYear.label(year)
-        let description = "Summary chart of \(rows.count) \(what) for \(authority.name) in \(period). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where significantly higher, down where significantly lower, on Fingertips' 95% confidence interval test; a diamond where not tested). The table below gives the values, the counts, and the comparison with England allowing for the variation between authorities."
+        let description = "Summary chart of \(rows.count) \(what) for \(authority.name) in \(period). For each, a line spans all authorities from lowest to highest, a box covers the middle half, a vertical mark shows England, and a marker shows \(authority.name) (a circle where similar to England, a triangle pointing up where higher, down where lower, allowing for the variation between authorities; a diamond where not compared). The table below gives the values and the same comparisons."
         var chart = SpineChart(title: title ?? "\(authority.name) against all authorities, \(period)", rows: rows, description: description)
         chart.subject = authority.name
         return chart

@@ -72,12 +72,13 @@ public struct SpineChart: Sendable {
         public var value: Double
         public var england: Double?
         public var lowest: Double, q1: Double, median: Double, q3: Double, highest: Double
-        public var versusEngland: Judgement
+        /// The figure's verdicts (``Verdict``): the marker and every verdict column.
+        public var verdict: Verdict
+        /// Fingertips' interval test against England (chance alone), for the appendix's full table.
+        public var englandChanceAlone: Judgement
         public var decimals: Int
         /// The count behind the value (its symbol when suppressed).
         public var count: Shown = .absent
-        /// Against England on the overdispersion-adjusted funnel.
-        public var adjusted: FunnelLimits.Position?
         /// The region's value and the statistical neighbours' average, for the table.
         public var region: Double?
         public var neighbours: Double?

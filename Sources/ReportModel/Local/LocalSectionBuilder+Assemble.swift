@@ -112,14 +112,19 @@ extension LocalSectionBuilder {
         if let warning = Plausibility.warning(extract: rate, published: latest.value.value!, what: "annualised rate (\(show(rate)) per 10,000)", against: "\(authority.name)'s last published rate (\(show(latest.value.value!)) in \(latest.period))") {
             return (text + ". It is not compared with England or the neighbours.", warning)
         }
-        var byOutcome: [(Significance, [String])] = [(.higher, []), (.lower, []), (.similar, [])]
-        for (name, figure) in [("England", latest.england), ("the statistical neighbours' average", latest.neighbours?.mean)] {
-            guard let v = figure?.value else { continue }
-            let i = byOutcome.firstIndex { $0.0 == Significance.compare(scaled, with: v) }!
-            byOutcome[i].1.append("\(name) (\(show(v)))")
+        // The same verdicts as the pathway section gives this rate: the part year's count on
+        // the published year's adjusted funnel (exposure: children ÷ the annualising scale).
+        let compared = PathwayThisYear.Comparators.published(
+            .referralsRate, table: table, authority: authority, year: latest.year, interval: scaled,
+            funnelPoint: (count: count, denominator: n / scale))
+        var groups: [(Significance, [String])] = [(.higher, []), (.lower, []), (.similar, [])]
+        for (name, figure, judgement) in [("England", compared.england, compared.verdict.england),
+                                          ("the statistical neighbours' average", compared.neighbours, compared.verdict.neighbours)] {
+            guard let v = figure?.value, let o = judgement.significance, let i = groups.firstIndex(where: { $0.0 == o }) else { continue }
+            groups[i].1.append("\(name) (\(show(v)))")
         }
-        let parts = byOutcome.filter { !$0.1.isEmpty }.map { s, names in
-            "\(s == .similar ? "similar to" : "significantly \(s.rawValue) than") \(Narrative.list(names))"
+        let parts = groups.filter { !$0.1.isEmpty }.map { s, names in
+            "\(s == .similar ? "similar to" : "\(s.rawValue) than") \(Narrative.list(names))"
         }
         if !parts.isEmpty { text += ", " + Narrative.list(parts) + " in \(latest.period), the latest published year" }
         return (text + ". Referrals are seasonal, so a part-year rate is a guide, not a forecast.", nil)

@@ -22,8 +22,8 @@ public struct ChapterModel: Sendable {
     /// The factors identified at assessment: one summary and one chart (with its table),
     /// rather than a section each.
     public var factors: FactorsSummary?
-    /// The indicators whose tested comparisons are significant, worst first.
-    public var keyMessages: [String]
+    /// What a board acts on first (``KeyMessages``), each with why it was chosen.
+    public var keyMessages: [KeyMessage]
     public var dataNotes: [String]
     public var methods: [MethodNote]
     public var sources: [SourceNote]

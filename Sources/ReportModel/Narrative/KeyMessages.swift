@@ -2,118 +2,155 @@ import CensusIngest
 import Indicators
 import Statistics
 
-/// The key messages: what a safeguarding board needs first, chosen by rules an analyst can
-/// check, in this order —
-///
-/// 1. beyond the overdispersion-adjusted 99.8% funnel limits (unusual among authorities);
-/// 2. a significant five-year trend;
-/// 3. a change of at least 20% in the count or the rate on last year;
-/// 4. a rank in the worst or best 10% of authorities, for an indicator with a polarity;
-/// 5. the largest gap from the statistical neighbours' average.
-///
-/// One message per indicator, under the first rule it meets, giving the count and the
-/// value, England and the neighbours, the change in count and value (and %), and why it was
-/// chosen. Within a rule, a message that meets more rules comes first, then the larger.
-/// At most eight: each rule's strongest first, then the rest in rule order, with no
-/// more than two from one stage of the pathway while other stages have messages. A figure with a data-quality flag (``DataQuality``) is never a
-/// finding: it becomes a warning that it needs care, after the findings.
-enum KeyMessages {
-    enum Rule: Int, CaseIterable, Comparable {
-        case beyondAdjustedLimits = 1, trend, change20, rankTenth, neighbourGap
+/// One key message: a sentence a board reads, and why it was chosen (for the appendix).
+public struct KeyMessage: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Meets a rule and has no data-quality flag.
+        case finding
+        /// Would meet a rule, but a data-quality flag says it needs care first.
+        case needsCare
+        /// No figure meets a rule: the text says so.
+        case noneMet
+    }
 
-        static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
+    public var text: String
+    public var why: String
+    public var kind: Kind
+}
+
+/// The key messages a board acts on, chosen by rules an analyst can check, in this order:
+///
+/// 1. beyond the adjusted 99.8% funnel limits on the worse side (outcome and timeliness
+///    measures: those with a polarity);
+/// 2. a significant worsening five-year trend in an outcome or timeliness measure;
+/// 3. a rank in the worst tenth of authorities for an outcome measure (repeat plans, plans
+///    lasting 2 years, caseload, turnover, timeliness);
+/// 4. activity and need volumes (no polarity): beyond the adjusted 99.8% limits either side,
+///    or a significant five-year trend.
+///
+/// Every rule reads the figure's ``Verdict``, so a message never disagrees with the section.
+/// A change whose denominator moved by over 50% in a year is a recording note, never a
+/// finding; a figure with a data-quality flag is never a finding either: the strongest such
+/// figure keeps the last place as a warning. Each message is one sentence of at most 30
+/// words: the value and its count, then its comparison. At most eight, at most two of the
+/// assessment factors.
+///
+///     KeyMessages.pick(table: table, authority: bolton, year: 2025).map(\.text)
+///     // ["Second or subsequent child protection plans: 30.7% (123 of 401 plans), higher
+///     //   than England (24.5%); 133rd of 151 authorities, where 1st is the lowest.", …]
+public enum KeyMessages {
+    public enum Rule: Int, CaseIterable, Comparable, Sendable {
+        case beyondAdjustedLimits = 1, worseningTrend, worstTenth, activity
+
+        public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
 
         /// The rule as the Methods note states it.
-        var statement: String {
+        public var statement: String {
             switch self {
-            case .beyondAdjustedLimits: "beyond the overdispersion-adjusted 99.8% funnel limits"
-            case .trend: "a significant five-year trend"
-            case .change20: "a change of at least 20% in the count or the value on the year before"
-            case .rankTenth: "a rank in the worst or best 10% of authorities (indicators with a polarity)"
-            case .neighbourGap: "the largest gap from the statistical neighbours' average"
+            case .beyondAdjustedLimits: "beyond the adjusted 99.8% funnel limits on the worse side (outcome and timeliness measures)"
+            case .worseningTrend: "a significant worsening five-year trend, allowing for year-to-year variation (outcome and timeliness measures)"
+            case .worstTenth: "a rank in the worst tenth of authorities (outcome and timeliness measures)"
+            case .activity: "for activity and need, beyond the adjusted 99.8% limits either side or a significant five-year trend"
             }
         }
     }
 
-    static let limit = 8
-    static let changeThreshold = 0.2
-    /// Messages from one stage of the pathway (``IndicatorStage``), unless fewer stages
-    /// have any: nineteen assessment factors must not crowd out the rest of the pathway.
-    static let perStage = 2
+    public static let limit = 8
+    public static let maxWords = 30
+    /// Assessment factors in the key messages at most: nineteen of them must not crowd out the pathway.
+    public static let factorsAtMost = 2
+    /// An activity trend smaller than this over its five years (19.3% → 19.0%) is real but
+    /// not something a board acts on.
+    public static let materialTrend = 0.1
+    /// A denominator that moved by more than this in a year makes the change a recording note.
+    public static let recordingChange = 0.5
 
     struct Candidate {
         var rule: Rule
         var size: Double
-        var text: String
-        var flagged: Bool
-        var stage: IndicatorStage = .frontDoor
-        /// How many rules it meets: within a rule, a message that meets more is stronger.
-        var rules = 1
+        var message: KeyMessage
+        var stage: IndicatorStage
     }
 
-    static func pick(table: IndicatorTable, authority: Area, year: Int) -> [String] {
+    public static func pick(table: IndicatorTable, authority: Area, year: Int) -> [KeyMessage] {
         var candidates: [Candidate] = []
-        let current = IndicatorCatalogue.all.compactMap { table.value($0.id, area: authority.id, year: year) }.filter { $0.value.value != nil }
-        let largestGap = current.compactMap { v -> (IndicatorID, Double)? in
-            guard let mean = v.neighbours?.mean.value, mean > 0 else { return nil }
-            return (v.indicator.id, abs(v.value.value! - mean) / mean)
-        }.max { $0.1 < $1.1 }
-        for v in current {
-            let indicator = v.indicator, value = v.value.value!
+        for indicator in IndicatorCatalogue.all {
+            guard let v = table.value(indicator.id, area: authority.id, year: year), v.value.value != nil else { continue }
             let previous = table.value(indicator.id, area: authority.id, year: v.year - 1)
-            var reasons: [(Rule, String, Double)] = []
-            if let od = v.overdispersion, [.above99_8, .below99_8].contains(od.limits.position) {
-                let side = od.limits.position == .above99_8 ? "above" : "below"
-                reasons.append((.beyondAdjustedLimits, "\(side) the 99.8% funnel limit that allows for the variation between authorities", relativeGap(value, v.england?.value)))
-            }
-            switch v.trend {
-            case .increasing?: reasons.append((.trend, "risen significantly over five years", relativeGap(value, v.england?.value)))
-            case .decreasing?: reasons.append((.trend, "fallen significantly over five years", relativeGap(value, v.england?.value)))
-            default: break
-            }
-            if let before = previous?.value.value {
-                let rateChange = before > 0 ? abs(value - before) / before : 0
-                let count = v.numerator.value, earlier = previous?.numerator.value
-                let countChange = count.flatMap { n in earlier.map { $0 > 0 ? abs(n - $0) / $0 : 0 } } ?? 0
-                if max(rateChange, countChange) >= changeThreshold {
-                    let moved = { (what: String, up: Bool, x: Double) in "the \(what) \(up ? "rose" : "fell") \(Rounding.format(x * 100, places: 0))%" }
-                    let countWords = moved("count", (count ?? 0) > (earlier ?? 0), countChange)
-                    let valueWords = moved("value", value > before, rateChange)
-                    let words = countChange >= changeThreshold && rateChange >= changeThreshold ? "\(countWords) and \(valueWords) in a year"
-                        : countChange >= changeThreshold ? "\(countWords) in a year" : "\(valueWords) in a year"
-                    reasons.append((.change20, words, max(rateChange, countChange)))
-                }
-            }
-            if indicator.polarity != .none, let rank = v.rank {
-                let of = Double(rank.of), r = Double(rank.rank)
-                if r > of * 0.9 { reasons.append((.rankTenth, "\(Narrative.ordinal(rank.rank)) of \(rank.of) authorities, in the worst 10%", r / of)) }
-                else if r <= of * 0.1 { reasons.append((.rankTenth, "\(Narrative.ordinal(rank.rank)) of \(rank.of) authorities, in the best 10%", 1 - r / of)) }
-            }
-            if let (id, gap) = largestGap, id == indicator.id, let mean = v.neighbours?.mean.value {
-                reasons.append((.neighbourGap, "the largest gap from the statistical neighbours' average of any indicator (\(Rounding.format(gap * 100, places: 0))% \(value > mean ? "above" : "below"))", gap))
-            }
-            guard let first = reasons.min(by: { $0.0 < $1.0 }) else { continue }
-            var candidate = message(v, previous: previous, rule: first.0, size: first.2, why: reasons.map(\.1))
-            candidate.stage = indicator.stage
-            candidate.rules = Set(reasons.map(\.0)).count
-            candidates.append(candidate)
+            let first = table.value(indicator.id, area: authority.id, year: year - TrendTest.points + 1)?.value.value
+            guard let (rule, size, why) = firstRule(v, fiveYearsBefore: first) else { continue }
+            var reasons = [why]
+            if let note = recordingNote(v, previous: previous) { reasons.append(note) }
+            let needsCare = v.verdict.needsCare
+            let text = needsCare ? warning(v) : sentence(v, rule: rule)
+            let message = KeyMessage(text: text, why: "\(indicator.title): " + reasons.joined(separator: "; ") + ".", kind: needsCare ? .needsCare : .finding)
+            candidates.append(Candidate(rule: rule, size: size, message: message, stage: indicator.stage))
         }
-        let order = { (a: Candidate, b: Candidate) in (a.rule, -a.rules, -a.size, a.text) < (b.rule, -b.rules, -b.size, b.text) }
-        let findings = candidates.filter { !$0.flagged }.sorted(by: order)
-        let warnings = candidates.filter(\.flagged).sorted(by: order)
-        // Every rule that has a finding gets its strongest one first, so one rule (a run of
-        // trends, say) cannot crowd out a rank in the worst 10%; then the rest in rule order.
-        var ranked = Rule.allCases.compactMap { rule in findings.first { $0.rule == rule } }
-        ranked += findings.filter { f in !ranked.contains { $0.text == f.text } }
-        // At most two from any one stage while others wait; the rest fill places left.
+        // Within a rule the larger gap from England first; the assessment factors after the pathway's own measures.
+        let order = { (a: Candidate, b: Candidate) in
+            (a.rule, a.stage == .factors ? 1 : 0, -a.size, a.message.text) < (b.rule, b.stage == .factors ? 1 : 0, -b.size, b.message.text)
+        }
+        // The strongest warning keeps the last place (a board should hear that a figure is
+        // doubtful); it counts towards the assessment factors' places.
+        let warning = candidates.filter { $0.message.kind == .needsCare }.sorted(by: order).first
+        var factorPlaces = factorsAtMost - (warning?.stage == .factors ? 1 : 0)
         var chosen: [Candidate] = []
-        for c in ranked where chosen.filter({ $0.stage == c.stage }).count < perStage { chosen.append(c) }
-        chosen += ranked.filter { r in !chosen.contains { $0.text == r.text } }
-        // The strongest warning keeps a place: a board should hear that a figure is doubtful.
-        chosen = Array(chosen.prefix(warnings.isEmpty ? limit : limit - 1)).sorted(by: order)
-        chosen += warnings.prefix(max(0, limit - chosen.count))
-        let texts = chosen.map(\.text)
-        return texts.isEmpty ? ["No indicator meets the rules for a key message in \(PeriodStyle.censusYear.label(year)) (see Methods: Key messages)."] : texts
+        for c in candidates.filter({ $0.message.kind == .finding }).sorted(by: order) where chosen.count < limit - (warning == nil ? 0 : 1) {
+            if c.stage == .factors {
+                guard factorPlaces > 0 else { continue }
+                factorPlaces -= 1
+            }
+            chosen.append(c)
+        }
+        if let warning { chosen.append(warning) }
+        guard !chosen.isEmpty else {
+            return [KeyMessage(text: "No figure meets the rules for a key message in \(PeriodStyle.censusYear.label(year)) (see the appendix).", why: "", kind: .noneMet)]
+        }
+        return chosen.map(\.message)
+    }
+
+    /// The first rule the figure meets, how strongly (for ordering within a rule), and why.
+    static func firstRule(_ v: IndicatorValue, fiveYearsBefore first: Double?) -> (Rule, Double, String)? {
+        let verdict = v.verdict, polarity = v.indicator.polarity
+        let gap = relativeGap(v.value.value!, v.england?.value)
+        let worse: Significance? = polarity == .lowIsGood ? .higher : polarity == .highIsGood ? .lower : nil
+        if let worse {
+            if verdict.beyondAdjusted99_8, verdict.england.significance == worse {
+                return (.beyondAdjustedLimits, gap, "beyond the adjusted 99.8% funnel limit on the worse side (\(worse.rawValue) than England)")
+            }
+            let worsening: TrendTest.Result = polarity == .lowIsGood ? .increasing : .decreasing
+            if verdict.trend == worsening {
+                return (.worseningTrend, gap, "a significant worsening five-year trend (\(worsening.label)), allowing for year-to-year variation")
+            }
+            if let rank = v.rank, Double(rank.rank) > Double(rank.of) * 0.9 {
+                return (.worstTenth, Double(rank.rank) / Double(rank.of), "\(Narrative.ordinal(rank.rank)) of \(rank.of) authorities, in the worst tenth")
+            }
+            return nil
+        }
+        if verdict.beyondAdjusted99_8, let side = verdict.england.significance {
+            return (.activity, gap, "beyond the adjusted 99.8% funnel limit (\(side.rawValue) than England)")
+        }
+        if let trend = verdict.trend, trend.isSignificant, let moved = fiveYearChange(v, first: first), abs(moved) >= materialTrend {
+            return (.activity, gap, "a significant five-year trend (\(trend.label), \(Rounding.format(abs(moved) * 100, places: 0))% over the five years), allowing for year-to-year variation")
+        }
+        return nil
+    }
+
+    /// "The denominator (FTE case-holding social workers) rose 55% in a year (84.5 to 130.6):
+    /// the change is a recording note, not a finding."
+    static func recordingNote(_ v: IndicatorValue, previous: IndicatorValue?) -> String? {
+        guard let now = v.denominator.value, let then = previous?.denominator.value, then > 0,
+            abs(now - then) / then > recordingChange
+        else { return nil }
+        let what = v.indicator.denominatorCounts?.many ?? "children"
+        let places = v.indicator.denominatorCounts?.places ?? 0
+        return "its denominator (\(what)) \(now > then ? "rose" : "fell") \(Rounding.format(abs(now - then) / then * 100, places: 0))% in a year (\(Rounding.grouped(then, places: places)) to \(Rounding.grouped(now, places: places))), so its change on the year is a recording note, not a finding"
+    }
+
+    /// The relative change from the first to the last of the trend's five years.
+    static func fiveYearChange(_ v: IndicatorValue, first: Double?) -> Double? {
+        guard let now = v.value.value, let first, first != 0 else { return nil }
+        return (now - first) / first
     }
 
     static func relativeGap(_ value: Double, _ comparator: Double?) -> Double {
@@ -121,27 +158,73 @@ enum KeyMessages {
         return abs(value - c) / abs(c)
     }
 
-    /// "Average caseload of children's social workers: 20.8 cases per FTE social worker at
-    /// 30 September 2025 (2,711 cases, …); England 15.2, neighbours 15.9. 0.6 more … Chosen
-    /// because: 150th of 151 authorities, in the worst 10%."
-    static func message(_ v: IndicatorValue, previous: IndicatorValue?, rule: Rule, size: Double, why: [String]) -> Candidate {
-        let indicator = v.indicator
-        let show = { (x: Double) in indicator.unit.short(Rounding.format(x, places: indicator.decimals)) }
-        let when = indicator.periodStyle == .censusYear ? "in \(v.period)" : "at 30 September \(v.year)"
-        var text = "\(indicator.title): \(indicator.withUnit(Rounding.format(v.value.value!, places: indicator.decimals))) \(when)"
-        if let counted = Narrative.counted(v) { text += " (\(counted))" }
-        var against: [String] = []
-        if let e = v.england?.value { against.append("England \(show(e))") }
-        if let m = v.neighbours?.mean.value { against.append("statistical neighbours' average \(show(m))") }
-        if !against.isEmpty { text += "; \(against.joined(separator: ", "))" }
-        text += "."
-        if let change = Narrative.changeSentence(v, previous: previous) { text += " " + change }
-        let flags = v.quality.filter { $0 != .jointReturn }
-        if !flags.isEmpty {
-            text += " Not a finding: it needs care because \(flags.map(\.explanation).joined(separator: "; ")) (it would otherwise be a key message: \(why.joined(separator: "; ")))."
-            return Candidate(rule: rule, size: size, text: text, flagged: true)
+    /// "Child protection plans starting: 53.0 per 10,000 (401 plans started), decreasing over
+    /// five years; England 50.8."
+    static func sentence(_ v: IndicatorValue, rule: Rule) -> String {
+        let verdict = v.verdict
+        var text = "\(v.indicator.title): \(level(v))"
+        let england = v.england?.value.map { "England (\(show(v, $0)))" }
+        switch rule {
+        case .beyondAdjustedLimits, .activity where verdict.beyondAdjusted99_8:
+            let side = verdict.england.significance == .higher ? "higher" : "lower"
+            text += ", \(side) than \(england ?? "England") and among the \(side == "higher" ? "highest" : "lowest") of all authorities"
+        case .worseningTrend, .activity:
+            text += ", \(verdict.trend == .increasing ? "rising" : "falling") over five years"
+            if let e = v.england?.value { text += "; " + comparison(verdict.england, england: show(v, e)) }
+        case .worstTenth:
+            let rank = v.rank!
+            text += ", \(Narrative.ordinal(rank.rank)) of \(rank.of) authorities (1st is the \(v.indicator.polarity == .lowIsGood ? "lowest" : "highest"))"
+            if let e = v.england?.value { text += "; " + comparison(verdict.england, england: show(v, e)) }
         }
-        text += " Chosen because: \(why.joined(separator: "; "))."
-        return Candidate(rule: rule, size: size, text: text, flagged: false)
+        return text + "."
+    }
+
+    /// "Referrals with no further action: 5.6% in 2024-25 (212 of 3,803 referrals) needs care:
+    /// changed over 50% in a year."
+    static func warning(_ v: IndicatorValue) -> String {
+        let reasons = v.quality.filter { $0 != .jointReturn }.map(brief)
+        return "\(v.indicator.title): \(level(v)) needs care: \(reasons.joined(separator: "; "))."
+    }
+
+    static func brief(_ flag: DataQuality.Flag) -> String {
+        switch flag {
+        case .smallNumbers: "small numbers"
+        case .zeroUnlikeNeighbours: "zero where most neighbours record some"
+        case .changeOver50Percent: "changed over 50% in a year"
+        case .firstYearAfterReorganisation: "first year after reorganisation"
+        case .comparatorYearSuppressed: "last year suppressed"
+        case .jointReturn: "a joint return"
+        }
+    }
+
+    /// "30.7% in 2024-25 (123 of 401 plans)", "53.0 per 10,000 children in 2024-25 (401 plans started)".
+    static func level(_ v: IndicatorValue) -> String {
+        let when = v.indicator.periodStyle == .censusYear ? "in \(v.period)" : "at 30 September \(v.year)"
+        let shown = show(v, v.value.value!)
+        let unit = v.indicator.unit
+        var text = unit.isPercentage ? shown : unit == .caseload ? "\(shown) cases per social worker" : "\(shown) per 10,000 children"
+        text += " \(when)"
+        if let n = v.numerator.value {
+            if v.indicator.unit.isPercentage, let d = v.denominator.value, let whole = v.indicator.denominatorCounts {
+                text += " (\(Rounding.grouped(n, places: v.indicator.counts.places)) of \(whole.count(d)))"
+            } else {
+                text += " (\(v.indicator.counts.count(n)))"
+            }
+        }
+        return text
+    }
+
+    static func show(_ v: IndicatorValue, _ x: Double) -> String {
+        v.indicator.unit.short(Rounding.format(x, places: v.indicator.decimals))
+    }
+
+    /// "higher than England (24.5%)", "similar to England (12.0%)"; "England 15.2" when not tested.
+    static func comparison(_ j: Judgement, england: String) -> String {
+        switch j.significance {
+        case .higher?: "higher than England (\(england))"
+        case .lower?: "lower than England (\(england))"
+        case .similar?: "similar to England (\(england))"
+        case nil: "England \(england)"
+        }
     }
 }

@@ -14,10 +14,9 @@ enum Narrative {
         }
     }
 
-    /// The headline: level with its count and interval; the comparison with England on the
-    /// overdispersion-adjusted funnel (what variation between authorities explains); the
-    /// region and the neighbours' mean as plain higher or lower; and why the figure needs
-    /// care, when a data-quality rule flags it. Fingertips' interval test is in ``details``.
+    /// The headline: level with its count and interval; its verdicts against England, the
+    /// region and the neighbours' mean (``VerdictWords``); and why the figure needs care, when
+    /// a data-quality rule flags it.
     static func headline(_ v: IndicatorValue, authority: Area) -> String {
         let subject = "\(authority.name)'s \(v.indicator.phrase)"
         guard let value = v.value.value else {
@@ -30,27 +29,7 @@ enum Narrative {
         if let ci = v.ci95 { bracket.append("95% CI \(Rounding.format(ci.lower, places: places))–\(Rounding.format(ci.upper, places: places))") }
         if !bracket.isEmpty { sentence += " (" + bracket.joined(separator: "; ") + ")" }
         sentence += "."
-        let show = { (f: Figure) in v.indicator.unit.short(Rounding.format(f.value!, places: places)) }
-        var plain: [(String, Figure?)] = [
-            (v.area.regionName.isEmpty ? "its region" : "the \(v.area.regionName) region", v.region),
-            ("the average of its statistical neighbours", v.neighbours?.mean),
-        ]
-        if let od = v.overdispersion, let england = v.england, england.value != nil {
-            let size = v.indicator.unit.isPercentage ? v.indicator.denominatorCounts.map(\.many) ?? "cases" : "children"
-            sentence += " Against England (\(show(england))), allowing for the number of \(size) in \(authority.name) and for the variation seen between authorities, it \(adjustedWords(od.limits.position, v))."
-        } else {
-            plain.insert(("England", v.england), at: 0)
-        }
-        var phrases: [String] = []
-        for direction in [Direction.higher, .lower, .same] {
-            let names = plain.filter { c in c.1.flatMap { Direction.of(v.value, against: $0, places: places) } == direction }.map { "\($0.0) (\(show($0.1!)))" }
-            guard !names.isEmpty else { continue }
-            phrases.append(direction == .same ? "the same as \(list(names))" : "\(direction.rawValue) than \(list(names))")
-        }
-        if !phrases.isEmpty {
-            sentence += " It is \(clauses(phrases))"
-            sentence += v.ci95 == nil ? " (not tested: this indicator has no confidence interval)." : "."
-        }
+        if let comparisons = VerdictWords.comparisons(v) { sentence += " " + comparisons }
         if let joint = v.jointReturn {
             sentence += " DfE publishes one return for \(authority.name) and \(list(joint.others(than: authority.id))): the figure is for both."
         }
@@ -80,18 +59,16 @@ enum Narrative {
         return items.dropLast().joined(separator: ", ") + ", and " + items.last!
     }
 
-    /// Change on last year (rate and count, with units and %), trend, rank, position among
-    /// neighbours, and the tests that allow for chance alone (Fingertips' interval test and
-    /// the Poisson funnel), named as such.
+    /// Change on last year (rate and count, with units and %), trend, rank and position among
+    /// neighbours. The tests for chance alone are in indicators.csv and the workbook only.
     static func details(_ v: IndicatorValue, previous: IndicatorValue?, authority: Area) -> [String] {
         guard v.value.value != nil else { return [] }
         let places = v.indicator.decimals
         var out: [String] = []
         if let change = changeSentence(v, previous: previous) { out.append(change) }
         switch v.trend {
-        case .increasing?: out.append("Over the five years to \(v.period) it has risen significantly (trend test at 99.8%).")
-        case .decreasing?: out.append("Over the five years to \(v.period) it has fallen significantly (trend test at 99.8%).")
-        case .noSignificantChange?: out.append("Over the five years to \(v.period) there is no significant trend.")
+        case .increasing?, .decreasing?, .noSignificantChange?:
+            out.append("Five-year trend to \(v.period): \(v.trend!.label), allowing for how much the figure moves from year to year.")
         case .cannotBeCalculated(let why)?: out.append("A five-year trend cannot be calculated: \(why).")
         case nil: break
         }
@@ -105,7 +82,6 @@ enum Narrative {
             }
             out.append(text + ".")
         }
-        if let chance = chanceAlone(v) { out.append(chance) }
         return out
     }
 
@@ -140,46 +116,6 @@ enum Narrative {
             }
         }
         return text + "."
-    }
-
-    /// Fingertips' 95% interval test and the Poisson funnel: both allow for chance alone.
-    static func chanceAlone(_ v: IndicatorValue) -> String? {
-        guard v.ci95 != nil else { return nil }
-        let places = v.indicator.decimals
-        let show = { (f: Figure) in v.indicator.unit.short(Rounding.format(f.value!, places: places)) }
-        let comparators: [(String, Figure?, Significance?)] = [
-            ("England", v.england, v.vsEngland),
-            (v.area.regionName.isEmpty ? "its region" : "the \(v.area.regionName) region", v.region, v.vsRegion),
-            ("the average of its statistical neighbours", v.neighbours?.mean, v.vsNeighbours),
-        ]
-        var phrases: [String] = []
-        for outcome in [Significance.higher, .lower, .similar] {
-            let names = comparators.filter { $0.2 == outcome && $0.1?.value != nil }.map { "\($0.0) (\(show($0.1!)))" }
-            guard !names.isEmpty else { continue }
-            let judged = outcome.assessment(v.indicator.polarity).map { " (\($0.rawValue))" } ?? ""
-            phrases.append(outcome == .similar ? "similar to \(list(names))" : "significantly \(outcome.rawValue)\(judged) than \(list(names))")
-        }
-        var parts: [String] = []
-        if !phrases.isEmpty { parts.append("Fingertips' test of its 95% confidence interval finds it \(clauses(phrases))") }
-        let words: [FunnelLimits.Position: String] = [
-            .above99_8: "above the 99.8% limit", .above95: "above the 95% limit", .within: "within the 95% limits",
-            .below95: "below the 95% limit", .below99_8: "below the 99.8% limit",
-        ]
-        if let funnel = v.funnel { parts.append("on funnel limits for chance alone it lies \(words[funnel]!)") }
-        guard !parts.isEmpty else { return nil }
-        return "Allowing for chance alone, not for the variation between authorities: " + parts.joined(separator: "; ") + "."
-    }
-
-    /// "is within the range expected", or "is among the highest in England, beyond what
-    /// variation between authorities explains (above the 99.8% limit)".
-    static func adjustedWords(_ position: FunnelLimits.Position, _ v: IndicatorValue) -> String {
-        switch position {
-        case .within: "is within the range expected"
-        case .above95: "is higher than expected, beyond what variation between authorities usually explains (above the 95% limit)"
-        case .above99_8: "is among the highest in England, beyond what variation between authorities explains (above the 99.8% limit)"
-        case .below95: "is lower than expected, beyond what variation between authorities usually explains (below the 95% limit)"
-        case .below99_8: "is among the lowest in England, beyond what variation between authorities explains (below the 99.8% limit)"
-        }
     }
 
     static func ordinal(_ n: Int) -> String {

@@ -32,9 +32,7 @@ extension PathwayBuilder {
                    let w = Plausibility.warning(extract: rate, published: own, what: "rate for \(Self.shortName(spec.label))\(spec.isFlow ? "" : " at \(window.last.longText)") (\(Rounding.format(rate, places: 1)) per 10,000\(spec.isFlow ? ", annualised" : ""))",
                                                 against: "\(authority.name)'s last published rate (\(Rounding.format(own, places: 1)) in \(PeriodStyle.censusYear.label(latestYear)))", source: "lists") {
                     stage.implausible = true
-                    stage.published?.vsEngland = nil
-                    stage.published?.vsNeighbours = nil
-                    stage.published?.allowingForVariation = nil
+                    stage.published?.withdraw()
                     warnings.append(w)
                 }
             }
@@ -102,18 +100,7 @@ extension PathwayBuilder {
     /// - Parameter funnelPoint: the local count and its exposure (children ÷ the flow's
     ///   scale, or the whole a percentage is of), to place on the published funnel.
     func comparators(_ id: IndicatorID, year: Int, interval: ConfidenceInterval?, funnelPoint: (count: Double, denominator: Double)? = nil) -> PathwayThisYear.Comparators {
-        guard let v = table.value(id, area: authority.id, year: year) else { return PathwayThisYear.Comparators() }
-        let england: Figure? = v.england, neighbours: Figure? = v.neighbours?.mean
-        var c = PathwayThisYear.Comparators(authority: v.value, england: england, region: v.region, neighbours: neighbours)
-        // Plain bindings: optional chaining through these enums crashed the 6.3 optimiser.
-        if let interval {
-            if case .value(let e)? = england { c.vsEngland = Significance.compare(interval, with: e) }
-            if case .value(let n)? = neighbours { c.vsNeighbours = Significance.compare(interval, with: n) }
-        }
-        if let funnelPoint, let funnel = v.overdispersion?.funnel {
-            c.allowingForVariation = funnel.limits(count: funnelPoint.count, denominator: funnelPoint.denominator)?.position
-        }
-        return c
+        PathwayThisYear.Comparators.published(id, table: table, authority: authority, year: year, interval: interval, funnelPoint: funnelPoint)
     }
 
     /// Each stage as a share of the one before it, in the same period (not the same children,

@@ -22,25 +22,17 @@ extension PathwayBuilder {
         let published = PeriodStyle.censusYear.label(latestYear)
         // Against England, as the published sections judge it: allowing for the variation
         // seen between authorities (the funnel), not chance alone.
-        var positions: [(String, [String])] = [("above the range expected", []), ("below it", []), ("within it", [])]
-        for s in stages where !s.implausible {
-            guard let position = s.published?.allowingForVariation else { continue }
-            let i = [.above95, .above99_8].contains(position) ? 0 : [.below95, .below99_8].contains(position) ? 1 : 2
-            positions[i].1.append(Self.shortName(s.label))
-        }
-        let placed = positions.filter { !$0.1.isEmpty }.map { "\($0.0) for \($0.1.spokenList())" }
-        if !placed.isEmpty {
-            out.append("Against England in \(published), allowing for the number of children in \(authority.name) and for the variation seen between authorities, this year's rates are \(placed.spokenList()).")
-        }
-        // Against the neighbours: Fingertips' test, as the published sections do.
-        for (name, outcome) in [("the statistical neighbours' average", { (c: PathwayThisYear.Comparators) in c.vsNeighbours })] as [(String, (PathwayThisYear.Comparators) -> Significance?)] {
+        // Each stage's verdicts, worded as the published sections word theirs (``VerdictWords``).
+        let comparedStages = stages.filter { !$0.implausible }
+        for (name, judgement) in [("England", { (c: PathwayThisYear.Comparators) in c.verdict.england }),
+                                  ("the statistical neighbours' average", { (c: PathwayThisYear.Comparators) in c.verdict.neighbours })] {
             var groups: [(Significance, [String])] = [(.higher, []), (.lower, []), (.similar, [])]
-            for s in stages where !s.implausible {
-                guard let p = s.published, let o = outcome(p), let i = groups.firstIndex(where: { $0.0 == o }) else { continue }
+            for s in comparedStages {
+                guard let p = s.published, let o = judgement(p).significance, let i = groups.firstIndex(where: { $0.0 == o }) else { continue }
                 groups[i].1.append(Self.shortName(s.label))
             }
-            let parts = groups.filter { !$0.1.isEmpty }.map { o, names in o == .similar ? "similar for \(names.spokenList())" : "significantly \(o.rawValue) for \(names.spokenList())" }
-            if !parts.isEmpty { out.append("Against \(name) published rates for \(published), this year's rates are \(parts.spokenList()).") }
+            let parts = groups.filter { !$0.1.isEmpty }.map { o, names in "\(o.rawValue) for \(names.spokenList())" }
+            if !parts.isEmpty { out.append("Against \(name) in \(published), this year's rates are \(parts.spokenList()).") }
         }
         if stages.contains(where: \.isFlow) { out.append("Rates for the period are scaled up to a full year: a guide, not a forecast, as referrals and plans are seasonal.") }
         let timely = timeliness.compactMap { s -> String? in

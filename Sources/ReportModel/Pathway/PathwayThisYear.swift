@@ -55,13 +55,30 @@ public struct PathwayThisYear: Sendable {
         public var england: Figure?
         public var region: Figure?
         public var neighbours: Figure?
-        /// Fingertips' test: the local 95% interval against the comparator (chance alone).
-        public var vsEngland: Significance?
+        /// The local 95% interval against England's value: chance alone, for the workbook.
+        public var vsEnglandChanceAlone: Significance?
+        /// The local 95% interval against the region's value and the neighbours' average.
+        public var vsRegion: Significance?
         public var vsNeighbours: Significance?
         /// Against England allowing for the variation seen between authorities: the local
         /// figure on the latest published year's overdispersed funnel (φ, τ²), its exposure
         /// the period's (a part year has the wider limits of a smaller count).
         public var allowingForVariation: FunnelLimits.Position?
+        public var polarity: Polarity = .none
+
+        /// The local figure's verdicts, decided as a published figure's are (``Verdict``).
+        public var verdict: Verdict {
+            Verdict(adjusted: allowingForVariation, englandInterval: vsEnglandChanceAlone, region: vsRegion,
+                    neighbours: vsNeighbours, polarity: polarity)
+        }
+
+        /// Not compared (an implausible local figure): every test removed.
+        mutating func withdraw() {
+            vsEnglandChanceAlone = nil
+            vsRegion = nil
+            vsNeighbours = nil
+            allowingForVariation = nil
+        }
 
         public init(authority: Figure? = nil, england: Figure? = nil, region: Figure? = nil, neighbours: Figure? = nil) {
             (self.authority, self.england, self.region, self.neighbours) = (authority, england, region, neighbours)

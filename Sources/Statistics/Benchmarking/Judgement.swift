@@ -29,6 +29,9 @@ public enum Judgement: Sendable, Hashable {
         return nil
     }
 
+    /// indicators.csv's cell: the words, or empty when not tested.
+    public var csv: String { self == .notTested ? "" : words }
+
     /// "higher (worse)", "similar", "not tested": tables and spreadsheets.
     public var words: String {
         switch self {
