@@ -278,7 +278,11 @@ import Testing
             #expect(header.contains(column), "\(column)")
         }
         let bolton = table.csv(rows: [table.value(.rereferralsPct, area: "350", year: 2025)!]).split(separator: "\n")[1]
-        #expect(bolton.contains(",Wilson score,lower (better),"))
+        // vs_england is the verdict (adjusted limits); the interval test alone is its own column.
+        #expect(bolton.contains(",Wilson score,similar,"))
+        let cells = table.csvCells(table.value(.rereferralsPct, area: "350", year: 2025)!)
+        #expect(cells[IndicatorTable.csvColumns.firstIndex(of: "vs_england_chance_alone")!] == "lower (better)")
+        #expect(cells[IndicatorTable.csvColumns.firstIndex(of: "vs_england_basis")!] == "adjusted funnel limits")
     }
 }
 
