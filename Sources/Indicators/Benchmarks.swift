@@ -5,7 +5,11 @@ import Statistics
 /// an indicator table's rows. Every method is a pure function in Statistics.
 enum Benchmarks {
     static func interval(_ row: IndicatorValue, _ level: ConfidenceLevel) -> ConfidenceInterval? {
-        guard let n = row.numerator.value, let d = row.denominator.value, row.basis == .recomputed else { return nil }
+        guard let n = row.numerator.value, let d = row.denominator.value else { return nil }
+        switch row.basis {
+        case .recomputed, .publishedComparator: break  // a published comparator's interval is its rounded counts', widened
+        case .publishedDefinition, .membersWeighted: return nil
+        }
         let rounded: Double? = row.countsRounded ? 10 : nil
         switch row.indicator.interval {
         case .poissonRate:

@@ -46,7 +46,7 @@ public struct IndicatorTable: Sendable {
             rows.append(row)
         }
         index.seal()
-        usePublishedWhereCountsSuppressed()
+        usePublishedComparators()
         addComparators()
     }
 
@@ -86,24 +86,24 @@ public struct IndicatorTable: Sendable {
         return value
     }
 
-    /// England's and regions' percentages where an authority's count is suppressed but its
-    /// denominator is not: DfE's published percentage leaves that authority out, count ÷
-    /// denominator would not (Yorkshire and The Humber, second plans, 2021-22: 23.6%, not
-    /// 22.2%). DfE's value is used and the row says why.
-    private mutating func usePublishedWhereCountsSuppressed() {
-        var suppressed: [Key: [String]] = [:]
-        for row in rows where row.area.level == .localAuthority && row.indicator.unit == .percentage {
-            guard row.numerator.missing != nil, row.denominator.value != nil else { continue }
+    /// England's and regions' percentages as DfE publishes them. Their counts are rounded to
+    /// the nearest 10, so count ÷ denominator can miss DfE's figure beyond rounding (East of
+    /// England, second plans, 2020-21: 20.7%, DfE 20.8%); DfE's figure is the area's own
+    /// unrounded count ÷ denominator, which keeps authorities marked `c` and leaves out those
+    /// marked `u` (named in the row's basis). Rates are recomputed as LAIT does: the census
+    /// files publish none.
+    private mutating func usePublishedComparators() {
+        var lowReliability: [Key: [String]] = [:]
+        for row in rows where row.area.level == .localAuthority && row.indicator.unit == .percentage && row.numerator.missing?.symbol == "u" {
             for area in [Area.englandID, row.area.regionCode] {
-                suppressed[Key(indicator: row.indicator.id, area: area, year: row.year), default: []].append(row.area.name)
+                lowReliability[Key(indicator: row.indicator.id, area: area, year: row.year), default: []].append(row.area.name)
             }
         }
-        guard !suppressed.isEmpty else { return }
-        for i in rows.indices where rows[i].area.level != .localAuthority {
+        for i in rows.indices where rows[i].area.level == .national || rows[i].area.level == .regional {
+            guard rows[i].indicator.unit == .percentage, rows[i].basis == .recomputed, let p = rows[i].published?.value, p.value != nil else { continue }
             let key = Key(indicator: rows[i].indicator.id, area: rows[i].area.id, year: rows[i].year)
-            guard let names = suppressed[key], let p = rows[i].published?.value, p.value != nil else { continue }
             rows[i].value = p
-            rows[i].basis = .publishedExcludingSuppressed(names.sorted())
+            rows[i].basis = .publishedComparator(lowReliability: (lowReliability[key] ?? []).sorted())
         }
     }
 

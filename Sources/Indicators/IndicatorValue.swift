@@ -85,9 +85,10 @@ public struct IndicatorValue: Sendable {
         case recomputed
         /// DfE's value by definition (caseload: DfE divides by the unrounded FTE).
         case publishedDefinition
-        /// DfE's England or regional percentage, which leaves out the authorities (named)
-        /// whose count is suppressed; count ÷ denominator would not.
-        case publishedExcludingSuppressed([String])
+        /// DfE's England or regional percentage as published: the area's own count ÷
+        /// denominator before rounding to 10 (counts marked `c` stay in it), leaving out the
+        /// authorities (named) whose figure is `u`, low reliability.
+        case publishedComparator(lowReliability: [String])
         /// A partnership's value for an indicator DfE publishes as its own figure
         /// (caseload, workforce percentages): the members' published values weighted by
         /// their denominators, which is DfE's formula applied to the combined area.
@@ -98,7 +99,7 @@ public struct IndicatorValue: Sendable {
             switch self {
             case .recomputed: ""
             case .publishedDefinition: "DfE published"
-            case .publishedExcludingSuppressed(let names): "DfE published (excludes authorities with a suppressed count: \(names.joined(separator: ", ")))"
+            case .publishedComparator(let names): "DfE published" + (names.isEmpty ? "" : " (leaves out authorities whose figure is u, low reliability: \(names.joined(separator: ", ")))")
             case .membersWeighted: "members' DfE published values, weighted by their denominators"
             }
         }

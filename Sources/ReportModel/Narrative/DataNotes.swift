@@ -19,15 +19,19 @@ extension ChapterBuilder {
             notes.append("No statistical neighbours were found for \(authority.name) in the \(table.model.rawValue) model, so no neighbour average is shown.")
         }
         let shown = (year - window + 1)...year
+        var leftOut: [String] = []
         for indicator in IndicatorCatalogue.all {
             for area in [authority.regionCode, Area.englandID] {
-                let published = table.series(indicator.id, area: area).filter { shown.contains($0.year) }.compactMap { row -> String? in
-                    guard case .publishedExcludingSuppressed(let names) = row.basis else { return nil }
-                    return "\(row.area.name) \(row.period) (\(Narrative.list(names)))"
+                for row in table.series(indicator.id, area: area) where shown.contains(row.year) {
+                    guard case .publishedComparator(let names) = row.basis, !names.isEmpty else { continue }
+                    leftOut.append("\(indicator.title.lowercased()), \(row.area.name) \(row.period) (\(Narrative.list(names)))")
                 }
-                guard !published.isEmpty else { continue }
-                notes.append("\(indicator.title): the figure\(published.count == 1 ? "" : "s") for \(Narrative.list(published)) \(published.count == 1 ? "is" : "are") DfE's published percentage, which leaves out authorities whose count is suppressed (named in brackets); count ÷ denominator would still include their denominators and understate it.")
             }
+        }
+        do {
+            var note = "England's and the regions' percentages are DfE's published figures: their counts are rounded to the nearest 10, so the count divided by the denominator can differ from them. Counts suppressed as c stay in DfE's totals; authorities whose figure is u (low reliability) are left out"
+            note += leftOut.isEmpty ? "." : ": \(leftOut.joined(separator: "; "))."
+            notes.append(note + " England's and the regions' rates are worked out from their counts and the ONS population, as LAIT does; DfE's files publish no rate.")
         }
         for indicator in IndicatorCatalogue.all {
             let differing = table.series(indicator.id, area: authority.id).filter(\.differsFromPublished)
