@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(name: "DocumentTests", dependencies: ["Document"], swiftSettings: swiftSettings),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "ReportModel", "TestSupport"], exclude: ["Golden"], swiftSettings: swiftSettings),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "ReportModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "ReportModel", "Indicators", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChapterTests",
             dependencies: [

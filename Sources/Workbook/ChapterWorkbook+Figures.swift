@@ -110,10 +110,25 @@ extension ChapterWorkbook {
         for row in section.table.rows {
             r += 1
             sheet.text(r, 0, row.label)
+            // An interval row becomes two rows of numbers (lower, upper), never text.
+            if row.cells.contains(where: { if case .interval = $0 { true } else { false } }) {
+                sheet.text(r, 0, row.label + ": lower")
+                sheet.text(r + 1, 0, row.label + ": upper")
+                for (i, cell) in row.cells.enumerated() {
+                    if case .interval(let lower, let upper) = cell {
+                        Self.write(.value(lower), unit: unit, to: sheet, r, i + 1)
+                        Self.write(.value(upper), unit: unit, to: sheet, r + 1, i + 1)
+                    } else {
+                        sheet.text(r, i + 1, cell.text(places: unit.decimals))
+                    }
+                }
+                r += 1
+                continue
+            }
             for (i, cell) in row.cells.enumerated() {
                 switch cell {
                 case .value(let x): Self.write(.value(x), unit: unit, to: sheet, r, i + 1)
-                case .interval: sheet.text(r, i + 1, cell.text(places: unit.decimals) + (unit.isPercentage ? "%" : ""))
+                case .interval: break  // written as two rows of numbers above
                 case .count(let n): sheet.number(r, i + 1, n, format: "#,##0")
                 case .quantity(let n): sheet.number(r, i + 1, n, format: "#,##0.0")
                 case .missing(let symbol): sheet.text(r, i + 1, symbol)
@@ -127,5 +142,7 @@ extension ChapterWorkbook {
             sheet.text(r, 0, key)
         }
         sheet.widths([40, 20, 12, 12, 12, 12, 12, 8])
+        sheet.freezeHeader(rows: 5)
+        sheet.printSetUp(headerRows: 0)
     }
 }

@@ -31,24 +31,12 @@ public struct ChapterWorkbook {
         try figures(book)
         var used: Set<String> = ["Figures", "Local", "Pathway", "Notes"]
         for section in model.sections {
-            try indicatorSheet(book, section, name: Self.sheetName(section.id.rawValue, used: &used))
+            try indicatorSheet(book, section, name: SheetName.make(section.indicator, used: &used))
         }
         if let local = model.local { try LocalSheet.write(local, to: book.sheet("Local")) }
         if let pathway = model.pathway { try PathwaySheet.write(pathway, authority: model.authority.name, to: book.sheet("Pathway")) }
         try NotesSheet.write(model, to: book.sheet("Notes"))
         return try book.close()
-    }
-
-    /// Excel allows 31 characters in a sheet name; longer ids are cut and kept unique.
-    static func sheetName(_ id: String, used: inout Set<String>) -> String {
-        var name = String(id.prefix(31)), n = 2
-        while used.contains(name) {
-            let suffix = "~\(n)"
-            name = String(id.prefix(31 - suffix.count)) + suffix
-            n += 1
-        }
-        used.insert(name)
-        return name
     }
 
     /// The number format for an indicator's values: "0.0", "0", "0.0%".

@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 import ReportModel
 import TestSupport
 import Testing
@@ -75,10 +76,27 @@ import Testing
         #expect(try Self.demo().bytes == Self.demo().bytes)
     }
 
-    @Test func longIndicatorIdsGiveShortUniqueSheetNames() {
-        var used: Set<String> = []
-        let a = ChapterWorkbook.sheetName("factor_child_sexual_exploitation_pct_one", used: &used)
-        let b = ChapterWorkbook.sheetName("factor_child_sexual_exploitation_pct_two", used: &used)
-        #expect(a.count == 31 && b.count == 31 && a != b)
+    /// Issue 28: trend-table intervals were text ("706.9–746.6"): now two rows of numbers.
+    @Test func intervalsAreNumbersNotText() throws {
+        let (_, file, _) = try Self.demo()
+        let strings = try file.part("xl/sharedStrings.xml")
+        #expect(OfficeFile.matches(#"<t[^>]*>([0-9.,]+%?–[0-9.,]+%?)</t>"#, in: strings).isEmpty)
+        #expect(strings.contains("95% confidence interval: lower") || strings.contains(": lower"))
+    }
+
+    /// Issue 28: "factor_child_sexual_exploitatio" was an id cut mid-word.
+    @Test func everyIndicatorHasAReadableUniqueSheetName() {
+        var used: Set<String> = ["Figures", "Local", "Pathway", "Notes"]
+        let names = IndicatorCatalogue.all.map { SheetName.make($0, used: &used) }
+        #expect(Set(names).count == names.count)
+        #expect(names.allSatisfy { $0.count <= 31 && !$0.contains(where: { "[]:*?/\\".contains($0) }) && !$0.contains("_") })
+        #expect(names.contains("Child sexual exploitation") && names.contains("Domestic abuse, parent or carer") && names.contains("Referrals"))
+        // Every name is whole words of the title or its short name.
+        for (indicator, name) in zip(IndicatorCatalogue.all, names) {
+            let source = (SheetName.short[indicator.id] ?? indicator.title).replacingOccurrences(of: ": ", with: ", ").lowercased()
+            #expect(source.contains(name.lowercased()), "\(name) from \(source)")
+        }
+        var clash: Set<String> = ["Referrals"]
+        #expect(SheetName.make(IndicatorCatalogue.definition(.referralsRate)!, used: &clash) == "Referrals (2)")
     }
 }
