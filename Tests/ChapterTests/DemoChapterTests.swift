@@ -29,6 +29,15 @@ func demoChapter(_ la: String = "971", withExtract: Bool = false) throws -> Chap
         try golden.expect(ChapterDocument.markdown(try demoChapter(withExtract: true)), "demo-chapter.md")
     }
 
+    /// Issue 28: titles inside sentences and chart descriptions keep their proper nouns and
+    /// months ("31 march" was in nine chart descriptions).
+    @Test func monthsAndProperNounsKeepTheirCapitals() throws {
+        let markdown = ChapterDocument.markdown(try demoChapter(withExtract: true))
+        for lower in ["31 march", "30 september"] {
+            #expect(!markdown.contains(lower), "\(lower)")
+        }
+    }
+
     @Test func htmlGolden() throws {
         try golden.expect(ChapterDocument.html(try demoChapter(withExtract: true)), "demo-chapter.html")
     }

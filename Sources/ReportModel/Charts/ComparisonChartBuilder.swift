@@ -20,7 +20,7 @@ enum ComparisonChartBuilder {
         bars.sort { ($0.value ?? -.infinity, $1.name) > ($1.value ?? -.infinity, $0.name) }
         let show = { (x: Double) in indicator.withUnit(Rounding.format(x, places: indicator.decimals)) }
         let ordered = bars.map { b in "\(b.name) \(b.value.map(show) ?? b.symbol)" }.joined(separator: "; ")
-        var description = "Bar chart of \(indicator.title.lowercased()) in \(v.period) for \(v.area.name) and \(who), highest first: \(ordered)."
+        var description = "Bar chart of \(indicator.title.inSentence) in \(v.period) for \(v.area.name) and \(who), highest first: \(ordered)."
         if let e = v.england?.value { description += " England: \(show(e))." }
         if let m = v.neighbours?.mean.value { description += " Neighbours' average: \(show(m))." }
         return NeighbourChart(
@@ -65,7 +65,7 @@ enum ComparisonChartBuilder {
         let show = { (x: Double) in indicator.unit.short(Rounding.format(x, places: indicator.decimals)) }
         let size = isPercentage ? (indicator.denominatorCounts?.many ?? "cases") : "children"
         let chance = isPercentage ? "chance alone (binomial, arcsine approximation)" : "chance alone (Poisson)"
-        var description = "Funnel plot of \(indicator.title.lowercased()) in \(v.period) for \(points.count) authorities against their number of \(size), with 95% and 99.8% limits around England's \(isPercentage ? "percentage" : "rate") (\(show(target))): limits for \(chance) and wider ones that also allow for the variation between authorities (overdispersion-adjusted). \(v.area.name): \(show(v.value.value ?? 0)), \(v.overdispersion.map { "\($0.limits.position.rawValue) allowing for variation between authorities, " } ?? "")\(v.funnel?.rawValue ?? "not classified") for chance alone."
+        var description = "Funnel plot of \(indicator.title.inSentence) in \(v.period) for \(points.count) authorities against their number of \(size), with 95% and 99.8% limits around England's \(isPercentage ? "percentage" : "rate") (\(show(target))): limits for \(chance) and wider ones that also allow for the variation between authorities (overdispersion-adjusted). \(v.area.name): \(show(v.value.value ?? 0)), \(v.overdispersion.map { "\($0.limits.position.rawValue) allowing for variation between authorities, " } ?? "")\(v.funnel?.rawValue ?? "not classified") for chance alone."
         if adjusted.isEmpty { description += " The adjusted limits could not be estimated for this year." }
         let axisMaximum = Self.farOut(points.map(\.rate), keeping: [target, v.value.value ?? 0])
         if let top = axisMaximum {

@@ -36,6 +36,6 @@ enum TrendChartBuilder {
             if points.count == 1 { return "\(s.name): \(show(first.1)) in \(first.0)" }
             return "\(s.name): \(show(first.1)) in \(first.0) to \(show(last.1)) in \(last.0)"
         }
-        return "Line chart of \(indicator.title.lowercased()) (\(indicator.unit.name)) from \(periods.first!) to \(periods.last!). " + parts.joined(separator: "; ") + "."
+        return "Line chart of \(indicator.title.inSentence) (\(indicator.unit.name)) from \(periods.first!) to \(periods.last!). " + parts.joined(separator: "; ") + "."
     }
 }

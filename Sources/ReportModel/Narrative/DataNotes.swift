@@ -24,7 +24,7 @@ extension ChapterBuilder {
             for area in [authority.regionCode, Area.englandID] {
                 for row in table.series(indicator.id, area: area) where shown.contains(row.year) {
                     guard case .publishedComparator(let names) = row.basis, !names.isEmpty else { continue }
-                    leftOut.append("\(indicator.title.lowercased()), \(row.area.name) \(row.period) (\(Narrative.list(names)))")
+                    leftOut.append("\(indicator.title.inSentence), \(row.area.name) \(row.period) (\(Narrative.list(names)))")
                 }
             }
         }

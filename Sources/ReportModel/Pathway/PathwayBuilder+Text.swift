@@ -11,7 +11,7 @@ extension PathwayBuilder {
     func summary(_ stages: [PathwayThisYear.Stage], timeliness: [PathwayThisYear.Share], period: String, latestYear: Int, population: (children: Double, year: Int)?) -> [String] {
         var out: [String] = []
         let count = { (c: Controlled) in c.value.map { Rounding.grouped(Double($0), places: 0) } ?? "c (not shown)" }
-        let flows = stages.filter(\.isFlow).map { "\(count($0.count)) \($0.label.lowercased().replacingOccurrences(of: "assessments completed", with: "completed assessments"))" }
+        let flows = stages.filter(\.isFlow).map { "\(count($0.count)) \($0.label.inSentence.replacingOccurrences(of: "assessments completed", with: "completed assessments"))" }
         if !flows.isEmpty { out.append("From \(period) the council's Annex A lists record \(flows.spokenList()).") }
         let snapshotNames = ["Children in need": "children were in need", "Children on a child protection plan": "were on a child protection plan", "Children looked after": "were looked after"]
         let snapshots = stages.filter { !$0.isFlow }.compactMap { s -> String? in
@@ -38,7 +38,7 @@ extension PathwayBuilder {
         let timely = timeliness.compactMap { s -> String? in
             guard let p = s.percent else { return nil }
             let england = s.published?.england?.value.map { " (England \(Rounding.format($0, places: 1))% in \(published))" } ?? ""
-            return "\(Rounding.format(p, places: 1))% of \(s.label.prefix(1).lowercased() + s.label.dropFirst())\(england)"
+            return "\(Rounding.format(p, places: 1))% of \(s.label.inSentence)\(england)"
         }
         if !timely.isEmpty { out.append("Timeliness: \(timely.spokenList()).") }
         if population == nil { out.append("No ONS population for \(authority.name) was found, so no rate per 10,000 is given.") }
@@ -48,7 +48,7 @@ extension PathwayBuilder {
     /// "Children in need at 31 October 2025" → "children in need".
     static func shortName(_ label: String) -> String {
         let short = label.components(separatedBy: " at ").first ?? label
-        return short == "Initial child protection conferences" ? "ICPCs" : short.prefix(1).lowercased() + short.dropFirst()
+        return short == "Initial child protection conferences" ? "ICPCs" : short.inSentence
     }
 
     func notes(period: String, scale: Double, population: (children: Double, year: Int)?) -> [String] {
@@ -73,11 +73,11 @@ extension PathwayBuilder {
             }
             if let checks = reading.checks, case let odd = checks.count(of: .early) + checks.count(of: .late), odd > 0 {
                 let rows = LocalSectionBuilder.rows(odd, verb: ("has", "have"))
-                notes.append("In \(reading.list.title), \(rows.prefix(1).lowercased() + rows.dropFirst()) a date before 1990 or after the day of the build, counted as written, as Annex A's definitions read it (run jsna check on the lists to find them).")
+                notes.append("In \(reading.list.title), \(rows.inSentence) a date before 1990 or after the day of the build, counted as written, as Annex A's definitions read it (run jsna check on the lists to find them).")
             }
             let errors = reading.extract?.rowsExcluded ?? reading.checks?.errorRows ?? 0
             if errors > 0 {
-                notes.append("In \(reading.list.title), \(LocalSectionBuilder.rows(errors).prefix(1).lowercased() + LocalSectionBuilder.rows(errors).dropFirst()) a value that is not a date in the list's format, left out of the figures that need it (run jsna check on the lists for details).")
+                notes.append("In \(reading.list.title), \(LocalSectionBuilder.rows(errors).inSentence) a value that is not a date in the list's format, left out of the figures that need it (run jsna check on the lists for details).")
             }
         }
         return notes
