@@ -164,8 +164,10 @@ public enum KeyMessages {
         let verdict = v.verdict
         var text = "\(v.indicator.title): \(level(v))"
         let england = v.england?.value.map { "England (\(show(v, $0)))" }
-        switch rule {
-        case .beyondAdjustedLimits, .activity where verdict.beyondAdjusted99_8:
+        // Rule 1 always, and an activity figure when it is beyond the 99.8% limits (not a trend).
+        let beyond = rule == .beyondAdjustedLimits || (rule == .activity && verdict.beyondAdjusted99_8)
+        switch beyond ? .beyondAdjustedLimits : rule {
+        case .beyondAdjustedLimits:
             let side = verdict.england.significance == .higher ? "higher" : "lower"
             text += ", \(side) than \(england ?? "England") and among the \(side == "higher" ? "highest" : "lowest") of all authorities"
         case .worseningTrend, .activity:
