@@ -4,17 +4,22 @@
 SWIFT ?= swift
 JSNA := .build/release/jsna
 APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev
-# Word output runs these two programs (jsna build --docx); installed by `make docx-deps`.
-DOCX_PACKAGES := pandoc librsvg2-bin
+# Word output runs these two programs (jsna build --docx) and draws chart text in an
+# Arial-metric font and body text in a Calibri-metric one (Liberation Sans, Carlito), so
+# the layout is the one Word gives on Windows; installed by `make docx-deps`.
+DOCX_PACKAGES := pandoc librsvg2-bin fonts-liberation fonts-crosextra-carlito
+# `make word-check` renders the Word file as a reader sees it (LibreOffice, then poppler).
+WORD_CHECK_PACKAGES := libreoffice-writer-nogui poppler-utils
 
-.PHONY: all deps docx-deps build report test sanitize fuzz peers browser-test bench scale demo-data real-report clean help
+.PHONY: all deps docx-deps word-check build report test sanitize fuzz peers browser-test bench scale demo-data real-report clean help
 
 all: report
 
 help:
 	@echo "make report       build jsna (release) and write the demo chapter (HTML, Markdown, Word, Excel) to reports/demo/"
 	@echo "make test         run all tests (real-data tests run when ../shared/data exists)"
-	@echo "make docx-deps    install pandoc and rsvg-convert, which --docx (Word output) runs"
+	@echo "make docx-deps    install pandoc, rsvg-convert and the Liberation and Carlito fonts, which --docx (Word output) uses"
+	@echo "make word-check   Bolton's (else the demo's) Word file rendered by LibreOffice: A4, at most 40 pages, summary within 4, no split numbers"
 	@echo "make sanitize     every test under AddressSanitizer (and UBSan for the C in the package)"
 	@echo "make fuzz SECONDS=60  each libFuzzer target for SECONDS (0: replay the corpus only); see FUZZING.md"
 	@echo "make demo-data    regenerate data/demo (synthetic, fixed seed)"
@@ -42,22 +47,41 @@ deps:
 	  fi; \
 	fi
 
-# Word output (jsna build --docx) runs pandoc and rsvg-convert: installed when missing.
+# Word output (jsna build --docx) runs pandoc and rsvg-convert and uses the Liberation and
+# Carlito fonts: installed when missing.
 docx-deps:
-	@if ! command -v pandoc >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1; then \
+	@if ! command -v pandoc >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1 \
+	  || ! fc-list 2>/dev/null | grep -q "Liberation Sans" || ! fc-list 2>/dev/null | grep -q Carlito; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing $(DOCX_PACKAGES) with apt-get"; \
 	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(DOCX_PACKAGES); \
 	  else \
-	    echo "jsna build --docx needs pandoc and rsvg-convert:"; \
-	    echo "  Fedora: dnf install pandoc librsvg2-tools    macOS: brew install pandoc librsvg"; \
+	    echo "jsna build --docx needs pandoc and rsvg-convert, and the Liberation Sans and Carlito fonts:"; \
+	    echo "  Fedora: dnf install pandoc librsvg2-tools liberation-sans-fonts google-carlito-fonts"; \
+	    echo "  macOS:  brew install pandoc librsvg (Arial and Calibri come with Office)"; \
 	    exit 1; \
 	  fi; \
 	fi
 
 build: deps
 	$(SWIFT) build -c release
+
+# The Word file as a board member gets it: LibreOffice renders it to PDF and
+# scripts/word_check.py checks A4, page count, where the summary ends, the header, page
+# numbers, fonts and that no number is split (slow: not part of make test).
+word-check: build docx-deps
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  command -v apt-get >/dev/null 2>&1 || { echo "make word-check needs LibreOffice (soffice) and poppler-utils"; exit 1; }; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(WORD_CHECK_PACKAGES); \
+	fi
+	@if [ -d ../shared/data/dfe ]; then \
+	  $(JSNA) build --data ../shared/data/dfe --la Bolton --docx --out reports/word-check >/dev/null && python3 scripts/word_check.py reports/word-check/chapter.docx --max-pages 40 --summary-pages 4; \
+	else \
+	  echo "SKIP: ../shared/data/dfe is absent: the demo chapter is checked instead of Bolton's"; \
+	  $(JSNA) build --data data/demo --la 971 --docx --out reports/word-check >/dev/null && python3 scripts/word_check.py reports/word-check/chapter.docx --max-pages 40 --summary-pages 4; \
+	fi
 
 report: build docx-deps
 	$(JSNA) build --config demo.yml
@@ -143,4 +167,4 @@ real-report: build docx-deps
 	$(JSNA) build --data ../shared/data/dfe --la Bolton --docx --xlsx --out reports/bolton
 
 clean:
-	rm -rf .build .build-sanitize .build-fuzz reports/demo reports/bolton
+	rm -rf .build .build-sanitize .build-fuzz reports/demo reports/bolton reports/word-check

@@ -12,7 +12,7 @@ enum SVG {
     static func open(id: String, title: String, description: String, width: Double, height: Double,
                      fontSize: Int = 12, titleAt: (x: Double, y: Double, size: Int) = (10, 20, 14)) -> String {
         let t = "chart-\(id)-title", d = "chart-\(id)-desc"
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(t) \(d)\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"\(fontSize)\">\n"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(t) \(d)\" font-family=\"Arial, 'Liberation Sans', Helvetica, sans-serif\" font-size=\"\(fontSize)\">\n"
             + "<title id=\"\(t)\">\(Escape.html(title))</title>\n<desc id=\"\(d)\">\(Escape.html(description))</desc>\n"
             + "<rect x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#FFFFFF\"/>\n"
             + "<text x=\"\(n(titleAt.x))\" y=\"\(n(titleAt.y))\" font-size=\"\(titleAt.size)\" font-weight=\"bold\" fill=\"\(ink)\">\(Escape.html(title))</text>\n"

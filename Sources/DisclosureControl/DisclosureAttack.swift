@@ -38,7 +38,7 @@ public struct DisclosureAttack: Sendable {
     public func recovered() -> [Int] {
         let b = bounds()
         return table.values.indices.filter { i in
-            table.isSuppressed(i) && (1..<CountTable.threshold).contains(table.values[i]) && b[i].count == 1
+            table.protected[i] && table.isSuppressed(i) && (1..<CountTable.threshold).contains(table.values[i]) && b[i].count == 1
         }
     }
 }

@@ -11,6 +11,11 @@
 ///    with the whole relation.
 /// Rates and percentages built from a suppressed count are suppressed with it.
 ///
+/// A cell added with `protected: false` counts records, not children: the rows a share
+/// leaves out because a date is missing or unreadable. It says nothing about any child,
+/// so it is never suppressed for being small, and a few bad rows never hide the count
+/// they belong to (issue 28); it can still be hidden to protect another cell.
+///
 ///     var t = CountTable()
 ///     let total = t.cell(40, "All referrals")
 ///     let parts = [t.cell(3, "Under 1"), t.cell(37, "1 and over")]
@@ -39,15 +44,19 @@ public struct CountTable: Sendable {
     public private(set) var labels: [String] = []
     public private(set) var status: [Status] = []
     public private(set) var relations: [Relation] = []
+    /// False for a count of records rather than children (see above).
+    public private(set) var protected: [Bool] = []
 
     public init() {}
 
-    /// Adds a count and returns its cell index.
-    public mutating func cell(_ value: Int, _ label: String) -> Int {
+    /// Adds a count and returns its cell index. `protected: false` for a count of records
+    /// that says nothing about a child (rows whose date could not be read).
+    public mutating func cell(_ value: Int, _ label: String, protected: Bool = true) -> Int {
         precondition(value >= 0, "counts are not negative")
         values.append(value)
         labels.append(label)
         status.append(.shown)
+        self.protected.append(protected)
         return values.count - 1
     }
 
@@ -67,7 +76,7 @@ public struct CountTable: Sendable {
 
     /// Applies primary and secondary suppression until no relation exposes a cell.
     public mutating func control() {
-        for i in values.indices where (1..<Self.threshold).contains(values[i]) { status[i] = .primary }
+        for i in values.indices where protected[i] && (1..<Self.threshold).contains(values[i]) { status[i] = .primary }
         var changed = true
         while changed {
             changed = false

@@ -35,12 +35,15 @@ public struct Section: Sendable {
     /// Sections inside this one, after its blocks: a stage of the pathway holds its
     /// indicators. Headings go one level down (h2, then h3) and the contents list nests.
     public var subsections: [Section]
+    /// In Word, the section starts on a new page (the first of the body, the appendix).
+    public var startsPage: Bool
 
-    public init(id: String, title: String, blocks: [Block], subsections: [Section] = []) {
+    public init(id: String, title: String, blocks: [Block], subsections: [Section] = [], startsPage: Bool = false) {
         self.id = id
         self.title = title
         self.blocks = blocks
         self.subsections = subsections
+        self.startsPage = startsPage
     }
 
     /// This section's blocks, then its subsections' (depth first): reading order.

@@ -11,14 +11,23 @@ public struct Document: Sendable {
     public var front: [Block]
     public var sections: [Section]
     public var footer: [Inline]
+    /// In Word, the contents page comes before this section (0: first); the sections
+    /// before it are the board's summary. nil: pandoc's own contents field (a template).
+    public var contentsAfter: Int?
+    /// Charts written to `charts/` beside the chapter without being placed in it (each
+    /// indicator's neighbour bars and funnel plot): for the analyst and for templates.
+    public var unplacedFigures: [ChartFigure]
 
-    public init(title: String, pageTitle: String, kicker: String? = nil, front: [Block], sections: [Section], footer: [Inline]) {
+    public init(title: String, pageTitle: String, kicker: String? = nil, front: [Block], sections: [Section], footer: [Inline],
+                contentsAfter: Int? = nil, unplacedFigures: [ChartFigure] = []) {
         self.title = title
         self.pageTitle = pageTitle
         self.kicker = kicker
         self.front = front
         self.sections = sections
         self.footer = footer
+        self.contentsAfter = contentsAfter
+        self.unplacedFigures = unplacedFigures
     }
 }
 
@@ -29,8 +38,12 @@ extension Document {
         return sections.flatMap(walk)
     }
 
-    /// Every chart in the document, in reading order: what `charts/` holds.
-    public var figures: [ChartFigure] {
+    /// Every chart in the document, in reading order, then the unplaced ones: what
+    /// `charts/` holds.
+    public var figures: [ChartFigure] { placedFigures + unplacedFigures }
+
+    /// The charts the document shows, in reading order.
+    public var placedFigures: [ChartFigure] {
         (front + sections.flatMap(\.allBlocks)).compactMap { block in
             if case .figure(let figure) = block { return figure }
             return nil

@@ -16,4 +16,11 @@ public struct ChartFigure: Sendable {
         self.alternative = alternative
         self.table = table
     }
+
+    /// The width the SVG is drawn at (its `width` attribute), in pixels.
+    public var pixelWidth: Int? {
+        guard let open = svg.firstRange(of: "<svg"), let close = svg[open.upperBound...].firstIndex(of: ">"),
+              let start = svg[open.upperBound..<close].firstRange(of: " width=\"") else { return nil }
+        return Int(svg[start.upperBound...].prefix { $0.isNumber })
+    }
 }

@@ -19,14 +19,40 @@ public struct MarkdownWriter: Sendable {
     public func write(_ document: Document) -> String {
         var s = "# \(Escape.markdown(document.title))\n\n"
         s += document.front.map(write).joined()
-        for section in document.sections { s += write(section, level: 2) }
-        return s + inlines(document.footer) + "\n"
+        let entries = flavour == .pandoc ? document.contentsAfter.map { Self.contentsEntries(document.sections[$0...]) } ?? [] : []
+        let bookmarks = Dictionary(entries.map { ($0.id, $0.bookmark) }) { first, _ in first }
+        for (i, section) in document.sections.enumerated() {
+            if flavour == .pandoc, let after = document.contentsAfter, i == after {
+                s += (i > 0 ? WordLayout.pageBreak : "") + WordLayout.contents(entries)
+            } else if flavour == .pandoc, section.startsPage, i > 0 {
+                s += WordLayout.pageBreak
+            }
+            s += write(section, level: 2, bookmarks: bookmarks)
+        }
+        s += inlines(document.footer) + "\n"
+        // Two wide tables in a row share one landscape section.
+        return s.replacing(WordLayout.sectionEnd(.landscape) + WordLayout.sectionEnd(.portrait), with: "")
+    }
+
+    /// The contents page's entries: each section and the sections inside it.
+    static func contentsEntries(_ sections: ArraySlice<Section>) -> [WordLayout.ContentsEntry] {
+        let pairs = sections.flatMap { s in [(s, 1)] + s.subsections.map { ($0, 2) } }
+        return pairs.enumerated().map { n, pair in WordLayout.ContentsEntry(id: pair.0.id, title: pair.0.title, depth: pair.1, bookmark: "_Toc\(n + 1)") }
     }
 
     /// A section and its subsections, headed at `level`.
-    public func write(_ section: Section, level: Int) -> String {
-        String(repeating: "#", count: min(level, 6)) + " \(Escape.markdown(section.title))\n\n" + section.blocks.map(write).joined()
-            + section.subsections.map { write($0, level: level + 1) }.joined()
+    public func write(_ section: Section, level: Int) -> String { write(section, level: level, bookmarks: [:]) }
+
+    /// For Word the heading carries the section's id, and a contents entry's bookmark
+    /// inside the heading itself (where the contents page's page number points).
+    func write(_ section: Section, level: Int, bookmarks: [String: String]) -> String {
+        var heading = Escape.markdown(section.title)
+        if flavour == .pandoc {
+            if let bookmark = bookmarks[section.id] { heading += WordLayout.bookmark(bookmark) }
+            heading += " {#\(section.id)}"
+        }
+        return String(repeating: "#", count: min(level, 6)) + " \(heading)\n\n" + section.blocks.map(write).joined()
+            + section.subsections.map { write($0, level: level + 1, bookmarks: bookmarks) }.joined()
     }
 
     public func write(_ block: Block) -> String {
@@ -46,7 +72,9 @@ public struct MarkdownWriter: Sendable {
         case .table(let table):
             return write(table)
         case .figure(let figure):
-            return "![\(Escape.markdown(figure.alternative))](charts/\(figure.id).\(chartExtension))\n\n" + (figure.table.map(write) ?? "")
+            // In Word a chart is sized from its drawn width: 760 pixels fill the 17 cm line.
+            let size = flavour == .pandoc ? "{width=\(Self.centimetres(figure))cm}" : ""
+            return "![\(Escape.markdown(figure.alternative))](charts/\(figure.id).\(chartExtension))\(size)\n\n" + (figure.table.map(write) ?? "")
         case .rawHTML(let html):
             // Word's Markdown carries no raw HTML: the analyst's markup is shown as text.
             return flavour == .github ? html + "\n\n" : Escape.markdown(html) + "\n\n"
@@ -54,6 +82,17 @@ public struct MarkdownWriter: Sendable {
     }
 
     public func write(_ table: Table) -> String {
+        guard flavour == .pandoc, WordLayout.layout(table).landscape else { return rows(table) }
+        return WordLayout.sectionEnd(.portrait) + rows(table) + WordLayout.sectionEnd(.landscape)
+    }
+
+    /// A chart's width on the Word page, in centimetres (one decimal place).
+    static func centimetres(_ figure: ChartFigure) -> String {
+        let tenths = Int((min(17, Double(figure.pixelWidth ?? 760) / 760 * 17) * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    func rows(_ table: Table) -> String {
         let e = Escape.markdown
         var s = flavour == .github ? "*\(e(table.caption))*\n\n" : ""
         s += "| " + table.columns.map { e($0.title) }.joined(separator: " | ") + " |\n|"
@@ -67,16 +106,12 @@ public struct MarkdownWriter: Sendable {
         return s
     }
 
-    /// The dashes under each header. pandoc sizes a wide table's columns by them, so for
-    /// Word they follow the longest text in the column (an indicator's name gets room,
-    /// a figure does not); GitHub's Markdown ignores them and gets three.
+    /// The dashes under each header. pandoc sizes every table's columns by them (it reads
+    /// with `--columns=1`), so for Word they are ``WordLayout``'s widths: no number is ever
+    /// broken, and text columns share what is left. GitHub's Markdown ignores them.
     func dashes(_ table: Table) -> [Int] {
         guard flavour == .pandoc else { return table.columns.map { _ in 3 } }
-        return table.columns.indices.map { i in
-            let cells = table.rows.map { i < $0.count ? $0[i].content.plainText.count : 0 }
-            let words = table.columns[i].title.split(separator: " ").map(\.count)
-            return min(max(([words.max() ?? 0] + cells).max() ?? 3, 7), 24)
-        }
+        return WordLayout.layout(table).widths
     }
 
     public func inlines(_ content: [Inline]) -> String {

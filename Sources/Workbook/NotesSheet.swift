@@ -48,7 +48,7 @@ enum NotesSheet {
         }
         r += 2
         sheet.text(r, 0, "Data notes", bold: true)
-        for note in model.dataNotes {
+        for note in model.dataNotes + model.dataNoteDetails {
             r += 1
             sheet.text(r, 0, note)
         }

@@ -68,22 +68,24 @@ func demoChapter(_ la: String = "971", withExtract: Bool = false) throws -> Chap
     }
 }
 
-/// The chapter follows the pathway (issue 18): stages in order, each with its bridge
-/// sentence and its indicators as subsections; the assessment factors as one section with
-/// one chart and one table; the contents list nests, so every indicator stays findable.
+/// The chapter follows the pathway (issue 18) under the JSNA's headings (issue 28): the
+/// stages of the level of need and of services, each with its bridge sentence and its
+/// indicators as subsections; the assessment factors as one section ("Who is at risk and
+/// why") with one chart and one table; the contents list nests, so every indicator stays
+/// findable.
 @Suite struct PathwayStages {
     @Test func stagesHoldTheirIndicatorsAndFactorsAreOneSection() throws {
         let chapter = try demoChapter()
         let document = ChapterDocument.make(chapter)
-        let stages = document.sections.filter { IndicatorStage(rawValue: $0.id) != nil }
-        #expect(stages.map(\.id) == IndicatorStage.allCases.map(\.rawValue))
-        for stage in stages where stage.id != IndicatorStage.factors.rawValue {
+        let stages = document.allSections.filter { IndicatorStage(rawValue: $0.id) != nil }
+        #expect(stages.map(\.id) == ["assessment", "care", "front-door", "child-protection", "workforce"])
+        for stage in stages {
             let kind = IndicatorStage(rawValue: stage.id)!
             #expect(stage.subsections.map(\.id) == IndicatorCatalogue.all.filter { $0.stage == kind }.map(\.id.rawValue))
             guard case .paragraph(let bridge)? = stage.blocks.first else { Issue.record("\(stage.id) has no bridge"); continue }
             #expect(bridge == [.text(kind.bridge)])
         }
-        let factors = try #require(stages.last)
+        let factors = try #require(document.sections.first { $0.id == "who-is-at-risk" })
         #expect(factors.subsections.isEmpty)
         let figures = factors.blocks.compactMap { block -> ChartFigure? in if case .figure(let f) = block { f } else { nil } }
         #expect(figures.map(\.id) == ["factors"])
@@ -101,7 +103,8 @@ func demoChapter(_ la: String = "971", withExtract: Bool = false) throws -> Chap
         let html = ChapterDocument.html(try demoChapter())
         let nav = try #require(html.range(of: "<nav").map { String(html[$0.lowerBound...]) }).components(separatedBy: "</nav>")[0]
         #expect(nav.contains("<li><a href=\"#child-protection\">Child protection</a>\n<ol>\n<li><a href=\"#s47_rate\">Section 47 enquiries</a></li>"))
-        #expect(html.contains("<h3 id=\"icpc_15_days_pct\">Initial conferences within 15 working days</h3>"))
-        #expect(html.contains("<h2 id=\"factors\">Factors identified at assessment</h2>"))
+        #expect(nav.contains("<li><a href=\"#services\">Services and their use</a>\n<ol>\n<li><a href=\"#front-door\">"))
+        #expect(html.contains("<h4 id=\"icpc_15_days_pct\">Initial conferences within 15 working days</h4>"))
+        #expect(html.contains("<h2 id=\"who-is-at-risk\">Who is at risk and why</h2>"))
     }
 }

@@ -16,7 +16,7 @@ import ReportModel
 @Suite struct PathwaySectionOutputs {
     func section() throws -> (ChapterModel, Section) {
         let model = try DemoChapter.modelWithAnnexA()
-        let section = try #require(ChapterDocument.make(model).sections.first { $0.id == ChapterDocument.pathwaySectionID })
+        let section = try #require(ChapterDocument.make(model).allSections.first { $0.id == ChapterDocument.pathwaySectionID })
         return (model, section)
     }
 
@@ -83,5 +83,50 @@ import ReportModel
         #expect(s47.published?.allowingForVariation == funnel.limits(count: count, denominator: children / scale)?.position)
         #expect(s47.published?.verdict.englandBasis == .adjustedLimits)
         #expect(pathway.summary.contains { $0.hasPrefix("Against England in 2024-25, this year's rates are") })
+    }
+}
+
+/// Issue 28, item 7: a few unreadable rows in a list never hide a stage's count or rate.
+/// Found by trial: one malformed strategy-discussion date in List 5 (1 of 3,182 rows) left
+/// one conference untimed; the untimed count (1) was suppressed and, to protect it, the
+/// conference count too ("c (not shown)"), with its rate, conversion and timeliness.
+@Suite struct PathwayUnreadableRows {
+    /// The demo lists with the strategy-discussion date of `rows` conferences in the period
+    /// made unreadable.
+    static func lists(unreadable rows: Int) throws -> String {
+        let folder = try temporaryDirectory().appendingPathComponent("annex-a")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: SharedData.demo + "/annex-a"), to: folder)
+        let file = folder.appendingPathComponent("list5.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: newline)
+        var done = 0
+        for i in lines.indices.dropFirst() where done < rows {
+            // Plain rows only (no quoted commas): columns 7 and 9 are the strategy and ICPC dates.
+            var fields = lines[i].components(separatedBy: ",")
+            guard fields.count == 14, fields[8].hasSuffix("/2025"), ["05", "06", "07"].contains(String(fields[8].dropFirst(3).prefix(2))) else { continue }
+            fields[6] = "2025-13-45"
+            lines[i] = fields.joined(separator: ",")
+            done += 1
+        }
+        #expect(done == rows)
+        try lines.joined(separator: newline).write(to: file, atomically: true, encoding: .utf8)
+        return folder.path
+    }
+
+    @Test(arguments: [1, 3]) func theStageCountStaysAndTheShareSaysWhy(rows: Int) throws {
+        let clean = try #require(DemoChapter.modelWithAnnexA().pathway)
+        let broken = try #require(DemoChapter.modelWithAnnexA(folder: Self.lists(unreadable: rows)).pathway)
+        let stage = { (p: PathwayThisYear) in p.stages.first { $0.label == "Initial child protection conferences" } }
+        let share = { (p: PathwayThisYear) in p.timeliness.first { $0.label.hasPrefix("Initial child protection conferences within") } }
+        #expect(try #require(stage(clean)).count.value != nil)
+        #expect(try #require(stage(broken)).count == stage(clean)?.count, "the conference count is still shown, unchanged")
+        #expect(try #require(stage(broken)).rate != nil)
+        let timed = try #require(share(broken))
+        #expect(timed.percent != nil, "the share is computed on the readable rows")
+        #expect(timed.of.value == share(clean)!.of.value.map { $0 - rows })
+        #expect(timed.untimed == rows)
+        let words = broken.summary.joined(separator: " ")
+        #expect(words.contains("fewer than 6 could not be timed"), "\(words)")
     }
 }

@@ -19,6 +19,25 @@ import Testing
         #expect(DisclosureAttack(table: t).recovered().isEmpty)
     }
 
+    /// A count of records that says nothing about a child (conferences whose dates could not
+    /// be read) is shown however small, and never takes its total down with it; a count of
+    /// children of the same size still is hidden, with a second cell to protect it.
+    @Test func recordCountsAreNotHiddenAndDoNotHideTheirTotal() {
+        var t = CountTable()
+        let conferences = t.cell(186, "ICPCs")
+        let timed = t.cell(185, "ICPCs: timed")
+        let untimed = t.cell(1, "ICPCs: not timed", protected: false)
+        t.relate([timed, untimed], total: conferences)
+        t.control()
+        #expect(![conferences, timed, untimed].contains(where: t.isSuppressed))
+        var children = CountTable()
+        let total = children.cell(186, "ICPCs")
+        let late = children.cell(1, "ICPCs: late")
+        children.relate([children.cell(185, "ICPCs: on time"), late], total: total)
+        children.control()
+        #expect(children.isSuppressed(late) && children.status.filter(\.isSuppressed).count == 2)
+    }
+
     @Test func zerosAreShownAndNeverHideAnything() {
         var t = CountTable()
         let total = t.cell(4, "All")

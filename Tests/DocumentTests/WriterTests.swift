@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Document
@@ -35,17 +36,61 @@ import Testing
 
     @Test func pandocMarkdownForWord() {
         let md = MarkdownWriter(flavour: .pandoc).write(Self.document)
-        #expect(md.contains("![Line chart \\[of\\] referrals](charts/referrals_rate.png)\n\n| Area | 2024-25 |"))
+        #expect(md.contains("![Line chart \\[of\\] referrals](charts/referrals_rate.png){width=17.0cm}\n\n| Area | 2024-25 |"))
         #expect(md.contains("| England | c |\n\nTable: Referrals \\| per 10,000\n"), "pandoc's own table caption")
         #expect(!md.contains("<"), "no raw HTML reaches pandoc")
     }
 
     @Test func wordColumnsAreSizedByTheirText() {
         let wide = Table(caption: "Spine", columns: [.text("Indicator"), .number("Value")],
-                         rows: [[Cell("Children on child protection plans at 31 March"), Cell("42.2")]])
+                         rows: [[Cell("Children on child protection plans at 31 March"), Cell("1,311.7")]])
+        let layout = WordLayout.layout(wide)
+        #expect(!layout.landscape)
+        #expect(layout.widths[1] > "1,311.7".count, "a number never has less room than its own length")
+        #expect(layout.widths[0] > layout.widths[1], "the text column takes what is left")
         let md = MarkdownWriter(flavour: .pandoc).write(wide)
-        #expect(md.contains("\n| " + String(repeating: "-", count: 24) + " | " + String(repeating: "-", count: 7) + ": |\n"), "\(md)")
+        #expect(md.contains("\n| " + String(repeating: "-", count: layout.widths[0]) + " | " + String(repeating: "-", count: layout.widths[1]) + ": |\n"), "\(md)")
         #expect(MarkdownWriter().write(wide).contains("\n| --- | ---: |\n"))
+    }
+
+    /// A table whose numbers cannot all fit across portrait A4 gets a landscape page of its
+    /// own; two in a row share one; a table that fits stays portrait.
+    @Test func wideTablesGetLandscapePages() {
+        let columns: [Table.Column] = [.text("Indicator")] + (1...14).map { .number("Column \($0)") }
+        let wide = Table(caption: "Every comparison", columns: columns, rows: [[Cell("Referrals")] + (1...14).map { _ in Cell("1,311.7") }])
+        #expect(WordLayout.layout(wide).landscape)
+        let fits = Table(caption: "At a glance", columns: Array(columns.prefix(7)), rows: [Array(wide.rows[0].prefix(7))])
+        #expect(!WordLayout.layout(fits).landscape)
+        let document = Document(title: "T", pageTitle: "T", front: [], sections: [
+            Section(id: "a", title: "A", blocks: [.table(fits), .table(wide), .table(wide), .paragraph([.text("after")])]),
+        ], footer: [])
+        let md = MarkdownWriter(flavour: .pandoc).write(document)
+        let portrait = WordLayout.marker(.portrait), landscape = WordLayout.marker(.landscape)
+        #expect(md.components(separatedBy: portrait).count == 2 && md.components(separatedBy: landscape).count == 2, "one landscape section for both")
+        let order = [md.range(of: "Table: At a glance")!.lowerBound, md.range(of: portrait)!.lowerBound, md.range(of: "Table: Every comparison")!.lowerBound,
+                     md.range(of: landscape)!.lowerBound, md.range(of: "after")!.lowerBound]
+        #expect(order == order.sorted())
+        #expect(!MarkdownWriter().write(document).contains("JSNA-PAGE"), "GitHub's Markdown has no pages")
+    }
+
+    /// Word's contents page: after the summary, each heading linked with a page-number
+    /// field pointing at a bookmark inside the heading; sections marked to start a page do.
+    @Test func wordContentsPageAndPageBreaks() {
+        let document = Document(title: "T", pageTitle: "T", front: [], sections: [
+            Section(id: "summary", title: "Summary", blocks: [.paragraph([.text("Key messages.")])]),
+            Section(id: "need", title: "Level of need", blocks: [], subsections: [Section(id: "care", title: "Children looked after", blocks: [])], startsPage: true),
+            Section(id: "methods", title: "Appendix A: Methods", blocks: [.paragraph([.text("Rates.")])], startsPage: true),
+        ], footer: [], contentsAfter: 1)
+        let md = MarkdownWriter(flavour: .pandoc).write(document)
+        let summary = md.range(of: "## Summary")!.lowerBound, contents = md.range(of: "<w:t>Contents</w:t>")!.lowerBound
+        #expect(summary < contents && contents < md.range(of: "## Level of need")!.lowerBound, "the contents page follows the summary")
+        for (n, id) in ["need", "care", "methods"].enumerated() {
+            #expect(md.contains(" PAGEREF _Toc\(n + 1) \\h "), "a page number for \(id)")
+            #expect(md.contains("w:name=\"_Toc\(n + 1)\"/><w:bookmarkEnd w:id=\"\(90_001 + n)\"/>`{=openxml} {#\(id)}"), "the bookmark is inside the heading")
+        }
+        #expect(!md.contains("PAGEREF _Toc4"), "the summary is not listed: it comes before the contents")
+        #expect(md.components(separatedBy: "<w:br w:type=\"page\"/>").count - 1 == 3, "before and after the contents, and before the appendix")
+        #expect(!MarkdownWriter().write(document).contains("PAGEREF"))
     }
 
     @Test func htmlPage() {

@@ -380,8 +380,10 @@ import Testing
         let tables = MarkdownTable.all(in: markdown)
         let trend = try #require(tables.first { $0.caption.hasPrefix("*Referrals to children's social care (per 10,000") })
         #expect(trend.rows.map { $0[0] } == ["Area", "Northern Fells", "Northern Fells: 95% confidence interval", "Northern Fells: referrals (number)", "England"])
-        let bars = try #require(tables.first { $0.caption.contains("Values in the chart: Referrals to children's social care: Northern Fells and its authorities") })
-        #expect(bars.rows.count == 1 + 7 + 1, "header, the region and its 6 authorities, England")
+        // The bar chart (written beside the chapter): the region and its 6 authorities.
+        let bars = try String(contentsOf: out.appendingPathComponent("charts/referrals_rate-neighbours.svg"), encoding: .utf8)
+        #expect(bars.contains("Referrals to children&#39;s social care: Northern Fells and its authorities"))
+        #expect(bars.components(separatedBy: "<rect").count - 1 >= 7, "a bar for the region and each of its 6 authorities")
         let nation = try Run.jsna(["build", "--data", demoData, "--la", "England", "--out", try temporaryDirectory().appendingPathComponent("e").path])
         #expect(nation.status == 0, "\(nation.stderr)")
         let unknown = try Run.jsna(["build", "--data", demoData, "--la", "Middle Earth", "--out", try temporaryDirectory().appendingPathComponent("m").path])
@@ -548,12 +550,19 @@ import Testing
         #expect(referrals.rows.map { $0[0] }.contains("Amberfold") && referrals.rows.map { $0[0] }.contains("Brindlecombe"))
         // The partnership's count is the members' counts added, year by year.
         let count = { (label: String) in referrals.rows.first { $0[0] == label }.map { Array($0.dropFirst()) } }
-        let amber = try #require(tables.first { $0.caption.contains("Values in the chart: Referrals to children's social care") })
-        let members = amber.rows.filter { ["Amberfold", "Brindlecombe"].contains($0[0]) }.map { Int($0[1].replacingOccurrences(of: ",", with: ""))! }
-        let total = try #require(amber.rows.first { $0[0].hasPrefix("Amber and Brindle") }).map { $0 }[1].replacingOccurrences(of: ",", with: "")
-        #expect(members.count == 2 && Int(total) == members.reduce(0, +))
-        #expect(count("Amber and Brindle: referrals (number)")?.last?.replacingOccurrences(of: ",", with: "") == total)
         let csv = try String(contentsOf: out.appendingPathComponent("indicators.csv"), encoding: .utf8)
+        // The members' own counts, from every area's indicators.
+        let every = try temporaryDirectory().appendingPathComponent("all.csv")
+        #expect(try Run.jsna(["indicators", "--data", demoData, "--output", every.path]).status == 0)
+        let rows: [[Substring]] = (csv + (try String(contentsOf: every, encoding: .utf8))).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        func numerator(_ code: String) -> String? {
+            let row = rows.first { (r: [Substring]) -> Bool in r.count > 6 && r[0] == "referrals_rate" && r[1] == "2025" && r[4] == Substring(code) }
+            return row.map { String($0[6]) }
+        }
+        let members = try ["971", "972"].map { try #require(numerator($0).flatMap { Int($0) }) }
+        let total = try #require(numerator("971+972"))
+        #expect(Int(total) == members.reduce(0, +))
+        #expect(count("Amber and Brindle: referrals (number)")?.last?.replacingOccurrences(of: ",", with: "") == total)
         #expect(csv.contains(",Partnership,,971+972,Amber and Brindle,"))
     }
 

@@ -93,7 +93,7 @@ import Testing
         let md = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
         let start = try #require(md.range(of: "## Referrals this year"), "seed \(seed): no local section")
         let local = md[start.lowerBound...].prefix { _ in true }
-        let section = local[..<(local.range(of: "\n## Data notes")?.lowerBound ?? local.endIndex)]
+        let section = local[..<(local.range(of: "\n## Unmet need and gaps")?.lowerBound ?? local.endIndex)]
         let tables = MarkdownTable.all(in: section)
         #expect(!tables.isEmpty)
         for table in tables {

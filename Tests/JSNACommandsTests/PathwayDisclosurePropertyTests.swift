@@ -131,7 +131,7 @@ import Testing
         let md = try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8)
         let start = try #require(md.range(of: "## The pathway this year"), "seed \(seed): no pathway section")
         let rest = md[start.lowerBound...]
-        let section = rest[..<(rest.range(of: "\n## Data notes")?.lowerBound ?? rest.endIndex)]
+        let section = rest[..<(rest.range(of: "\n## Unmet need and gaps")?.lowerBound ?? rest.endIndex)]
         let tables = MarkdownTable.all(in: section)
         #expect(tables.count >= 5, "seed \(seed): the stages, conversions, shares and plan breakdowns are attacked")
         let stages = try #require(tables.first { $0.caption.contains("beside the latest published figures") })

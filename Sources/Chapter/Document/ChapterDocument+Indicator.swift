@@ -4,15 +4,14 @@ import ReportModel
 import Statistics
 
 extension ChapterDocument {
-    /// One indicator: the headline sentence, details, notes, the trend chart with its
-    /// comparison table, and the neighbour and funnel charts with their values.
+    /// One indicator: the headline sentence, details, notes and the trend chart. The
+    /// chart's values are in the appendix's full tables; its neighbour and funnel charts
+    /// are written beside the chapter (``unplacedFigures(_:)``).
     static func section(_ s: IndicatorSection) -> Section {
         var blocks: [Block] = [.paragraph([.text(s.sentence)])]
         if !s.details.isEmpty { blocks.append(.paragraph([.text(s.details.joined(separator: " "))])) }
         blocks += s.notes.map { .note([.text($0)]) }
-        blocks.append(.figure(ChartFigures.trend(s.chart, table: comparisonTable(s.table, decimals: s.indicator.decimals))))
-        if let c = s.neighbourChart { blocks.append(.figure(ChartFigures.neighbours(c))) }
-        if let f = s.funnel { blocks.append(.figure(ChartFigures.funnel(f))) }
+        blocks.append(.figure(ChartFigures.trend(s.chart, table: nil)))
         return Section(id: s.id.rawValue, title: s.title, blocks: blocks)
     }
 

@@ -6,7 +6,7 @@ import Statistics
 /// Each chart as a document figure: its SVG, its text alternative and the table of the
 /// values it draws, so nothing is told by the picture alone.
 public enum ChartFigures {
-    public static func trend(_ c: TrendChart, table: Table) -> ChartFigure {
+    public static func trend(_ c: TrendChart, table: Table?) -> ChartFigure {
         ChartFigure(id: c.id, svg: TrendChartSVG.render(c), alternative: c.description, table: table)
     }
 
@@ -49,21 +49,28 @@ public enum ChartFigures {
         return ChartFigure(id: c.id, svg: ComparisonChartSVG.render(c), alternative: c.description, table: Table(caption: c.title, columns: columns, rows: rows))
     }
 
-    /// The appendix's full table behind the summary chart: counts, the region, the spread of
-    /// all authorities and the test for chance alone beside the verdicts.
-    public static func spineFullTable(_ c: SpineChart) -> Table {
-        let rows = c.rows.map { r -> [Cell] in
-            let f = { (x: Double) in Cell(Rounding.format(x, places: r.decimals)) }
-            return [Cell(r.title), f(r.value), Cell(r.count.text(places: 0)), r.england.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.england)),
-                    Cell(VerdictWords.cell(r.englandChanceAlone)), r.region.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.region)),
-                    r.neighbours.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.neighbours)),
-                    f(r.lowest), f(r.q1), f(r.median), f(r.q3), f(r.highest)]
+    /// The appendix's full tables behind the summary chart: every comparison with its
+    /// comparator and the test for chance alone beside the verdicts; then where the figure
+    /// sits in the spread of all authorities.
+    public static func spineFullTables(_ c: SpineChart) -> [Table] {
+        let format = { (r: SpineChart.Row, x: Double?) in x.map { Cell(Rounding.format($0, places: r.decimals)) } ?? Cell("–") }
+        let comparisons = c.rows.map { r -> [Cell] in
+            [Cell(r.title), format(r, r.value), Cell(r.count.text(places: 0)), format(r, r.england), Cell(VerdictWords.cell(r.verdict.england)),
+             Cell(VerdictWords.cell(r.englandChanceAlone)), format(r, r.region), Cell(VerdictWords.cell(r.verdict.region)),
+             format(r, r.neighbours), Cell(VerdictWords.cell(r.verdict.neighbours))]
         }
-        let columns: [Table.Column] = [.text("Indicator"), .number(c.subject), .number("Count"), .number("England"), .text("Against England"),
-                                       .text("Against England, chance alone"), .number("Region"), .text("Against region"),
-                                       .number("Neighbours"), .text("Against neighbours"),
-                                       .number("Lowest"), .number("Lower quartile"), .number("Median"), .number("Upper quartile"), .number("Highest")]
-        return Table(caption: "\(c.title): full table", columns: columns, rows: rows)
+        let spread = c.rows.map { r -> [Cell] in
+            [Cell(r.title), format(r, r.value), format(r, r.lowest), format(r, r.q1), format(r, r.median), format(r, r.q3), format(r, r.highest)]
+        }
+        return [
+            Table(caption: "\(c.title): every comparison", columns: [
+                .text("Indicator"), .number(c.subject), .number("Count"), .number("England"), .text("Against England"),
+                .text("Against England (chance alone)"), .number("Region"), .text("Against region"), .number("Neighbours"), .text("Against neighbours"),
+            ], rows: comparisons),
+            Table(caption: "\(c.title): the spread of all authorities", columns: [
+                .text("Indicator"), .number(c.subject), .number("Lowest"), .number("Lower quartile"), .number("Median"), .number("Upper quartile"), .number("Highest"),
+            ], rows: spread),
+        ]
     }
 
     public static func monthly(_ c: BarChart) -> ChartFigure { bars(c, category: "Month", value: "Referrals") }

@@ -33,7 +33,10 @@ public struct ChapterFiles: Sendable {
         var files: [(name: String, contents: Data)] = [("chapter.md", Data(markdown.utf8)), ("chapter.html", Data(html.utf8))]
         files += charts.map { ("charts/\($0.id).svg", Data($0.svg.utf8)) }
         files += images
-        if let word { files.append(("chapter.docx", try word.make(markdown: wordMarkdown, charts: charts, images: images))) }
+        if var word {
+            if word.header.isEmpty { word.header = "\(model.title), \(model.period)" + (model.isSynthetic ? " (synthetic demonstration data)" : "") }
+            files.append(("chapter.docx", try word.make(markdown: wordMarkdown, charts: charts, images: images, ownContents: template == nil)))
+        }
         return files
     }
 

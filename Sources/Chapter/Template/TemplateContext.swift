@@ -49,7 +49,7 @@ enum TemplateContext {
             drawn["neighbours"] = s.neighbourChart.flatMap { chart($0.id) }
             drawn["funnel"] = s.funnel.flatMap { chart($0.id) }
             charts[id] = drawn
-            tables[id] = ["trend": figures[s.chart.id]?.table.map { format.write([.table($0)]) } ?? ""]
+            tables[id] = ["trend": format.write([.table(ChapterDocument.comparisonTable(s.table, decimals: s.indicator.decimals))])]
         }
         if model.spine != nil { charts["spine"] = chart("spine") }
         if let factors = model.factors {
@@ -64,7 +64,7 @@ enum TemplateContext {
             "period": model.period, "year": model.year, "title": model.title,
             "neighbours": model.neighbourNames.joined(separator: ", "), "sn_model": model.neighbourModel,
             "indicator": indicators, "chart": charts, "table": tables,
-            "key_messages": list(model.keyMessages.map(\.text)), "summary": list(ChapterDocument.summary(model)),
+            "key_messages": list(model.keyMessages.map(\.text)), "summary": list(ChapterDocument.headlines(model)),
             "factors": ["summary": model.factors?.sentence ?? ""],
             "data_notes": list(model.dataNotes),
             "methods": format.write([.definitions(model.methods.map { Definition(term: $0.term, detail: $0.explanation) })]),
@@ -74,12 +74,12 @@ enum TemplateContext {
         // Always present, so templates validate with or without an extract; test has_local.
         context["has_local"] = model.local != nil
         context["local"] = [
-            "section": document.sections.first { $0.id == ChapterDocument.localSectionID }.map { format.write($0.blocks) } ?? "",
+            "section": document.allSections.first { $0.id == ChapterDocument.localSectionID }.map { format.write($0.blocks) } ?? "",
             "summary": model.local.map { $0.summary.joined(separator: " ") } ?? "",
         ]
         context["has_pathway"] = model.pathway != nil
         context["pathway"] = [
-            "section": document.sections.first { $0.id == ChapterDocument.pathwaySectionID }.map { format.write($0.blocks) } ?? "",
+            "section": document.allSections.first { $0.id == ChapterDocument.pathwaySectionID }.map { format.write($0.blocks) } ?? "",
             "summary": model.pathway.map { $0.summary.joined(separator: " ") } ?? "",
         ]
         return context

@@ -3,17 +3,24 @@ import Foundation
 /// Makes `chapter.docx` with pandoc from the Markdown written for Word (headings, pipe
 /// tables with `Table:` captions, charts as `charts/<id>.png`), as R Markdown does.
 ///
-/// Charts are turned into PNG with rsvg-convert; the document gets a table of contents
-/// and Word's Heading 1-3 styles; page numbers come from jsna's reference document (or
-/// the council's own, `reference_docx:`). Everything happens in a temporary folder that
+/// Charts are turned into PNG with rsvg-convert; the document gets a contents page and
+/// Word's Heading 1-4 styles; A4 pages, the running header and page numbers come from
+/// jsna's reference document (or the council's own, `reference_docx:`), and wide tables
+/// get landscape pages (``WordSections``). Everything happens in a temporary folder that
 /// is removed afterwards, and the result is returned as bytes, so the caller writes it
 /// with the chapter's other files, all or nothing. `SOURCE_DATE_EPOCH` is fixed, so the
 /// same inputs give the same bytes.
 public struct WordDocument: Sendable {
     /// The council's house style (a .docx whose styles are used), if any.
     public var referenceDocx: String?
+    /// The running header of jsna's own page set-up ("Children's safeguarding: Bolton,
+    /// 2024-25"); a council's reference document keeps its own.
+    public var header: String
 
-    public init(referenceDocx: String? = nil) { self.referenceDocx = referenceDocx }
+    public init(referenceDocx: String? = nil, header: String = "") {
+        self.referenceDocx = referenceDocx
+        self.header = header
+    }
 
     /// Stops early, before any work, when a tool Word output needs is missing.
     public static func checkTools() throws {
@@ -21,11 +28,14 @@ public struct WordDocument: Sendable {
     }
 
     /// The pandoc reader: Markdown with raw HTML, TeX, maths, citations and sub/superscript
-    /// off, so text from the data can only ever be text.
-    static let inputFormat = "markdown-raw_html-raw_tex-tex_math_dollars-citations-superscript-subscript-smart"
+    /// off, so text from the data can only ever be text. A chart is a picture described by
+    /// its text alternative, not a figure captioned with it (the chart carries its title).
+    static let inputFormat = "markdown-raw_html-raw_tex-tex_math_dollars-citations-superscript-subscript-smart-implicit_figures"
 
     /// `images` are the template's own images, by the relative paths its Markdown uses.
-    public func make(markdown: String, charts: [(id: String, svg: String)], images: [(name: String, contents: Data)] = []) throws -> Data {
+    /// `ownContents`: the Markdown carries its own contents page (``WordLayout``), so
+    /// pandoc adds none.
+    public func make(markdown: String, charts: [(id: String, svg: String)], images: [(name: String, contents: Data)] = [], ownContents: Bool = false) throws -> Data {
         try Self.checkTools()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-docx-\(UInt64.random(in: .min ... .max))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("charts"), withIntermediateDirectories: true)
@@ -48,12 +58,13 @@ public struct WordDocument: Sendable {
             try FileManager.default.copyItem(at: URL(fileURLWithPath: referenceDocx), to: reference)
         } else {
             let pandocDefault = try ExternalTool.pandoc.run(["--print-default-data-file", "reference.docx"])
-            try ReferenceDocument.withPageNumbers(pandocDefault).write(to: reference)
+            try ReferenceDocument.make(pandocDefault, header: header).write(to: reference)
         }
+        // --columns=1: every table's column widths come from its dashes (WordLayout).
         try ExternalTool.pandoc.run(
-            ["chapter.md", "--from", Self.inputFormat, "--to", "docx", "--toc", "--toc-depth=3", "--metadata", "lang=en-GB",
-             "--metadata", "toc-title=Contents", "--reference-doc", "reference.docx", "--resource-path", ".", "--output", "chapter.docx"],
+            ["chapter.md", "--from", Self.inputFormat, "--to", "docx", "--columns=1", "--metadata", "lang=en-GB", "--reference-doc", "reference.docx",
+             "--resource-path", ".", "--output", "chapter.docx"] + (ownContents ? [] : ["--toc", "--toc-depth=3", "--metadata", "toc-title=Contents"]),
             environment: ["SOURCE_DATE_EPOCH": "0"], in: folder)
-        return try Data(contentsOf: folder.appendingPathComponent("chapter.docx"))
+        return try WordSections.apply(try Data(contentsOf: folder.appendingPathComponent("chapter.docx")))
     }
 }

@@ -36,7 +36,7 @@ public struct ChapterBuilder: Sendable {
         case .localAuthority: break
         }
         notes += dataset.diagnostics.map { "\($0.severity == .note ? "Note" : "Warning") on the inputs: \($0.text(showing: SourceLocation.short, severity: false))" }
-        return ChapterModel(
+        var model = ChapterModel(
             title: "Children's safeguarding: \(authority.name)",
             authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
             neighbourModel: table.model.rawValue,
@@ -44,6 +44,8 @@ public struct ChapterBuilder: Sendable {
             sections: sections, spine: ComparisonChartBuilder.spine(authority, year: year, table: table),
             factors: factors(authority: authority, year: year), keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
             sources: sources(), local: nil)
+        model.dataNoteDetails = lowReliabilityLeftOut(authority: authority, year: year)
+        return model
     }
 
     func section(_ indicator: IndicatorDefinition, authority: Area, year: Int) -> IndicatorSection {

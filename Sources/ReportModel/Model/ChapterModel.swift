@@ -25,6 +25,9 @@ public struct ChapterModel: Sendable {
     /// What a board acts on first (``KeyMessages``), each with why it was chosen.
     public var keyMessages: [KeyMessage]
     public var dataNotes: [String]
+    /// The detail behind the data notes that names other authorities: the workbook's
+    /// Notes sheet lists it, the chapter counts it.
+    public var dataNoteDetails: [String] = []
     public var methods: [MethodNote]
     public var sources: [SourceNote]
     /// From the council's own referral extract, when one is given.

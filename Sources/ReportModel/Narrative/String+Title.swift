@@ -4,3 +4,9 @@ extension String {
     /// "children in need at 31 March", never "31 march").
     var inSentence: String { prefix(1).lowercased() + dropFirst() }
 }
+
+extension String {
+    /// The sentence with its first letter capitalised ("average caseload …, social worker
+    /// turnover" at the start of a list item).
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -40,6 +40,7 @@ extension PathwayBuilder {
         }
         let shares = { (cells: [PathwayCells.ShareCells]) in cells.map { s -> PathwayThisYear.Share in
             var share = PathwayThisYear.Share(label: s.label, count: controlled(s.count), of: controlled(s.of))
+            share.untimed = s.untimed
             if !t.isSuppressed(s.count), !t.isSuppressed(s.of), t.values[s.of] > 0 {
                 share.percent = Double(t.values[s.count]) / Double(t.values[s.of]) * 100
                 share.interval = WilsonInterval.percentage(Double(t.values[s.count]), of: Double(t.values[s.of]), level: .percent95)

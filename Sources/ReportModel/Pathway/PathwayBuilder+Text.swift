@@ -38,11 +38,19 @@ extension PathwayBuilder {
         let timely = timeliness.compactMap { s -> String? in
             guard let p = s.percent else { return nil }
             let england = s.published?.england?.value.map { " (England \(Rounding.format($0, places: 1))% in \(published))" } ?? ""
-            return "\(Rounding.format(p, places: 1))% of \(s.label.inSentence)\(england)"
+            return "\(Rounding.format(p, places: 1))% of \(s.label.inSentence)\(england)\(Self.untimedNote(s))"
         }
         if !timely.isEmpty { out.append("Timeliness: \(timely.spokenList()).") }
         if population == nil { out.append("No ONS population for \(authority.name) was found, so no rate per 10,000 is given.") }
         return out
+    }
+
+    /// Why a share is of fewer rows than its stage: ", of the 43 that could be timed (fewer
+    /// than 6 could not be timed: a date missing, unreadable or before the one it follows)".
+    static func untimedNote(_ s: PathwayThisYear.Share) -> String {
+        guard s.untimed > 0, let of = s.of.value else { return "" }
+        let how = s.untimed < CountTable.threshold ? "fewer than \(CountTable.threshold)" : Rounding.grouped(Double(s.untimed), places: 0)
+        return ", of the \(Rounding.grouped(Double(of), places: 0)) that could be timed (\(how) could not be timed: a date missing, unreadable or before the one it follows)"
     }
 
     /// "Children in need at 31 October 2025" → "children in need".

@@ -122,13 +122,15 @@ public struct PathwayBuilder: Sendable {
         return PathwayCells.Breakdown(caption: caption, cells: cells, total: total)
     }
 
-    /// `within` of `timed`, and `timed` of the parent count (the rest are untimed).
+    /// `within` of `timed`, and `timed` of the parent count. The rest are untimed: rows
+    /// whose dates are missing, unreadable or out of order, a count of records that
+    /// control leaves shown (`protected: false`), so a few bad rows never hide the stage.
     func shareCells(_ t: inout CountTable, _ label: String, _ within: Int, of timed: Int, parent: Int, indicator: IndicatorID?) -> PathwayCells.ShareCells {
         let timedCell = t.cell(timed, "\(label): timed")
-        t.relate([timedCell, t.cell(t.values[parent] - timed, "\(label): not timed")], total: parent)
+        t.relate([timedCell, t.cell(t.values[parent] - timed, "\(label): not timed", protected: false)], total: parent)
         let withinCell = t.cell(within, label)
         t.relate([withinCell, t.cell(timed - within, "\(label): not within")], total: timedCell)
-        return PathwayCells.ShareCells(label: label, count: withinCell, of: timedCell, indicator: indicator)
+        return PathwayCells.ShareCells(label: label, count: withinCell, of: timedCell, indicator: indicator, untimed: t.values[parent] - timed)
     }
 }
 
@@ -139,6 +141,8 @@ public struct PathwayCells: Sendable {
         var count: Int
         var of: Int
         var indicator: IndicatorID?
+        /// Rows of the parent count left out of the share (dates that cannot be read).
+        var untimed = 0
     }
     var stages: [(spec: PathwayBuilder.StageSpec, cell: Int, earlier: Int?)] = []
     var timeliness: [ShareCells] = []

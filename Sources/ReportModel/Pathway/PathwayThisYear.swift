@@ -100,7 +100,11 @@ public struct PathwayThisYear: Sendable {
     public struct Share: Sendable {
         public var label: String
         public var count: Controlled
+        /// The rows the share is of: those that could be timed (or classified).
         public var of: Controlled
+        /// Rows left out of the share because a date was missing, unreadable or out of
+        /// order: a fact about the records, not the children, so never a reason to hide a count.
+        public var untimed = 0
         public var percent: Double?
         public var interval: ConfidenceInterval?
         public var published: Comparators?
