@@ -16,6 +16,8 @@ public struct PathwayFigures: Sendable {
     public var lists: [PathwayList: ListReading] = [:]
     /// Files in the folder that are not a list jsna knows, and other notes.
     public var notes: [Diagnostic] = []
+    /// For a chapter's default period: why it ends where it does (``forChapter``).
+    public var endNote: String?
 
     /// The age bands and categories of abuse the breakdowns use, in reading order.
     public static let ageBands = PathwayValues.ageBands

@@ -54,6 +54,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return y - by - ((m, d) < (bm, bd) ? 1 : 0)
     }
 
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + Int32(days)) }
+
     /// The last day of this date's month.
     public var endOfMonth: CivilDate {
         let (y, m, _) = components

@@ -275,8 +275,46 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
     @Test func listsThatStopShortAreReadAgainToWhereTheyReach() throws {
         let today = date(2027, 6, 15)
         let (current, _) = try PathwayFigures.forChapter(Self.folder, options: PathwayOptions(), asAt: nil, today: today)
-        let reach = try #require(current.lists.values.compactMap(\.reach).min())
+        let reach = try #require(current.lists.values.compactMap(\.reach).max())
         #expect(current.window.last == reach.lastWholeMonthEnd && current.window.last < today.lastWholeMonthEnd)
         try expectAsAlone(today, asAt: nil)
+    }
+}
+
+/// Issue 28, item 7: the default end of the pathway. Found by trial: with every list run
+/// to 30 September 2025, the section silently ended on 31 August, because Lists 7 and 8's
+/// last events fell on 26 to 28 September.
+@Suite struct DefaultEndOfThePathway {
+    @Test func sparseListsEndingDaysEarlierDoNotCutAMonth() {
+        let reaches: [(list: PathwayList, date: CivilDate)] = [(.cpp, date(2025, 9, 26)), (.cla, date(2025, 9, 28)), (.contacts, date(2025, 9, 30))]
+        let end = PathwayFigures.defaultEnd(reaches, today: date(2025, 11, 30))
+        #expect(end.date == date(2025, 9, 30) && end.limiting == nil)
+        let note = PathwayFigures.endNote(end: end.date, latest: reaches[2], limiting: nil, near: Array(reaches.prefix(2)))
+        #expect(note.hasPrefix("The pathway runs to 30 September 2025, the end of the last whole month the lists reach: the latest date is 30 September 2025, in List 1 (contacts)."))
+        #expect(note.contains("The last dates of List 7 (child protection plans) on 26 September 2025 and List 8 (children looked after) on 28 September 2025 fall within 14 days of it"))
+        #expect(note.hasSuffix("Give --as-at (as_at: in jsna.yml) with another month's last day to choose the period."))
+    }
+
+    @Test func aListExtractedEarlierLimitsTheEndAndIsNamed() {
+        let reaches: [(list: PathwayList, date: CivilDate)] = [(.cpp, date(2025, 8, 2)), (.cla, date(2025, 9, 28)), (.contacts, date(2025, 9, 30))]
+        let end = PathwayFigures.defaultEnd(reaches, today: date(2025, 11, 30))
+        #expect(end.date == date(2025, 7, 31) && end.limiting?.list == .cpp)
+        let note = PathwayFigures.endNote(end: end.date, latest: reaches[2], limiting: end.limiting, near: [])
+        #expect(note.contains("the end of the last whole month List 7 (child protection plans) reaches: its last date is 2 August 2025, while List 1 (contacts) reaches 30 September 2025."))
+    }
+
+    @Test func neverAfterTheLastWholeMonthToTheBuild() {
+        let reaches: [(list: PathwayList, date: CivilDate)] = [(.contacts, date(2025, 12, 15))]
+        #expect(PathwayFigures.defaultEnd(reaches, today: date(2025, 10, 31)).date == date(2025, 10, 31))
+    }
+
+    /// The chapter's notes and the terminal say it, from the same sentence; a given end needs none.
+    @Test func theChapterAndTheTerminalSayWhy() throws {
+        let (current, _) = try PathwayFigures.forChapter(ChapterPeriodsInOneRead.folder, options: PathwayOptions(), asAt: nil, today: date(2026, 11, 30))
+        let note = try #require(current.endNote)
+        #expect(note.hasPrefix("The pathway runs to \(current.window.last.longText)") && note.contains("--as-at"))
+        #expect(current.notes.contains { $0.severity == .note && $0.message == note })
+        let (given, _) = try PathwayFigures.forChapter(ChapterPeriodsInOneRead.folder, options: PathwayOptions(), asAt: date(2025, 12, 31), today: date(2026, 11, 30))
+        #expect(given.endNote == nil)
     }
 }

@@ -33,6 +33,8 @@ import ReportModel
         let pathway = try #require(model.pathway)
         #expect(pathway.period == "1 April 2025 to 30 September 2025", "the last whole month every list reaches (List 3 ends 17 October 2025)")
         #expect(pathway.earlierPeriod == "1 April 2024 to 30 September 2024")
+        #expect(pathway.notes.contains { $0.hasPrefix("The pathway runs to 30 September 2025, the end of the last whole month the lists reach") && $0.contains("--as-at") },
+                "the chapter says why the period ends there, and how to change it")
         // Stages in pathway order, flows then snapshots.
         #expect(pathway.stages.map(\.label).prefix(6) == ["Contacts", "Referrals", "Assessments completed", "Section 47 enquiries", "Initial child protection conferences", "Child protection plans started"])
         #expect(pathway.stages.dropFirst(6).allSatisfy { !$0.isFlow && $0.label.hasSuffix("at 30 September 2025") })

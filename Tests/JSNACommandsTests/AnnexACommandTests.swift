@@ -73,5 +73,15 @@ import Testing
         #expect(ok.status == 0, "\(ok.stderr)")
         let csv = try String(contentsOfFile: out + "/pathway.csv", encoding: .utf8)
         #expect(csv.hasPrefix("table,row,column,value\n") && csv.contains("1 April 2025 to 31 July 2025"))
+        #expect(!ok.stderr.contains("The pathway runs to"), "a given end needs no explaining")
+    }
+
+    /// Without --as-at the terminal says where the period ends, which list decides it and
+    /// how to change it (issue 28, item 7).
+    @Test func theDefaultEndIsExplainedInTheTerminal() throws {
+        let out = try temporaryDirectory().appendingPathComponent("out").path
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--annex-a", SharedData.demo + "/annex-a", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("note: The pathway runs to ") && run.stderr.contains("Give --as-at (as_at: in jsna.yml)"), "\(run.stderr)")
     }
 }

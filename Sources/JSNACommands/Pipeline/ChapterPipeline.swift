@@ -217,13 +217,15 @@ public struct ChapterPipeline: Sendable {
     }
 
     /// The extract's grouped row problems, or, for the lists' List 3, as the lists name it
-    /// (a workbook's sheet, row and column, never the temporary file it was read from).
+    /// (a workbook's sheet, row and column, never the temporary file it was read from); then
+    /// the lists' own notes (files not read, how the period's end was chosen).
     func extractWarnings(_ p: Prepared) -> [Diagnostic] {
-        guard let extract = p.extract else { return [] }
+        let listNotes = p.pathway?.notes ?? []
+        guard let extract = p.extract else { return listNotes }
         if p.extractFromLists, let reading = p.pathway?.lists[.referrals] {
-            return extract.diagnostics.diagnostics(path: extract.path, fields: extract.diagnosticFields, excludedRows: .warning, sheet: reading.sheet)
+            return extract.diagnostics.diagnostics(path: extract.path, fields: extract.diagnosticFields, excludedRows: .warning, sheet: reading.sheet) + listNotes
         }
-        return extract.diagnostics.diagnostics(path: extract.path, fields: extract.diagnosticFields, excludedRows: .warning)
+        return extract.diagnostics.diagnostics(path: extract.path, fields: extract.diagnosticFields, excludedRows: .warning) + listNotes
     }
 }
 

@@ -74,8 +74,9 @@ extension PathwayBuilder {
         }
         let absent = PathwayList.allCases.filter { current.lists[$0] == nil }.map(\.title)
         if !absent.isEmpty { notes.append("No \(absent.spokenList("or")) was given, so \(absent.count == 1 ? "its stage is" : "their stages are") not shown.") }
+        if let end = current.endNote { notes.append(end) }
         for reading in current.lists.values.sorted(by: { $0.list < $1.list }) {
-            if let span = reading.span, span.upperBound.lastWholeMonthEnd < current.window.last {
+            if let span = reading.span, span.upperBound < current.window.last.adding(days: -PathwayFigures.graceDays) {
                 // The month, not the day: a list's last date is one child's event.
                 notes.append("\(reading.list.title) reaches only into \(span.upperBound.monthText), before the end of the period: its figures may be incomplete.")
             }
