@@ -24,11 +24,20 @@ public struct Area: Sendable, Hashable {
     public var oldCode: String
     public var regionCode: String
     public var regionName: String
+    /// For a London borough, "Inner London" or "Outer London": DfE's files give these as
+    /// the borough's region, and publish figures for them, but the region is London.
+    public var subRegionName = ""
     /// The latest census year in which the area appears (its name is taken from there).
     public var latestYear: Int
     public var firstYear: Int
 
     public static let englandID = "E92000001"
+    /// London's region code, and DfE's two statistical sub-regions inside it (E13).
+    public static let londonID = "E12000007"
+    public static let londonSubRegions = ["E13000001": "Inner London", "E13000002": "Outer London"]
+
+    /// True for Inner and Outer London: published beside the regions, but not regions.
+    public var isLondonSubRegion: Bool { Self.londonSubRegions[id] != nil }
 
     public init(id: String, level: GeographicLevel, name: String, newCode: String, oldCode: String,
                 regionCode: String, regionName: String, latestYear: Int, firstYear: Int) {
@@ -82,7 +91,8 @@ public struct AreaDirectory: Sendable {
         byID.values.filter { $0.level == .localAuthority }.sorted { $0.id < $1.id }
     }
 
-    public var regions: [Area] { byID.values.filter { $0.level == .regional }.sorted { $0.id < $1.id } }
+    /// England's nine regions (Inner and Outer London are parts of London, not regions).
+    public var regions: [Area] { byID.values.filter { $0.level == .regional && !$0.isLondonSubRegion }.sorted { $0.id < $1.id } }
 }
 
 extension String {
@@ -99,4 +109,16 @@ extension String {
         }
         return String(out)
     }
+}
+
+extension Area {
+    /// The name as it reads inside a sentence: "the North West", "the East of England",
+    /// "London", "England", "Bolton". Regions named for a compass point take "the".
+    public var inSentence: String {
+        guard level == .regional, ["North", "South", "East", "West"].contains(where: { name.hasPrefix($0 + " ") || name == $0 }) else { return name }
+        return "the " + name
+    }
+
+    /// "the North West's", "the West Midlands'", "Bolton's".
+    public var possessive: String { inSentence + (name.hasSuffix("s") ? "'" : "'s") }
 }

@@ -97,14 +97,21 @@ final class TableBuilder {
         }
         let areaName = (geography == .national ? "England" : (geography == .regional ? regionName.map(r.string) ?? id : r.string(name))).cleanedName
         let newCodes = JointReturn.parts(newCode.map(r.string) ?? "")
+        // A London borough's region is London; DfE's files give Inner or Outer London.
+        var (regionCode, regionText) = (region.map(r.string) ?? "", (regionName.map(r.string) ?? "").cleanedName)
+        var subRegion = ""
+        if geography == .localAuthority, Area.londonSubRegions[regionCode] != nil {
+            (subRegion, regionCode, regionText) = (regionText, Area.londonID, "London")
+        }
         for (i, code) in codes.enumerated() where keys.contains(where: { $0.area == code }) {
             let name = joint.map { $0.names.count == codes.count ? $0.names[i] : code } ?? areaName
-            table.areas.record(Area(
+            var area = Area(
                 id: code, level: geography, name: name,
                 newCode: geography == .localAuthority ? (newCodes.count == codes.count ? newCodes[i] : "") : id,
-                oldCode: geography == .localAuthority ? code : "", regionCode: region.map(r.string) ?? "",
-                regionName: (regionName.map(r.string) ?? "").cleanedName, latestYear: year, firstYear: year),
-                joint: joint != nil)
+                oldCode: geography == .localAuthority ? code : "", regionCode: regionCode,
+                regionName: regionText, latestYear: year, firstYear: year)
+            area.subRegionName = subRegion
+            table.areas.record(area, joint: joint != nil)
         }
     }
 

@@ -19,13 +19,16 @@ public enum ComparisonChartSVG {
         let x = { (v: Double) in labelW + (width - labelW - right) * v / maxX }
         var s = open(c.id, c.title, c.description, width: width, height: height)
         s += "<g aria-hidden=\"true\">\n"
+        let references = [c.england, c.neighbourMean].compactMap { $0 }
         for (i, bar) in c.bars.enumerated() {
             let y = top + barH * Double(i)
-            let name = bar.isAuthority ? "\(bar.name) (this authority)" : bar.name
+            let name = bar.isAuthority ? "\(bar.name) (\(c.subjectLabel))" : bar.name
             s += "<text x=\"\(n(labelW - 8))\" y=\"\(n(y + 15))\" text-anchor=\"end\" fill=\"\(ink)\"\(bar.isAuthority ? " font-weight=\"bold\"" : "")>\(Escape.html(name))</text>\n"
             if let v = bar.value {
                 s += "<rect x=\"\(n(labelW))\" y=\"\(n(y + 3))\" width=\"\(n(x(v) - labelW))\" height=\"\(n(barH - 6))\" fill=\"\(bar.isAuthority ? blue : turquoise)\"/>\n"
-                s += "<text x=\"\(n(x(v) + 4))\" y=\"\(n(y + 15))\" fill=\"\(ink)\">\(Rounding.format(v, places: c.decimals))</text>\n"
+                let text = Rounding.format(v, places: c.decimals)
+                let at = valueLabelX(barEnd: x(v), width: textWidth(text), lines: references.map { x($0) })
+                s += "<text x=\"\(n(at))\" y=\"\(n(y + 15))\" fill=\"\(ink)\">\(text)</text>\n"
             } else {
                 s += "<text x=\"\(n(labelW + 4))\" y=\"\(n(y + 15))\" fill=\"\(ink)\">\(Escape.html(bar.symbol)) (no figure)</text>\n"
             }
@@ -39,6 +42,25 @@ public enum ComparisonChartSVG {
         s += "<text x=\"\(n(labelW))\" y=\"\(n(top - 10))\" fill=\"\(grey)\">\(Escape.html(c.axisLabel))</text>\n"
         return s + "</g>\n</svg>\n"
     }
+
+    /// Where a bar's value label starts: just after the bar, or, when a reference line
+    /// (England, the neighbours' average) would cross it, just past that line, so no line
+    /// ever strikes through a number.
+    static func valueLabelX(barEnd: Double, width: Double, lines: [Double]) -> Double {
+        var at = barEnd + 4
+        var moved = true
+        while moved {
+            moved = false
+            for line in lines.sorted() where line >= at - 2 && line <= at + width + 2 {
+                at = line + 4
+                moved = true
+            }
+        }
+        return at
+    }
+
+    /// The width of a value label at 13 px (figures are about 7.2 px wide).
+    static func textWidth(_ text: String) -> Double { Double(text.count) * 7.2 }
 
     public static func render(_ c: FunnelChart) -> String {
         let width = 640.0, height = 430.0, left = 70.0, right = 30.0, top = 40.0, bottom = 90.0
@@ -86,23 +108,17 @@ public enum ComparisonChartSVG {
                 s += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"6\" fill=\"\(blue)\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/>\n"
             }
         }
-        // Labels: the authority, and neighbours outside the limits, where a label fits
-        // without touching another; everything else is in the chart's table.
-        var placed: [FunnelLabels.Box] = []
-        let labelled = c.points.filter { $0.role == .authority } + c.points.filter { p in
-            p.role == .neighbour && (p.adjustedPosition ?? p.position).map { $0 != .within } == true
-        }
-        for p in labelled {
-            let bold = p.role == .authority
-            let at = (x: x(p.children), y: p.rate > (c.axisMaximum ?? maxY) ? top + 3 : y(p.rate))
-            let size = (width: Double(p.name.count) * (bold ? 7.2 : 5.8), height: bold ? 13.0 : 11.0)
-            guard let box = FunnelLabels.place(size, near: at, avoiding: placed, within: (left, top, width - right, top + plotH), force: bold) else { continue }
-            placed.append(box)
-            s += "<text x=\"\(n(box.x))\" y=\"\(n(box.y + box.height - 2))\"\(bold ? " font-weight=\"bold\"" : " font-size=\"10\"") fill=\"\(ink)\">\(Escape.html(p.name))</text>\n"
+        for label in FunnelLabels.layout(c.points, at: { p in (x(p.children), p.rate > (c.axisMaximum ?? maxY) ? nil : y(p.rate)) },
+                                         top: top, plot: (left, top, width - right, top + plotH)) {
+            let bold = label.point.role == .authority
+            if let from = label.leaderFrom, let to = label.leaderTo {
+                s += "<line x1=\"\(n(from.x))\" y1=\"\(n(from.y))\" x2=\"\(n(to.x))\" y2=\"\(n(to.y))\" stroke=\"\(ink)\" stroke-width=\"0.75\"/>\n"
+            }
+            s += "<text x=\"\(n(label.box.x))\" y=\"\(n(label.box.y + label.box.height - 2))\"\(bold ? " font-weight=\"bold\"" : " font-size=\"10\"") fill=\"\(ink)\">\(Escape.html(label.point.name))</text>\n"
         }
         s += "</g>\n<g>\n<text x=\"\(n(left))\" y=\"\(n(height - 34))\" font-size=\"11\" fill=\"\(ink)\">Solid line: England's \(c.sizeLabel == "Children" ? "rate" : "percentage"). Dashed: 95% limits. Dotted: 99.8% limits.</text>\n"
         s += "<text x=\"\(n(left))\" y=\"\(n(height - 20))\" font-size=\"11\" fill=\"\(ink)\">\(c.adjusted.isEmpty ? "Grey: limits for chance alone." : "Pink: limits allowing for variation between authorities. Light grey: chance alone.")</text>\n"
-        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" font-size=\"11\" fill=\"\(ink)\">Squares: statistical neighbours. Large circle: this authority. Dots: other authorities.\(c.points.contains { $0.rate > (c.axisMaximum ?? maxY) } ? " Triangles: off the scale." : "")</text>\n</g>\n"
+        s += "<text x=\"\(n(left))\" y=\"\(n(height - 6))\" font-size=\"11\" fill=\"\(ink)\">Squares: statistical neighbours. Large circle: \(Escape.html(c.subjectLabel)). Dots: other authorities.\(c.points.contains { $0.rate > (c.axisMaximum ?? maxY) } ? " Triangles: off the scale." : "")</text>\n</g>\n"
         return s + "</svg>\n"
     }
 

@@ -18,6 +18,19 @@ import Testing
         #expect(dataset.areas.localAuthorities.count >= 150)
     }
 
+    /// Issue 28: DfE's files give a London borough's region as Inner or Outer London. The
+    /// region is London (the sub-region is kept for a note), and England has nine regions.
+    @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func londonIsTheRegion() throws {
+        let dataset = try CensusDataset.load(folders: [try #require(SharedData.dfe)])
+        let camden = try #require(dataset.areas["202"])
+        #expect(camden.regionCode == Area.londonID && camden.regionName == "London" && camden.subRegionName == "Inner London")
+        let boroughs = dataset.areas.localAuthorities.filter { $0.regionCode == Area.londonID }
+        #expect(boroughs.count == 33, "the 32 boroughs and the City of London")
+        #expect(dataset.areas.localAuthorities.allSatisfy { Area.londonSubRegions[$0.regionCode] == nil })
+        #expect(dataset.areas.regions.count == 9 && dataset.areas.regions.contains { $0.id == Area.londonID })
+        #expect(dataset.areas["E13000001"]?.isLondonSubRegion == true, "Inner London's own figures are still read")
+    }
+
     @Test(.enabled(if: SharedData.hasDFE, "needs ../shared/data/dfe")) func boltonReferralsAndPopulation() throws {
         let dfe = try #require(SharedData.dfe)
         let dataset = try CensusDataset.load(folders: [dfe])

@@ -24,6 +24,7 @@ import Testing
             let svg = ComparisonChartSVG.render(funnel)
             let boxes = Self.labelBoxes(svg)
             for (i, a) in boxes.enumerated() { for b in boxes[(i + 1)...] { #expect(!a.intersects(b), "\(section.id): labels overlap") } }
+            Self.expectNoLabelOnAMarker(svg, "\(section.id)")
             let labelled = Set(boxes.map(\.text))
             #expect(labelled.contains("Bolton"), "\(section.id)")
             for p in funnel.points where p.role == .neighbour && (p.adjustedPosition ?? .within) == .within {
@@ -58,6 +59,43 @@ import Testing
             let text = g(4), h = bold ? 13.0 : 11.0
             return LabelBox(text: text, x: Double(g(1))!, y: Double(g(2))! + 2 - h, width: Double(text.count) * (bold ? 7.2 : 5.8), height: h)
         }
+    }
+
+    /// Issue 28: the funnel's "Bolton" label sat on Coventry's marker. No label may cover
+    /// any point's marker (its own is beside it, never under it); the demo's funnels too.
+    @Test func labelsNeverSitOnAMarker() throws {
+        let chapter = try DemoChapter.model()
+        var checked = 0
+        for section in chapter.sections {
+            guard let funnel = section.funnel else { continue }
+            Self.expectNoLabelOnAMarker(ComparisonChartSVG.render(funnel), "\(section.id)")
+            checked += 1
+        }
+        #expect(checked > 10)
+    }
+
+    static func expectNoLabelOnAMarker(_ svg: String, _ what: String) {
+        let markers = Self.markerBoxes(svg)
+        #expect(!markers.isEmpty)
+        for label in Self.labelBoxes(svg) {
+            for m in markers where label.intersects(m) { Issue.record("\(what): the label \(label.text) covers a marker at (\(m.x), \(m.y))") }
+        }
+    }
+
+    /// Every point's marker as drawn: dots and the subject's circle, neighbours' squares,
+    /// and the triangles at the top edge.
+    static func markerBoxes(_ svg: String) -> [LabelBox] {
+        let body = svg.components(separatedBy: "<g aria-hidden=\"true\">").dropFirst().joined()
+        let circle = try! NSRegularExpression(pattern: ##"<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)""##)
+        let square = try! NSRegularExpression(pattern: ##"<rect x="([\d.]+)" y="([\d.]+)" width="8" height="8""##)
+        let triangle = try! NSRegularExpression(pattern: ##"<path d="M([\d.]+) ([\d.]+)L"##)
+        let range = NSRange(body.startIndex..., in: body)
+        let number = { (m: NSTextCheckingResult, i: Int) in Double(body[Range(m.range(at: i), in: body)!])! }
+        return circle.matches(in: body, range: range).map { m in
+            let r = number(m, 3)
+            return LabelBox(text: "", x: number(m, 1) - r, y: number(m, 2) - r, width: 2 * r, height: 2 * r)
+        } + square.matches(in: body, range: range).map { LabelBox(text: "", x: number($0, 1), y: number($0, 2), width: 8, height: 8) }
+            + triangle.matches(in: body, range: range).map { LabelBox(text: "", x: number($0, 1) - 5, y: number($0, 2), width: 10, height: 9) }
     }
 
     @Test func farOutValuesLeaveTheScale() {

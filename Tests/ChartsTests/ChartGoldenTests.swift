@@ -54,3 +54,26 @@ let golden = Golden(folder: URL(fileURLWithPath: #filePath).deletingLastPathComp
         #expect(SVG.n(12.0) == "12" && SVG.n(12.25) == "12.3")
     }
 }
+
+/// Issue 28: England's and the neighbours' reference lines struck through bar value labels.
+@Suite struct BarValueLabels {
+    /// Every bar end, label width and pair of reference lines: the label never spans a line,
+    /// and it starts after its bar.
+    @Test func noReferenceLineCrossesAValueLabel() {
+        var generator = SeededGenerator(state: 28)
+        for _ in 0..<5_000 {
+            let end = Double.random(in: 200...570, using: &generator)
+            let width = ComparisonChartSVG.textWidth(String(repeating: "9", count: Int.random(in: 3...7, using: &generator)))
+            let lines = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Double.random(in: 200...570, using: &generator) }
+            let at = ComparisonChartSVG.valueLabelX(barEnd: end, width: width, lines: lines)
+            #expect(at >= end + 4)
+            for line in lines { #expect(!(line >= at - 2 && line <= at + width + 2), "line \(line) crosses the label at \(at)–\(at + width)") }
+        }
+    }
+
+    /// A label with no line in its way stays beside its bar.
+    @Test func aClearLabelStaysBesideItsBar() {
+        #expect(ComparisonChartSVG.valueLabelX(barEnd: 300, width: 36, lines: [250, 400]) == 304)
+        #expect(ComparisonChartSVG.valueLabelX(barEnd: 300, width: 36, lines: [320]) == 324)
+    }
+}

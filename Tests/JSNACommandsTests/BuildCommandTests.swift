@@ -564,6 +564,11 @@ import Testing
         #expect(Int(total) == members.reduce(0, +))
         #expect(count("Amber and Brindle: referrals (number)")?.last?.replacingOccurrences(of: ",", with: "") == total)
         #expect(csv.contains(",Partnership,,971+972,Amber and Brindle,"))
+        // Issue 28: the partnership is not counted as one more authority, nor called one.
+        let funnel = try String(contentsOf: out.appendingPathComponent("charts/referrals_rate-funnel.svg"), encoding: .utf8)
+        #expect(funnel.contains(" authorities and Amber and Brindle against their number of children") && funnel.contains("Large circle: this partnership."))
+        let bars = try String(contentsOf: out.appendingPathComponent("charts/referrals_rate-neighbours.svg"), encoding: .utf8)
+        #expect(bars.contains("Amber and Brindle (this partnership)") && !bars.contains("(this authority)"))
     }
 
     @Test(arguments: [

@@ -12,7 +12,7 @@ public enum ChartFigures {
 
     public static func neighbours(_ c: NeighbourChart) -> ChartFigure {
         let f = { (x: Double) in Cell(Rounding.format(x, places: c.decimals)) }
-        var rows = c.bars.map { [Cell($0.isAuthority ? "\($0.name) (this authority)" : $0.name), Cell($0.count.text(places: 0)), $0.value.map(f) ?? Cell($0.symbol)] }
+        var rows = c.bars.map { [Cell($0.isAuthority ? "\($0.name) (\(c.subjectLabel))" : $0.name), Cell($0.count.text(places: 0)), $0.value.map(f) ?? Cell($0.symbol)] }
         if let m = c.neighbourMean { rows.append([Cell("Neighbours' average"), Cell(""), f(m)]) }
         if let e = c.england { rows.append([Cell("England"), Cell(""), f(e)]) }
         let table = Table(caption: "Values in the chart: \(c.title)", columns: [.text("Area"), .number(c.countLabel), .number("Value")], rows: rows)
@@ -24,12 +24,12 @@ public enum ChartFigures {
         let offScale = { (p: FunnelChart.Point) in c.axisMaximum.map { p.rate > $0 } ?? false }
         let shown = c.points.filter { $0.role != .other || offScale($0) }.sorted { (order($0), $0.name) < (order($1), $1.name) }
         let rows = shown.map { p in
-            [Cell((p.role == .authority ? "\(p.name) (this authority)" : p.name) + (offScale(p) ? " (off the chart's scale)" : "")),
+            [Cell((p.role == .authority ? "\(p.name) (\(c.subjectLabel))" : p.name) + (offScale(p) ? " (off the chart's scale)" : "")),
              Cell(Rounding.grouped(p.children, places: 0)),
              Cell(Rounding.grouped(p.count, places: 0)), Cell(Rounding.format(p.rate, places: c.decimals)),
              Cell(p.adjustedPosition?.rawValue ?? "–"), Cell(p.position?.rawValue ?? "")]
         }
-        let table = Table(caption: "Funnel plot: this authority and its neighbours\(c.points.contains(where: offScale) ? ", and authorities off the chart's scale" : "")",
+        let table = Table(caption: "Funnel plot: \(c.subjectLabel) and its neighbours\(c.points.contains(where: offScale) ? ", and authorities off the chart's scale" : "")",
                           columns: [.text("Area"), .number(c.sizeLabel), .number(c.countLabel), .number("Value"),
                                     .text("Allowing for variation between authorities"), .text("Chance alone")],
                           rows: rows)

@@ -23,11 +23,23 @@ enum ComparisonChartBuilder {
         var description = "Bar chart of \(indicator.title.inSentence) in \(v.period) for \(v.area.name) and \(who), highest first: \(ordered)."
         if let e = v.england?.value { description += " England: \(show(e))." }
         if let m = v.neighbours?.mean.value { description += " Neighbours' average: \(show(m))." }
-        return NeighbourChart(
+        var chart = NeighbourChart(
             id: "\(indicator.id.rawValue)-neighbours", title: "\(indicator.title): \(v.area.name) and \(who), \(v.period)",
             axisLabel: indicator.unit.axisLabel, bars: bars, england: v.england?.value,
             neighbourMean: v.neighbours?.mean.value, decimals: indicator.decimals, description: description,
             countLabel: Self.capitalised(indicator.counts.many))
+        chart.subjectLabel = subjectLabel(v.area)
+        return chart
+    }
+
+    /// "this authority", "this partnership", "this region", and for England "this chapter's subject".
+    static func subjectLabel(_ area: Area) -> String {
+        switch area.level {
+        case .localAuthority: "this authority"
+        case .partnership: "this partnership"
+        case .regional: "this region"
+        case .national: "this chapter's subject"
+        }
     }
 
     static func funnel(_ indicator: IndicatorDefinition, _ v: IndicatorValue, table: IndicatorTable) -> FunnelChart? {
@@ -65,7 +77,10 @@ enum ComparisonChartBuilder {
         let show = { (x: Double) in indicator.unit.short(Rounding.format(x, places: indicator.decimals)) }
         let size = isPercentage ? (indicator.denominatorCounts?.many ?? "cases") : "children"
         let chance = isPercentage ? "chance alone (binomial, arcsine approximation)" : "chance alone (Poisson)"
-        var description = "Funnel plot of \(indicator.title.inSentence) in \(v.period) for \(points.count) authorities against their number of \(size), with 95% and 99.8% limits around England's \(isPercentage ? "percentage" : "rate") (\(show(target))): limits for \(chance) and wider ones that also allow for the variation between authorities (overdispersion-adjusted). \(v.area.name): \(show(v.value.value ?? 0)), \(v.overdispersion.map { "\($0.limits.position.rawValue) allowing for variation between authorities, " } ?? "")\(v.funnel?.rawValue ?? "not classified") for chance alone."
+        // A partnership is plotted beside the authorities it is made of: not one more authority.
+        let authorities = points.filter { v.area.level != .partnership || $0.role != .authority }.count
+        let plotted = v.area.level == .partnership ? "\(authorities) authorities and \(v.area.name)" : "\(authorities) authorities"
+        var description = "Funnel plot of \(indicator.title.inSentence) in \(v.period) for \(plotted) against their number of \(size), with 95% and 99.8% limits around England's \(isPercentage ? "percentage" : "rate") (\(show(target))): limits for \(chance) and wider ones that also allow for the variation between authorities (overdispersion-adjusted). \(v.area.name): \(show(v.value.value ?? 0)), \(v.overdispersion.map { "\($0.limits.position.rawValue) allowing for variation between authorities, " } ?? "")\(v.funnel?.rawValue ?? "not classified") for chance alone."
         if adjusted.isEmpty { description += " The adjusted limits could not be estimated for this year." }
         let axisMaximum = Self.farOut(points.map(\.rate), keeping: [target, v.value.value ?? 0])
         if let top = axisMaximum {
@@ -77,6 +92,7 @@ enum ComparisonChartBuilder {
             target: target, points: points, limits: limits, adjusted: adjusted, decimals: indicator.decimals, description: description,
             countLabel: Self.capitalised(indicator.counts.many), sizeLabel: Self.capitalised(size))
         chart.axisMaximum = axisMaximum
+        chart.subjectLabel = subjectLabel(v.area)
         return chart
     }
 

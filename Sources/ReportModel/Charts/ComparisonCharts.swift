@@ -23,6 +23,8 @@ public struct NeighbourChart: Sendable {
     public var description: String
     /// What the counts count: "Referrals".
     public var countLabel = "Count"
+    /// How the chart names its subject beside its name: "this authority", "this partnership".
+    public var subjectLabel = "this authority"
 }
 
 /// Every authority's rate against its number of children, with limits around England's
@@ -62,6 +64,8 @@ public struct FunnelChart: Sendable {
     /// Column titles for the count and the denominator: "Referrals", "Children".
     public var countLabel = "Count"
     public var sizeLabel = "Children"
+    /// How the chart names its subject: "this authority", "this partnership".
+    public var subjectLabel = "this authority"
 }
 
 /// All indicators at a glance: the authority against the spread of all authorities.

@@ -36,16 +36,14 @@ public struct ChapterBuilder: Sendable {
         case .localAuthority: break
         }
         notes += dataset.diagnostics.map { "\($0.severity == .note ? "Note" : "Warning") on the inputs: \($0.text(showing: SourceLocation.short, severity: false))" }
-        var model = ChapterModel(
+        return ChapterModel(
             title: "Children's safeguarding: \(authority.name)",
             authority: authority, year: year, period: PeriodStyle.censusYear.label(year), isSynthetic: isSynthetic,
             neighbourModel: table.model.rawValue,
             neighbourNames: neighbours.map { dataset.areas[$0]?.name ?? $0 }, members: members,
             sections: sections, spine: ComparisonChartBuilder.spine(authority, year: year, table: table),
-            factors: factors(authority: authority, year: year), keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, methods: MethodsText.notes(model: table.model.rawValue),
-            sources: sources(), local: nil)
-        model.dataNoteDetails = lowReliabilityLeftOut(authority: authority, year: year)
-        return model
+            factors: factors(authority: authority, year: year), keyMessages: KeyMessages.pick(table: table, authority: authority, year: year), dataNotes: notes, dataNoteDetails: lowReliabilityLeftOut(authority: authority, year: year),
+            methods: MethodsText.notes(model: table.model.rawValue), sources: sources(), local: nil)
     }
 
     func section(_ indicator: IndicatorDefinition, authority: Area, year: Int) -> IndicatorSection {
@@ -65,7 +63,7 @@ public struct ChapterBuilder: Sendable {
             }
         } else {
             let when = indicator.periodStyle == .censusYear ? "In \(indicator.periodStyle.label(year))" : "At 30 September \(year)"
-            sentence = "\(when) no figure for \(authority.name)'s \(indicator.phrase) was published in the data given."
+            sentence = "\(when) no figure for \(authority.possessive) \(indicator.phrase) was published in the data given."
         }
         var boundaryKey: String?
         let coverage = table.coverage(indicator.id, year: year)

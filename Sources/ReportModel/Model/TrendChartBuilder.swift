@@ -22,7 +22,7 @@ enum TrendChartBuilder {
             description: describe(indicator, periods: periods, series: series), decimals: indicator.decimals)
         chart.band = values.map { $0?.ci95.map { $0.lower...$0.upper } }
         if chart.band.contains(where: { $0 != nil }) {
-            chart.description += " The shaded band is \(authority.name)'s 95% confidence interval."
+            chart.description += " The shaded band is \(authority.possessive) 95% confidence interval."
         }
         return chart
     }

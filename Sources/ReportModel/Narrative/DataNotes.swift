@@ -11,6 +11,9 @@ extension ChapterBuilder {
         }
         notes.append("Rates per 10,000 children use the ONS mid-year estimate of children aged 0 to 17 for the year before the census year ends (for \(PeriodStyle.censusYear.label(year)), mid-\(year - 1)), as DfE's LAIT does; they are recomputed from the published counts and may differ slightly from rates DfE published at the time.")
         notes.append("England and regional counts are rounded by DfE to the nearest 10; rates built from them carry that rounding.")
+        if !authority.subRegionName.isEmpty {
+            notes.append("DfE's files place \(authority.name) in \(authority.subRegionName), one of the two parts of London it also publishes figures for; the chapter compares \(authority.name) with the London region.")
+        }
         let unknown = neighbours.filter { dataset.areas[$0] == nil }
         if !unknown.isEmpty {
             notes.append("Statistical neighbours with no figures in the data given: \(unknown.joined(separator: ", ")).")

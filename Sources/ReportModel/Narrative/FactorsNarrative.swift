@@ -11,10 +11,10 @@ enum FactorsNarrative {
     /// than expected …; the others were within the range expected."
     static func summary(_ values: [IndicatorValue], authority: Area, period: String) -> String {
         let shown = values.filter { $0.value.value != nil }.sorted { $0.value.value! > $1.value.value! }
-        guard !shown.isEmpty else { return "In \(period) no figures for the factors identified at \(authority.name)'s assessments were published in the data given." }
+        guard !shown.isEmpty else { return "In \(period) no figures for the factors identified at \(authority.possessive) assessments were published in the data given." }
         let name = { (v: IndicatorValue) in factorName(v.indicator) }
         let value = { (v: IndicatorValue) in v.indicator.unit.short(Rounding.format(v.value.value!, places: v.indicator.decimals)) }
-        var sentence = "In \(period), of the \(values.count) factors, those recorded most often at the end of \(authority.name)'s assessments were "
+        var sentence = "In \(period), of the \(values.count) factors, those recorded most often at the end of \(authority.possessive) assessments were "
             + Narrative.list(shown.prefix(3).map { "\(name($0)) (\(value($0)))" }) + "."
         let unavailable = values.filter { $0.value.value == nil }
         for reason in MissingReason.allCases {

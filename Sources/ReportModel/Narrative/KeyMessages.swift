@@ -172,13 +172,23 @@ public enum KeyMessages {
             text += ", \(side) than \(england ?? "England") and among the \(side == "higher" ? "highest" : "lowest") of all authorities"
         case .worseningTrend, .activity:
             text += ", \(verdict.trend == .increasing ? "rising" : "falling") over five years"
-            if let e = v.england?.value { text += "; " + comparison(verdict.england, england: show(v, e)) }
+            if let e = v.england?.value { text += "; " + withNeighbours(v, comparison(verdict.england, england: show(v, e)), after: text) }
         case .worstTenth:
             let rank = v.rank!
             text += ", \(Narrative.ordinal(rank.rank)) of \(rank.of) authorities (1st is the \(v.indicator.polarity == .lowIsGood ? "lowest" : "highest"))"
-            if let e = v.england?.value { text += "; " + comparison(verdict.england, england: show(v, e)) }
+            if let e = v.england?.value { text += "; " + withNeighbours(v, comparison(verdict.england, england: show(v, e)), after: text) }
         }
         return text + "."
+    }
+
+    /// The England comparison, led by the neighbours' where they are tested and worse and
+    /// England is not ("higher (worse) than neighbours (23.9%), similar to England (24.5%)"),
+    /// when the message stays within ``maxWords``.
+    static func withNeighbours(_ v: IndicatorValue, _ england: String, after text: String) -> String {
+        let verdict = v.verdict
+        guard verdict.neighbours.assessment == .worse, verdict.england.assessment != .worse, let mean = v.neighbours?.mean.value else { return england }
+        let both = "\(verdict.neighbours.words) than neighbours (\(show(v, mean))), \(england)"
+        return (text + "; " + both).split(separator: " ").count <= maxWords ? both : england
     }
 
     /// "Referrals with no further action: 5.6% in 2024-25 (212 of 3,803 referrals) needs care:

@@ -18,7 +18,7 @@ enum Narrative {
     /// region and the neighbours' mean (``VerdictWords``); and why the figure needs care, when
     /// a data-quality rule flags it.
     static func headline(_ v: IndicatorValue, authority: Area) -> String {
-        let subject = "\(authority.name)'s \(v.indicator.phrase)"
+        let subject = "\(authority.possessive) \(v.indicator.phrase)"
         guard let value = v.value.value else {
             return "\(when(v)) \(subject) is not available: \(whyMissing(v))."
         }
@@ -94,13 +94,15 @@ enum Narrative {
         }
         let places = v.indicator.decimals
         let unit = v.indicator.unit
-        let difference = now - then
+        // The change as the reader sees it: between the two values as shown, so 0.2% against
+        // 0.1% is never "the same".
+        let difference = Rounding.halfAwayFromZero(now, places: places) - Rounding.halfAwayFromZero(then, places: places)
         var text: String
         if Rounding.halfAwayFromZero(difference, places: places) == 0 {
             text = "This is the same as in \(before.period) (\(unit.short(before.shown(before.value))))"
         } else {
             text = "This is \(unit.change(Rounding.format(abs(difference), places: places), up: difference > 0)) than in \(before.period) (\(unit.short(before.shown(before.value))))"
-            if then > 0 { text += ", \(Rounding.format(abs(difference) / then * 100, places: 1))% \(difference > 0 ? "higher" : "lower")" }
+            if then > 0 { text += ", \(relative(abs(now - then) / then * 100)) \(difference > 0 ? "higher" : "lower")" }
         }
         if let n = v.numerator.value, let m = before.numerator.value {
             let nouns = v.indicator.counts
@@ -109,13 +111,19 @@ enum Narrative {
                 text += "; \(nouns.count(n)), the same number as in \(before.period)"
             } else {
                 text += "; \(nouns.count(n)), \(Rounding.grouped(abs(d), places: nouns.places)) \(d > 0 ? "more" : "fewer") than in \(before.period) (\(Rounding.grouped(m, places: nouns.places))"
-                text += m > 0 ? ", \(Rounding.format(abs(d) / m * 100, places: 1))% \(d > 0 ? "more" : "fewer"))" : ")"
+                text += m > 0 ? ", \(relative(abs(d) / m * 100)) \(d > 0 ? "more" : "fewer"))" : ")"
                 if case .childPopulation = v.indicator.denominator, (d > 0) != (difference > 0), Rounding.halfAwayFromZero(difference, places: places) != 0 {
                     text += " — the count and the rate moved in opposite directions because the number of children changed"
                 }
             }
         }
         return text + "."
+    }
+
+    /// A relative change in words: "1.4%", or "under 0.1%" where one decimal place would
+    /// show 0.0% for a change that is not nothing.
+    static func relative(_ percent: Double) -> String {
+        Rounding.halfAwayFromZero(percent, places: 1) == 0 ? "under 0.1%" : "\(Rounding.format(percent, places: 1))%"
     }
 
     static func ordinal(_ n: Int) -> String {

@@ -30,7 +30,7 @@ extension PathwayBuilder {
                 stage.published = comparators(id, year: latestYear, interval: stage.interval, funnelPoint: t.isSuppressed(cell) ? nil : exposure.map { (count: $0.1, denominator: $0.0) })
                 if let rate = stage.rate, let own = stage.published?.authority?.value,
                    let w = Plausibility.warning(extract: rate, published: own, what: "rate for \(Self.shortName(spec.label))\(spec.isFlow ? "" : " at \(window.last.longText)") (\(Rounding.format(rate, places: 1)) per 10,000\(spec.isFlow ? ", annualised" : ""))",
-                                                against: "\(authority.name)'s last published rate (\(Rounding.format(own, places: 1)) in \(PeriodStyle.censusYear.label(latestYear)))", source: "lists") {
+                                                against: "\(authority.possessive) last published rate (\(Rounding.format(own, places: 1)) in \(PeriodStyle.censusYear.label(latestYear)))", source: "lists") {
                     stage.implausible = true
                     stage.published?.withdraw()
                     warnings.append(w)
