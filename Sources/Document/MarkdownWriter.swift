@@ -72,7 +72,8 @@ public struct MarkdownWriter: Sendable {
         case .table(let table):
             return write(table)
         case .figure(let figure):
-            // In Word a chart is sized from its drawn width: 760 pixels fill the 17 cm line.
+            // In Word a chart is sized from its drawn width: 760 pixels take 15 cm, so the
+            // summary chart (760 × 560) fits beside the key messages on the first page.
             let size = flavour == .pandoc ? "{width=\(Self.centimetres(figure))cm}" : ""
             return "![\(Escape.markdown(figure.alternative))](charts/\(figure.id).\(chartExtension))\(size)\n\n" + (figure.table.map(write) ?? "")
         case .rawHTML(let html):
@@ -88,7 +89,7 @@ public struct MarkdownWriter: Sendable {
 
     /// A chart's width on the Word page, in centimetres (one decimal place).
     static func centimetres(_ figure: ChartFigure) -> String {
-        let tenths = Int((min(17, Double(figure.pixelWidth ?? 760) / 760 * 17) * 10).rounded())
+        let tenths = Int((Double(figure.pixelWidth ?? 760) / 760 * 15 * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }
 

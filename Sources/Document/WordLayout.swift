@@ -30,9 +30,8 @@ public enum WordLayout {
     public static func layout(_ table: Table) -> TableLayout {
         let n = table.columns.count
         let cells = { (i: Int) in table.rows.map { i < $0.count ? $0[i].content.plainText : "" } }
-        // Headers are bold: a fifth wider than the same letters in the body.
         let minimum = (0..<n).map { i in
-            max((words(table.columns[i].title).max() ?? 1) * 6 / 5, cells(i).map { words($0).max() ?? 0 }.max() ?? 0, 3) + 1
+            max(words(table.columns[i].title).max() ?? 1, cells(i).map { words($0).max() ?? 0 }.max() ?? 0, 3) + 1
         }
         let natural = (0..<n).map { i in max(minimum[i], (cells(i).map(\.count).max() ?? 0) + 1) }
         let landscape = minimum.reduce(0, +) + padding * 2 * n > portraitCharacters

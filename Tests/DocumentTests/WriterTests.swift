@@ -36,7 +36,7 @@ import Testing
 
     @Test func pandocMarkdownForWord() {
         let md = MarkdownWriter(flavour: .pandoc).write(Self.document)
-        #expect(md.contains("![Line chart \\[of\\] referrals](charts/referrals_rate.png){width=17.0cm}\n\n| Area | 2024-25 |"))
+        #expect(md.contains("![Line chart \\[of\\] referrals](charts/referrals_rate.png){width=15.0cm}\n\n| Area | 2024-25 |"))
         #expect(md.contains("| England | c |\n\nTable: Referrals \\| per 10,000\n"), "pandoc's own table caption")
         #expect(!md.contains("<"), "no raw HTML reaches pandoc")
     }

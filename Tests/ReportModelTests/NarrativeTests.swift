@@ -216,6 +216,12 @@ import Charts
         let chapter = ChapterBuilder(table: table, dataset: dataset, isSynthetic: false).build(authority: dataset.areas["350"]!, year: 2025)
         let texts = chapter.keyMessages.map(\.text)
         #expect(texts.count <= 8)
+        // Data notes fit a page: the authorities DfE left out of a percentage (u) are counted
+        // here and named in the workbook's Notes sheet.
+        #expect(chapter.dataNotes.joined(separator: " ").split(separator: " ").count <= 450)
+        #expect(chapter.dataNoteDetails.count >= 7 && chapter.dataNoteDetails.allSatisfy { $0.contains("(u, low reliability)") })
+        #expect(chapter.dataNotes.contains { $0.contains("(\(chapter.dataNoteDetails.count) figures in the years shown; the workbook's Notes sheet names the authorities)") })
+        #expect(!chapter.dataNotes.joined().contains("Herefordshire"), "no other council is listed in the chapter's notes")
         #expect(texts.contains { $0 == "Second or subsequent child protection plans: 30.7% in 2024-25 (123 of 401 plans started), rising over five years; higher (worse) than neighbours (23.9%), similar to England (24.5%)." },
                 "the neighbours' tested, worse verdict leads where England's is similar")
         #expect(texts.contains { $0.hasPrefix("Social worker turnover: 21.1% at 30 September 2025") && $0.contains("137th of 150 authorities") })
