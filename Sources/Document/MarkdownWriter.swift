@@ -19,40 +19,16 @@ public struct MarkdownWriter: Sendable {
     public func write(_ document: Document) -> String {
         var s = "# \(Escape.markdown(document.title))\n\n"
         s += document.front.map(write).joined()
-        let entries = flavour == .pandoc ? document.contentsAfter.map { Self.contentsEntries(document.sections[$0...]) } ?? [] : []
-        let bookmarks = Dictionary(entries.map { ($0.id, $0.bookmark) }) { first, _ in first }
-        for (i, section) in document.sections.enumerated() {
-            if flavour == .pandoc, let after = document.contentsAfter, i == after {
-                s += (i > 0 ? WordLayout.pageBreak : "") + WordLayout.contents(entries)
-            } else if flavour == .pandoc, section.startsPage, i > 0 {
-                s += WordLayout.pageBreak
-            }
-            s += write(section, level: 2, bookmarks: bookmarks)
-        }
-        s += inlines(document.footer) + "\n"
-        // Two wide tables in a row share one landscape section.
-        return s.replacing(WordLayout.sectionEnd(.landscape) + WordLayout.sectionEnd(.portrait), with: "")
+        for section in document.sections { s += write(section, level: 2) }
+        return s + inlines(document.footer) + "\n"
     }
 
-    /// The contents page's entries: each section and the sections inside it.
-    static func contentsEntries(_ sections: ArraySlice<Section>) -> [WordLayout.ContentsEntry] {
-        let pairs = sections.flatMap { s in [(s, 1)] + s.subsections.map { ($0, 2) } }
-        return pairs.enumerated().map { n, pair in WordLayout.ContentsEntry(id: pair.0.id, title: pair.0.title, depth: pair.1, bookmark: "_Toc\(n + 1)") }
-    }
-
-    /// A section and its subsections, headed at `level`.
-    public func write(_ section: Section, level: Int) -> String { write(section, level: level, bookmarks: [:]) }
-
-    /// For Word the heading carries the section's id, and a contents entry's bookmark
-    /// inside the heading itself (where the contents page's page number points).
-    func write(_ section: Section, level: Int, bookmarks: [String: String]) -> String {
-        var heading = Escape.markdown(section.title)
-        if flavour == .pandoc {
-            if let bookmark = bookmarks[section.id] { heading += WordLayout.bookmark(bookmark) }
-            heading += " {#\(section.id)}"
-        }
-        return String(repeating: "#", count: min(level, 6)) + " \(heading)\n\n" + section.blocks.map(write).joined()
-            + section.subsections.map { write($0, level: level + 1, bookmarks: bookmarks) }.joined()
+    /// A section and its subsections, headed at `level`. For Word the heading carries the
+    /// section's id, which pandoc makes its bookmark (``WordPlan`` finds headings by it).
+    public func write(_ section: Section, level: Int) -> String {
+        let id = flavour == .pandoc ? " {#\(section.id)}" : ""
+        return String(repeating: "#", count: min(level, 6)) + " \(Escape.markdown(section.title))\(id)\n\n" + section.blocks.map(write).joined()
+            + section.subsections.map { write($0, level: level + 1) }.joined()
     }
 
     public func write(_ block: Block) -> String {
@@ -82,10 +58,7 @@ public struct MarkdownWriter: Sendable {
         }
     }
 
-    public func write(_ table: Table) -> String {
-        guard flavour == .pandoc, WordLayout.layout(table).landscape else { return rows(table) }
-        return WordLayout.sectionEnd(.portrait) + rows(table) + WordLayout.sectionEnd(.landscape)
-    }
+    public func write(_ table: Table) -> String { rows(table) }
 
     /// A chart's width on the Word page, in centimetres (one decimal place).
     static func centimetres(_ figure: ChartFigure) -> String {

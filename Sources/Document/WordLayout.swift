@@ -1,12 +1,5 @@
-/// How the Markdown written for Word lays out pages and tables: column widths that never
-/// break a number, landscape pages for tables too wide for portrait A4, page breaks and a
-/// contents page whose page numbers the word processor fills in.
-///
-/// pandoc's Markdown cannot say any of this, so it is written as raw Office XML blocks
-/// (```` ```{=openxml} ````), which only jsna writes: every text run from the data is
-/// escaped, backticks included, so no value can open such a block. Section breaks are
-/// markers that ``WordSections`` (in Chapter) replaces with the reference document's own
-/// page set-up once pandoc has run, so a council's house style keeps its headers.
+/// How Word lays out a table: column widths that never break a number, and whether it
+/// needs a landscape page. ``WordPlan`` carries the page decisions to the .docx.
 ///
 ///     WordLayout.layout(table)   // widths in characters, and whether it needs landscape
 public enum WordLayout {
@@ -47,23 +40,9 @@ public enum WordLayout {
     /// The runs a line can never be broken inside (Word breaks only at spaces).
     static func words(_ text: String) -> [Int] { text.split(separator: " ").map(\.count) }
 
-    /// A page break.
-    public static let pageBreak = raw(#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#)
-
-    /// Where a page orientation ends: the section before the marker is set `portrait` or
-    /// `landscape` (``WordSections`` writes the page set-up).
-    public enum Orientation: String, Sendable { case portrait, landscape }
-
-    public static func sectionEnd(_ orientation: Orientation) -> String {
-        raw("<w:p><w:pPr><w:sectPr>\(marker(orientation))</w:sectPr></w:pPr></w:p>")
-    }
-
-    /// The text ``WordSections`` looks for inside a section break.
-    public static func marker(_ orientation: Orientation) -> String { "JSNA-PAGE-\(orientation.rawValue.uppercased())" }
-
     /// A contents entry: the heading's id, its text, its depth (1 or 2) and the bookmark
     /// placed inside the heading (`_Toc1`: hidden in Word, as Word's own contents are).
-    public struct ContentsEntry: Sendable {
+    public struct ContentsEntry: Sendable, Equatable {
         public var id: String
         public var title: String
         public var depth: Int
@@ -76,34 +55,46 @@ public enum WordLayout {
         }
     }
 
-    /// A bookmark inside a heading's own paragraph, as inline raw XML. pandoc's bookmark
-    /// for a heading sits between paragraphs, and LibreOffice loses one that follows a
-    /// table; inside the paragraph it cannot be lost.
-    static func bookmark(_ name: String) -> String {
-        let id = 90_000 + (Int(name.dropFirst(4)) ?? 0)
-        return "`<w:bookmarkStart w:id=\"\(id)\" w:name=\"\(xmlText(name))\"/><w:bookmarkEnd w:id=\"\(id)\"/>`{=openxml}"
-    }
-
-    /// The contents page: each heading linked, with a page-number field (PAGEREF to the
-    /// heading's bookmark) that Word and LibreOffice compute as they lay the pages out.
-    public static func contents(_ entries: [ContentsEntry]) -> String {
-        let tab = #"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9638"/></w:tabs>"#
-        var xml = #"<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>Contents</w:t></w:r></w:p>"#
-        for e in entries {
-            let id = xmlText(e.bookmark)
-            let indent = e.depth > 1 ? "<w:ind w:left=\"\(440 * (e.depth - 1))\"/>" : ""
-            let bold = e.depth == 1 ? "<w:rPr><w:b/></w:rPr>" : ""
-            xml += "\n<w:p><w:pPr>\(tab)\(indent)<w:spacing w:before=\"\(e.depth == 1 ? 120 : 0)\" w:after=\"0\"/></w:pPr>"
-            xml += "<w:hyperlink w:anchor=\"\(id)\"><w:r>\(bold)<w:t xml:space=\"preserve\">\(xmlText(e.title))</w:t></w:r></w:hyperlink>"
-            xml += "<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-            xml += "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF \(id) \\h </w:instrText></w:r>"
-            xml += "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>#</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
-        }
-        return raw(xml) + pageBreak
-    }
-
-    static func raw(_ xml: String) -> String { "```{=openxml}\n\(xml)\n```\n\n" }
-
     /// Text inside Office XML: the five XML escapes, and only printable characters.
     public static func xmlText(_ s: String) -> String { Escape.html(s) }
+}
+
+/// What Word's pages need beyond pandoc's Markdown, worked out from the document tree and
+/// applied to the .docx after pandoc has run (`WordPages` in Chapter): headings that start
+/// a page, the contents page and where it goes, and the tables set on landscape pages. The
+/// Markdown itself carries no raw Office XML (pandoc reads it with raw blocks off), so no
+/// text, the analyst's included, can put markup into the document.
+public struct WordPlan: Sendable, Equatable {
+    /// The contents page goes before this section's heading; nil: no contents page.
+    public var contentsBefore: String?
+    public var contents: [WordLayout.ContentsEntry] = []
+    /// Sections whose heading starts a new page.
+    public var pageBreaksBefore: [String] = []
+    /// Tables (counted in reading order, as pandoc writes them) set on landscape pages.
+    public var landscapeTables: [Int] = []
+
+    public init(contentsBefore: String? = nil) { self.contentsBefore = contentsBefore }
+
+    /// The plan for a document: the contents page after its summary, page breaks where
+    /// sections ask for them, landscape pages for tables too wide for portrait A4.
+    public static func make(_ document: Document) -> WordPlan {
+        var plan = WordPlan()
+        if let after = document.contentsAfter, after < document.sections.count {
+            plan.contentsBefore = document.sections[after].id
+            let pairs = document.sections[after...].flatMap { s in [(s, 1)] + s.subsections.map { ($0, 2) } }
+            plan.contents = pairs.enumerated().map { n, pair in
+                WordLayout.ContentsEntry(id: pair.0.id, title: pair.0.title, depth: pair.1, bookmark: "_Toc\(n + 1)")
+            }
+        }
+        plan.pageBreaksBefore = document.allSections.filter(\.startsPage).map(\.id)
+        let tables = (document.front + document.sections.flatMap(\.allBlocks)).flatMap { block -> [Table] in
+            switch block {
+            case .table(let t): [t]
+            case .figure(let f): f.table.map { [$0] } ?? []
+            default: []
+            }
+        }
+        plan.landscapeTables = tables.indices.filter { WordLayout.layout(tables[$0]).landscape }
+        return plan
+    }
 }

@@ -88,6 +88,19 @@ struct WordDocumentTests {
         #expect(!xml.contains("&lt;svg") && !xml.contains("&lt;table"), "no HTML shown as text")
     }
 
+    /// Issue 29: pandoc's raw blocks were on, so a template's ```{=openxml}``` block went into
+    /// the .docx verbatim (an INCLUDEPICTURE field fetching a remote address, with
+    /// allow_html: true) or as stray escaped XML. They are off: either way it is text.
+    @Test(arguments: [false, true]) func rawOfficeXMLInATemplateIsText(allowHTML: Bool) throws {
+        let model = try DemoChapter.model()
+        let raw = "```{=openxml}\n<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> INCLUDEPICTURE \"https://example.org/x.png\" </w:instrText></w:r></w:p>\n```\n"
+        let template = ChapterTemplate(text: "# {{authority.name}}\n\n" + raw + "\nPlain prose `{=openxml}` inline.\n", path: "chapter.md", allowHTML: allowHTML)
+        let files = try ChapterFiles(template: template, word: WordDocument()).make(model)
+        let xml = try OfficeFile(data: try #require(files.first { $0.name == "chapter.docx" }?.contents)).part("word/document.xml")
+        #expect(!xml.contains("<w:instrText> INCLUDEPICTURE") && !xml.contains("w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> INCLUDE"), "no field from the template")
+        #expect(xml.contains("INCLUDEPICTURE"), "shown as the text it is")
+    }
+
     @Test func aMissingHouseStyleIsOneLine() throws {
         let model = try DemoChapter.model()
         do {

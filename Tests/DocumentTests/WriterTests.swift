@@ -53,44 +53,39 @@ import Testing
         #expect(MarkdownWriter().write(wide).contains("\n| --- | ---: |\n"))
     }
 
-    /// A table whose numbers cannot all fit across portrait A4 gets a landscape page of its
-    /// own; two in a row share one; a table that fits stays portrait.
+    /// A table whose numbers cannot all fit across portrait A4 is planned onto a landscape
+    /// page (counted in reading order, figures' tables included); one that fits stays portrait.
     @Test func wideTablesGetLandscapePages() {
         let columns: [Table.Column] = [.text("Indicator")] + (1...14).map { .number("Column \($0)") }
         let wide = Table(caption: "Every comparison", columns: columns, rows: [[Cell("Referrals")] + (1...14).map { _ in Cell("1,311.7") }])
         #expect(WordLayout.layout(wide).landscape)
         let fits = Table(caption: "At a glance", columns: Array(columns.prefix(7)), rows: [Array(wide.rows[0].prefix(7))])
         #expect(!WordLayout.layout(fits).landscape)
+        let figure = ChartFigure(id: "c", svg: "<svg></svg>", alternative: "A chart", table: fits)
         let document = Document(title: "T", pageTitle: "T", front: [], sections: [
-            Section(id: "a", title: "A", blocks: [.table(fits), .table(wide), .table(wide), .paragraph([.text("after")])]),
+            Section(id: "a", title: "A", blocks: [.figure(figure), .table(wide), .table(fits), .table(wide)]),
         ], footer: [])
-        let md = MarkdownWriter(flavour: .pandoc).write(document)
-        let portrait = WordLayout.marker(.portrait), landscape = WordLayout.marker(.landscape)
-        #expect(md.components(separatedBy: portrait).count == 2 && md.components(separatedBy: landscape).count == 2, "one landscape section for both")
-        let order = [md.range(of: "Table: At a glance")!.lowerBound, md.range(of: portrait)!.lowerBound, md.range(of: "Table: Every comparison")!.lowerBound,
-                     md.range(of: landscape)!.lowerBound, md.range(of: "after")!.lowerBound]
-        #expect(order == order.sorted())
-        #expect(!MarkdownWriter().write(document).contains("JSNA-PAGE"), "GitHub's Markdown has no pages")
+        #expect(WordPlan.make(document).landscapeTables == [1, 3])
+        #expect(!MarkdownWriter(flavour: .pandoc).write(document).contains("<w:"), "the Markdown carries no Office XML")
     }
 
-    /// Word's contents page: after the summary, each heading linked with a page-number
-    /// field pointing at a bookmark inside the heading; sections marked to start a page do.
+    /// Word's contents page follows the summary and lists each section and the sections in
+    /// it, each with its own bookmark; sections marked to start a page do.
     @Test func wordContentsPageAndPageBreaks() {
         let document = Document(title: "T", pageTitle: "T", front: [], sections: [
             Section(id: "summary", title: "Summary", blocks: [.paragraph([.text("Key messages.")])]),
             Section(id: "need", title: "Level of need", blocks: [], subsections: [Section(id: "care", title: "Children looked after", blocks: [])], startsPage: true),
             Section(id: "methods", title: "Appendix A: Methods", blocks: [.paragraph([.text("Rates.")])], startsPage: true),
         ], footer: [], contentsAfter: 1)
+        let plan = WordPlan.make(document)
+        #expect(plan.contentsBefore == "need")
+        #expect(plan.contents.map(\.id) == ["need", "care", "methods"] && plan.contents.map(\.depth) == [1, 2, 1])
+        #expect(plan.contents.map(\.bookmark) == ["_Toc1", "_Toc2", "_Toc3"])
+        #expect(plan.pageBreaksBefore == ["need", "methods"])
         let md = MarkdownWriter(flavour: .pandoc).write(document)
-        let summary = md.range(of: "## Summary")!.lowerBound, contents = md.range(of: "<w:t>Contents</w:t>")!.lowerBound
-        #expect(summary < contents && contents < md.range(of: "## Level of need")!.lowerBound, "the contents page follows the summary")
-        for (n, id) in ["need", "care", "methods"].enumerated() {
-            #expect(md.contains(" PAGEREF _Toc\(n + 1) \\h "), "a page number for \(id)")
-            #expect(md.contains("w:name=\"_Toc\(n + 1)\"/><w:bookmarkEnd w:id=\"\(90_001 + n)\"/>`{=openxml} {#\(id)}"), "the bookmark is inside the heading")
-        }
-        #expect(!md.contains("PAGEREF _Toc4"), "the summary is not listed: it comes before the contents")
-        #expect(md.components(separatedBy: "<w:br w:type=\"page\"/>").count - 1 == 3, "before and after the contents, and before the appendix")
-        #expect(!MarkdownWriter().write(document).contains("PAGEREF"))
+        #expect(md.contains("## Level of need {#need}\n") && md.contains("### Children looked after {#care}\n"), "pandoc bookmarks each heading by its id")
+        #expect(!md.contains("openxml") && !md.contains("<w:"))
+        #expect(WordPlan.make(Document(title: "T", pageTitle: "T", front: [], sections: document.sections, footer: [])).contentsBefore == nil)
     }
 
     @Test func htmlPage() {

@@ -35,7 +35,7 @@ public struct ChapterFiles: Sendable {
         files += images
         if var word {
             if word.header.isEmpty { word.header = "\(model.title), \(model.period)" + (model.isSynthetic ? " (synthetic demonstration data)" : "") }
-            files.append(("chapter.docx", try word.make(markdown: wordMarkdown, charts: charts, images: images, ownContents: template == nil)))
+            files.append(("chapter.docx", try word.make(markdown: wordMarkdown, charts: charts, images: images, plan: template == nil ? WordPlan.make(document) : nil)))
         }
         return files
     }

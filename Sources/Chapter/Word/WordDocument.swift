@@ -1,3 +1,4 @@
+import Document
 import Foundation
 
 /// Makes `chapter.docx` with pandoc from the Markdown written for Word (headings, pipe
@@ -6,7 +7,7 @@ import Foundation
 /// Charts are turned into PNG with rsvg-convert; the document gets a contents page and
 /// Word's Heading 1-4 styles; A4 pages, the running header and page numbers come from
 /// jsna's reference document (or the council's own, `reference_docx:`), and wide tables
-/// get landscape pages (``WordSections``). Everything happens in a temporary folder that
+/// get landscape pages (``WordPages``). Everything happens in a temporary folder that
 /// is removed afterwards, and the result is returned as bytes, so the caller writes it
 /// with the chapter's other files, all or nothing. `SOURCE_DATE_EPOCH` is fixed, so the
 /// same inputs give the same bytes.
@@ -27,15 +28,16 @@ public struct WordDocument: Sendable {
         for tool in [ExternalTool.pandoc, .rsvgConvert] where tool.path == nil { throw WordError.missing(tool) }
     }
 
-    /// The pandoc reader: Markdown with raw HTML, TeX, maths, citations and sub/superscript
-    /// off, so text from the data can only ever be text. A chart is a picture described by
+    /// The pandoc reader: Markdown with raw HTML, TeX, raw blocks (`{=openxml}`), maths,
+    /// citations and sub/superscript off, so text — the data's or the analyst's — can only
+    /// ever be text. What Word's pages need beyond Markdown is a ``WordPlan``, applied after. A chart is a picture described by
     /// its text alternative, not a figure captioned with it (the chart carries its title).
-    static let inputFormat = "markdown-raw_html-raw_tex-tex_math_dollars-citations-superscript-subscript-smart-implicit_figures"
+    static let inputFormat = "markdown-raw_html-raw_tex-raw_attribute-tex_math_dollars-citations-superscript-subscript-smart-implicit_figures"
 
     /// `images` are the template's own images, by the relative paths its Markdown uses.
-    /// `ownContents`: the Markdown carries its own contents page (``WordLayout``), so
-    /// pandoc adds none.
-    public func make(markdown: String, charts: [(id: String, svg: String)], images: [(name: String, contents: Data)] = [], ownContents: Bool = false) throws -> Data {
+    /// `plan`: page breaks, a contents page and landscape tables for the standard chapter;
+    /// without one (a template's chapter) pandoc writes its own contents field.
+    public func make(markdown: String, charts: [(id: String, svg: String)], images: [(name: String, contents: Data)] = [], plan: WordPlan? = nil) throws -> Data {
         try Self.checkTools()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-docx-\(UInt64.random(in: .min ... .max))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("charts"), withIntermediateDirectories: true)
@@ -63,8 +65,9 @@ public struct WordDocument: Sendable {
         // --columns=1: every table's column widths come from its dashes (WordLayout).
         try ExternalTool.pandoc.run(
             ["chapter.md", "--from", Self.inputFormat, "--to", "docx", "--columns=1", "--metadata", "lang=en-GB", "--reference-doc", "reference.docx",
-             "--resource-path", ".", "--output", "chapter.docx"] + (ownContents ? [] : ["--toc", "--toc-depth=3", "--metadata", "toc-title=Contents"]),
+             "--resource-path", ".", "--output", "chapter.docx"] + (plan?.contentsBefore != nil ? [] : ["--toc", "--toc-depth=3", "--metadata", "toc-title=Contents"]),
             environment: ["SOURCE_DATE_EPOCH": "0"], in: folder)
-        return try WordSections.apply(try Data(contentsOf: folder.appendingPathComponent("chapter.docx")))
+        let written = try Data(contentsOf: folder.appendingPathComponent("chapter.docx"))
+        return try plan.map { try WordPages.apply($0, to: written) } ?? written
     }
 }
