@@ -25,6 +25,8 @@ let package = Package(
     targets: [
         // One located diagnostic type for every reader (file, line, column).
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
+        // Private temporary folders for files that may hold children's data.
+        .target(name: "TemporaryFiles", swiftSettings: swiftSettings),
         // 1. CSV reading on libcsv.
         .systemLibrary(
             name: "CLibCSV",
@@ -40,7 +42,7 @@ let package = Package(
         // Local child-level referral extracts (Ofsted Annex A List 3 and mapped exports).
         .target(name: "ReferralExtract", dependencies: ["CSVReader", "Diagnostics"], swiftSettings: swiftSettings),
         // The council's Annex A lists 1, 3-8: the child protection pathway in-year.
-        .target(name: "AnnexAPathway", dependencies: ["CSVReader", "Diagnostics", "ReferralExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
+        .target(name: "AnnexAPathway", dependencies: ["CSVReader", "Diagnostics", "ReferralExtract", "TemporaryFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         // Disclosure control for everything published: one module owns it.
         .target(name: "DisclosureControl", swiftSettings: swiftSettings),
         // The indicator catalogue and the tidy indicator table built from ingested data.
@@ -59,7 +61,7 @@ let package = Package(
         .target(
             name: "Chapter",
             dependencies: [
-                "ReportModel", "Document", "Charts", "Indicators", "Statistics", "CCmarkGFM", "Diagnostics",
+                "ReportModel", "Document", "Charts", "Indicators", "Statistics", "CCmarkGFM", "Diagnostics", "TemporaryFiles",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -67,14 +69,14 @@ let package = Package(
         ),
         // Excel with libxlsxwriter (Debian libxlsxwriter-dev).
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
-        .target(name: "Workbook", dependencies: ["CXLSXWriter", "ReportModel", "Indicators", "Statistics"], swiftSettings: swiftSettings),
+        .target(name: "Workbook", dependencies: ["CXLSXWriter", "ReportModel", "Indicators", "Statistics", "TemporaryFiles"], swiftSettings: swiftSettings),
         // Synthetic demonstration data with fictional authorities.
         .target(name: "DemoData", dependencies: ["Statistics", "ReferralExtract"], swiftSettings: swiftSettings),
         // 5. CLI: thin commands that only wire the stages.
         .target(
             name: "JSNACommands",
             dependencies: [
-                "CensusIngest", "Indicators", "ReportModel", "Document", "Charts", "Chapter", "Workbook", "DemoData", "ReferralExtract", "Diagnostics", "AnnexAPathway",
+                "CensusIngest", "Indicators", "ReportModel", "Document", "Charts", "Chapter", "Workbook", "DemoData", "ReferralExtract", "Diagnostics", "AnnexAPathway", "TemporaryFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -119,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JSNACommandsTests",
-            dependencies: ["JSNACommands", "jsna", "TestSupport", "Chapter", "ReportModel"],
+            dependencies: ["JSNACommands", "jsna", "TestSupport", "Chapter", "ReportModel", "TemporaryFiles"],
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),

@@ -58,7 +58,7 @@ public struct AnnexAWorkbook {
         for (i, sheet) in parts.sheets.enumerated() {
             guard let entry = archive[sheet.target] else { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is missing its part \(sheet.target)") }
             let xml = folder.appendingPathComponent("sheet\(i).xml")
-            guard FileManager.default.createFile(atPath: xml.path, contents: nil), let out = FileHandle(forWritingAtPath: xml.path) else {
+            guard FileManager.default.createFile(atPath: xml.path, contents: nil, attributes: [.posixPermissions: 0o600]), let out = FileHandle(forWritingAtPath: xml.path) else {
                 throw Diagnostic(.error, at: .whole(xml.path), "cannot write a temporary file")
             }
             _ = try archive.extract(entry, skipCRC32: false) { out.write($0) }

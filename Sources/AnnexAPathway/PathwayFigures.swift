@@ -2,6 +2,7 @@ import CSVReader
 import Diagnostics
 import Foundation
 import ReferralExtract
+import TemporaryFiles
 
 /// The child protection pathway in-year from a council's Annex A lists: each list's
 /// counts for a reporting year (to an as-at date), as ../shared/bench/annexa/README.md
@@ -82,9 +83,11 @@ public struct PathwayFigures: Sendable {
     /// A workbook's sheets, each read as its CSV would be; diagnostics name the workbook,
     /// the sheet, its row and its column.
     static func readWorkbook(_ path: String, windows: [PathwayWindow], options: PathwayOptions) throws -> [PathwayFigures] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-workbook-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // The sheets hold children's IDs and dates of birth: a private folder, removed on every exit.
+        let scratch: TemporaryFolder
+        do { scratch = try TemporaryFolder("workbook") } catch { throw Diagnostic(.error, at: .whole(path), "\(error)") }
+        defer { scratch.remove() }
+        let folder = scratch.url
         let book = try AnnexAWorkbook(path: path, into: folder, columns: options.columns)
         let sheets = Dictionary(book.sheets.map { ($0.csv, $0) }, uniquingKeysWith: { a, _ in a })
         let name = { (csv: String) in sheets[csv].map { "\(path)[\($0.name)]" } ?? path }

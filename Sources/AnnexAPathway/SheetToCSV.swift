@@ -26,7 +26,7 @@ final class SheetToCSV: NSObject, XMLParserDelegate {
     var failure: String?
 
     init(csv: String, parts: WorkbookParts, columns: [String: String]) throws {
-        guard FileManager.default.createFile(atPath: csv, contents: nil), let out = FileHandle(forWritingAtPath: csv) else { throw Diagnostic(.error, at: .whole(csv), "cannot write a temporary file") }
+        guard FileManager.default.createFile(atPath: csv, contents: nil, attributes: [.posixPermissions: 0o600]), let out = FileHandle(forWritingAtPath: csv) else { throw Diagnostic(.error, at: .whole(csv), "cannot write a temporary file") }
         self.out = out
         self.parts = parts
         self.columns = columns

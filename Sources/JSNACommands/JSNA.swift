@@ -1,6 +1,7 @@
 import ArgumentParser
 import Chapter
 import ReportModel
+import TemporaryFiles
 
 /// The `jsna` command: DfE children-in-need statistics to a JSNA safeguarding chapter.
 public struct JSNA: ParsableCommand {
@@ -24,4 +25,11 @@ public struct JSNA: ParsableCommand {
     )
 
     public init() {}
+
+    /// Before any command: temporary folders (which may hold children's data) are removed
+    /// if jsna is interrupted, and those left by a killed run are removed as they are found.
+    public static func prepareProcess() {
+        TemporaryFolder.removeStaleFolders()
+        TemporaryFolder.removeOnSignals()
+    }
 }

@@ -1,5 +1,6 @@
 import CXLSXWriter
 import Foundation
+import TemporaryFiles
 
 /// A workbook being written with libxlsxwriter: a thin, safe layer over its C API.
 /// Text goes in with `worksheet_write_string`, so a cell is never a formula whatever it
@@ -11,8 +12,12 @@ final class XLSXBook {
     let bold: UnsafeMutablePointer<lxw_format>
     let wrap: UnsafeMutablePointer<lxw_format>
 
+    /// The private folder the workbook is written in (removed with the book).
+    private let scratch: TemporaryFolder
+
     init(title: String) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-\(UInt64.random(in: .min ... .max)).xlsx").path
+        do { scratch = try TemporaryFolder("xlsx") } catch { throw WorkbookError("\(error)") }
+        path = scratch.file("chapter.xlsx").path
         guard let workbook = workbook_new(path) else { throw WorkbookError("libxlsxwriter could not start a workbook at \(path)") }
         self.workbook = workbook
         bold = workbook_add_format(workbook)

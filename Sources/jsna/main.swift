@@ -1,3 +1,4 @@
 import JSNACommands
 
+JSNA.prepareProcess()
 JSNA.main()

@@ -1,5 +1,6 @@
 import Document
 import Foundation
+import TemporaryFiles
 
 /// Makes `chapter.docx` with pandoc from the Markdown written for Word (headings, pipe
 /// tables with `Table:` captions, charts as `charts/<id>.png`), as R Markdown does.
@@ -39,21 +40,17 @@ public struct WordDocument: Sendable {
     /// without one (a template's chapter) pandoc writes its own contents field.
     public func make(markdown: String, charts: [(id: String, svg: String)], images: [(name: String, contents: Data)] = [], plan: WordPlan? = nil) throws -> Data {
         try Self.checkTools()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jsna-docx-\(UInt64.random(in: .min ... .max))")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("charts"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("docx")
+        defer { scratch.remove() }
+        let folder = scratch.url
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("charts"), withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         // Only the charts the document shows (a template may place a few of them).
         for chart in charts where markdown.contains("charts/\(chart.id).png") {
-            let svg = folder.appendingPathComponent("charts/\(chart.id).svg")
-            try Data(chart.svg.utf8).write(to: svg)
+            try scratch.write(Data(chart.svg.utf8), to: "charts/\(chart.id).svg")
             try ExternalTool.rsvgConvert.run(["--zoom", "2", "--format", "png", "--output", "charts/\(chart.id).png", "charts/\(chart.id).svg"], in: folder)
         }
-        for image in images {
-            let file = folder.appendingPathComponent(image.name)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try image.contents.write(to: file)
-        }
-        try Data(markdown.utf8).write(to: folder.appendingPathComponent("chapter.md"))
+        for image in images { try scratch.write(image.contents, to: image.name) }
+        try scratch.write(Data(markdown.utf8), to: "chapter.md")
         let reference = folder.appendingPathComponent("reference.docx")
         if let referenceDocx {
             guard FileManager.default.fileExists(atPath: referenceDocx) else { throw WordError.referenceDocument(referenceDocx, "reference document not found") }
