@@ -43,6 +43,20 @@ import Mustache
         #expect(!markdown.contains("<script") && !markdown.contains("<img"))
     }
 
+    /// Issue 29: with allow_html: true, a name placed in an attribute broke out of it
+    /// (`Bolton" onmouseover="alert(1)" x="`): data escaping left `"` and `'` alone.
+    @Test func dataInAnAttributeStaysInIt() throws {
+        var model = try demoChapter()
+        for name in [#"Bolton" onmouseover="alert(1)" x=""#, "Bolton' onmouseover='alert(1)' x='"] {
+            model.authority.name = name
+            let text = "<span title=\"{{authority.name}}\">a</span> <span title='{{authority.name}}'>b</span>\n"
+            let html = try ChapterTemplate(text: text, path: "t.md", allowHTML: true).render(model).html
+            let body = try #require(html.components(separatedBy: "<main").last)
+            #expect(!body.contains(#"" onmouseover=""#) && !body.contains("' onmouseover='"), "the quote closes no attribute: \(body.prefix(400))")
+            #expect(body.contains("onmouseover"), "the name is still shown, as text")
+        }
+    }
+
     @Test func defaultTemplateGolden() throws {
         let rendered = try ChapterTemplate(text: DefaultTemplate.text, path: "chapter.md").render(try demoChapter(withExtract: true))
         let html = rendered.html

@@ -183,10 +183,14 @@ public struct ChapterTemplate: Sendable {
 }
 
 /// How `{{…}}` escapes a value: for Markdown first (its punctuation), then HTML (`<`, `>`,
-/// `&`), because every rendering of a template goes through Markdown — cmark for the page,
-/// pandoc for Word — before anything reads it as markup.
+/// `&`, and `"` and `'`, so a value placed in an attribute of the analyst's own HTML can
+/// never close it), because every rendering of a template goes through Markdown — cmark for
+/// the page, pandoc for Word — before anything reads it as markup; both read the entities
+/// back as the characters.
 struct MarkdownText: MustacheContentType {
-    func escapeText(_ text: String) -> String { Escape.markdown(text) }
+    func escapeText(_ text: String) -> String {
+        Escape.markdown(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
 
     static let name = "JSNA_MARKDOWN"
     /// Put before the analyst's text: registers the content type (once) and selects it.
