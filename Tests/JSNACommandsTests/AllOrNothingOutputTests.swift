@@ -144,4 +144,31 @@ import Glibc
         #expect(refused.status != 0 && refused.stderr.contains("the folder holds files jsna did not write (notes.txt)"), "\(refused.stderr)")
         #expect(FileManager.default.fileExists(atPath: mine.appendingPathComponent("notes.txt").path))
     }
+
+    /// Issue 29, item 6: a folder holding the user's index.html (or chapter.html) and other
+    /// files was taken as jsna's and their files deleted. Only the marker makes it jsna's.
+    @Test(arguments: ["index.html", "chapter.html"]) func aFolderIsJsnasOnlyWithItsMarker(page: String) throws {
+        let site = try temporaryDirectory().appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("<h1>Our site</h1>".utf8).write(to: site.appendingPathComponent(page))
+        try Data("notes".utf8).write(to: site.appendingPathComponent("notes.txt"))
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--out", site.path])
+        #expect(run.status != 0 && run.stderr.contains("the folder holds files jsna did not write"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("notes.txt").path))
+        #expect(try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8) == "<h1>Our site</h1>")
+    }
+
+    /// Issue 29, item 9: a symlinked --out was replaced by a real folder (the link's target
+    /// kept the old chapter, and the two paths took different locks). It is followed.
+    @Test func aSymlinkedOutIsFollowed() throws {
+        let work = try temporaryDirectory()
+        let target = work.appendingPathComponent("real-out"), link = work.appendingPathComponent("out")
+        #expect(try Run.jsna(["build", "--data", demoData, "--la", "971", "--out", target.path]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real-out")
+        let run = try Run.jsna(["build", "--data", demoData, "--la", "972", "--out", link.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real-out", "the link is still a link")
+        #expect(try String(contentsOf: target.appendingPathComponent("chapter.md"), encoding: .utf8).contains("Brindlecombe"), "built into the target")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent(".out.lock").path), "one lock, beside the target")
+    }
 }

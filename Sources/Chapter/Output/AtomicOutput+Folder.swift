@@ -23,7 +23,8 @@ extension AtomicOutput {
     /// somebody's folder, and replacing it would delete their files.
     public func replace(folder: String) throws {
         let fm = FileManager.default
-        let url = URL(fileURLWithPath: folder).standardizedFileURL
+        // A symlinked folder is followed: the build goes into its target, locked there.
+        let url = Self.followingLink(URL(fileURLWithPath: folder).standardizedFileURL)
         let parent = url.deletingLastPathComponent().path, name = url.lastPathComponent
         do { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
             throw OutputError("\(folder): cannot create the folder it goes in (\(error.localizedDescription))")
@@ -37,7 +38,9 @@ extension AtomicOutput {
         if exists {
             guard isDirectory.boolValue else { throw OutputError("\(folder): exists and is not a folder") }
             let entries = (try? fm.contentsOfDirectory(atPath: target)) ?? []
-            let ours = entries.isEmpty || entries.contains(Self.marker) || entries.contains("chapter.html") || entries.contains("index.html")
+            // Only the marker makes a folder jsna's: a folder with the user's own index.html
+            // or chapter.html beside their other files is theirs.
+            let ours = entries.isEmpty || entries.contains(Self.marker)
             guard ours else {
                 throw OutputError("\(folder): the folder holds files jsna did not write (\(entries.sorted().prefix(3).joined(separator: ", "))\(entries.count > 3 ? ", …" : "")); a build replaces its output folder as a whole, so choose a new or empty folder")
             }
@@ -65,6 +68,17 @@ extension AtomicOutput {
             if let e = error as? OutputError { throw e }
             throw OutputError("\(folder): cannot write outputs (\(error.localizedDescription)); nothing was changed")
         }
+    }
+
+    /// The folder a symlink points at (links followed in turn, up to 40), or the path itself.
+    static func followingLink(_ url: URL) -> URL {
+        var current = url
+        for _ in 0..<40 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current.path) else { return current }
+            current = (destination.hasPrefix("/") ? URL(fileURLWithPath: destination)
+                : current.deletingLastPathComponent().appendingPathComponent(destination)).standardizedFileURL
+        }
+        return current
     }
 
     /// One rename makes the new folder current; the old one is then removed.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CensusIngest
 import Chapter
 import Indicators
+import Foundation
 
 struct IndicatorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,14 @@ struct IndicatorsCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Never over or into what it reads: the next run would read the output as data.
+        let out = ProjectFolder.realPath(output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output)
+        for folder in data.data {
+            let input = ProjectFolder.realPath(folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder)
+            if out == input || out.hasPrefix(input + "/") {
+                throw UserError("\(output): the output is inside the data folder \(folder), which jsna reads (and could overwrite an input): write it elsewhere")
+            }
+        }
         let dataset = try ChapterPipeline.step("read data") { try CensusDataset.load(folders: data.data) }
         for d in dataset.diagnostics { printError("jsna: \(d)") }
         let table = IndicatorTable(dataset: dataset, model: data.model)
