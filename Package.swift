@@ -43,8 +43,9 @@ let package = Package(
         .target(name: "ReferralExtract", dependencies: ["CSVReader", "Diagnostics"], swiftSettings: swiftSettings),
         // The council's Annex A lists 1, 3-8: the child protection pathway in-year.
         .target(name: "AnnexAPathway", dependencies: ["CSVReader", "Diagnostics", "ReferralExtract", "TemporaryFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
-        // Disclosure control for everything published: one module owns it.
-        .target(name: "DisclosureControl", swiftSettings: swiftSettings),
+        // Disclosure control for everything published: one module owns it; GLPK audits it.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
+        .target(name: "DisclosureControl", dependencies: ["CGLPK"], swiftSettings: swiftSettings),
         // The indicator catalogue and the tidy indicator table built from ingested data.
         .target(name: "Indicators", dependencies: ["CensusIngest", "Statistics"], swiftSettings: swiftSettings),
         // 4. Chapter. The report model: typed values built from the indicators and the extract.

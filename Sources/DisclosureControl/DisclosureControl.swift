@@ -8,7 +8,10 @@
 ///    only all be 1, get the smallest shown non-zero cell suppressed as well, or, failing
 ///    that, the total; a cell suppressed in one relation is suppressed in all of them;
 /// 3. the result is attacked (``DisclosureAttack``); anything still recoverable is suppressed
-///    with the whole relation.
+///    with the whole relation;
+/// 4. the result is audited exactly (``DisclosureAudit``, linear programming over every
+///    relation at once): a hidden count of 1 to 5 whose possible range is narrower than 5
+///    gets the smallest shown count beside it hidden, until none is.
 /// Rates and percentages built from a suppressed count are suppressed with it.
 ///
 /// A cell added with `protected: false` counts records, not children: the rows a share
@@ -98,6 +101,23 @@ public struct CountTable: Sendable {
         while let cell = DisclosureAttack(table: self).recovered().first {
             guard widenSuppression(around: cell) else { break }  // everything related is hidden
         }
+        // The proof: the exact audit over every relation at once (``DisclosureAudit``). An
+        // exposed count gets the smallest shown count beside it hidden too, and the table is
+        // audited again, until no hidden count of 1 to 5 can be narrowed below 5 wide.
+        while let cell = DisclosureAudit(table: self).exposed().first {
+            guard suppressNext(to: cell) else { break }
+        }
+    }
+
+    /// Hides the smallest shown non-zero count in a relation with `cell`, or, where there is
+    /// none, the nearest ones further out; false when nothing connected is left to hide.
+    mutating func suppressNext(to cell: Int) -> Bool {
+        let beside = relations.filter { $0.total == cell || $0.parts.contains(cell) }.flatMap { $0.parts + [$0.total] }
+        if let smallest = Set(beside).filter({ !isSuppressed($0) && values[$0] > 0 }).min(by: { (values[$0], $0) < (values[$1], $1) }) {
+            status[smallest] = .secondary
+            return true
+        }
+        return widenSuppression(around: cell)
     }
 
     /// Suppresses the shown non-zero cells nearest `cell` through relations; false when

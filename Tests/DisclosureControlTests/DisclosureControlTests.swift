@@ -133,3 +133,52 @@ import Testing
 extension CountTable {
     mutating func forceSuppress(_ cell: Int) { setStatus(cell, .primary) }
 }
+
+/// Issue 29, item 1: a 1-5 count worked out from one chapter. The previous year's total
+/// (75) less the same months a year earlier (44) less the months shown after them (29)
+/// gave back December's hidden 2: bounds propagated relation by relation miss totals
+/// nested in totals. The exact audit (linear programming) does not, and an independent
+/// whole-number search agrees.
+@Suite struct NestedTotals {
+    /// The issue's months: April 2024 to March 2025 (Apr and May 4 and 5, Dec 2), the year's
+    /// total and the same months (April to October) a year earlier.
+    static func table() -> (CountTable, december: Int) {
+        var t = CountTable()
+        let counts = [4, 5, 7, 7, 7, 8, 6, 10, 2, 7, 6, 6]
+        let months = counts.enumerated().map { t.cell($1, "month \($0)") }
+        let year = t.cell(counts.reduce(0, +), "2024-25")
+        t.relate(months, total: year)
+        let same = t.cell(counts.prefix(7).reduce(0, +), "same months a year earlier")
+        t.relate(Array(months.prefix(7)), total: same)
+        return (t, months[8])
+    }
+
+    static func published(_ t: CountTable) -> ExactAttack {
+        ExactAttack(values: t.values.indices.map { t.isSuppressed($0) ? nil : t.values[$0] }, relations: t.relations.map { ($0.parts, $0.total) })
+    }
+
+    @Test func theAuditFindsWhatPropagationMisses() throws {
+        var t = Self.table().0
+        let december = Self.table().december
+        // Rules 1 and 2 alone: December, April and May hidden, and December pinned at 2.
+        for i in t.values.indices where (1..<CountTable.threshold).contains(t.values[i]) { t.setStatus(i, .primary) }
+        #expect(DisclosureAttack(table: t).recovered().isEmpty, "the interval attack does not see it")
+        let pinned = Self.published(t).ranges().ranges
+        #expect(pinned[december] == 2...2, "the whole-number search does")
+        #expect(DisclosureAudit(table: t).exposed().contains(december), "the audit does")
+        let range = try #require(DisclosureAudit(table: t).ranges(of: [december])[december])
+        #expect(abs(range.low - 2) < 1e-9 && abs(range.high - 2) < 1e-9)
+    }
+
+    @Test func controlLeavesNoCountOfOneToFiveNarrowerThanFive() throws {
+        var (t, december) = Self.table()
+        t.control()
+        #expect(t.isSuppressed(december))
+        #expect(DisclosureAudit(table: t).exposed().isEmpty)
+        let (ranges, unsolved) = Self.published(t).ranges()
+        #expect(unsolved == 0)
+        for (cell, range) in ranges where (1...5).contains(t.values[cell]) {
+            #expect(range.upperBound - range.lowerBound >= 5, "\(t.labels[cell]): \(range)")
+        }
+    }
+}
