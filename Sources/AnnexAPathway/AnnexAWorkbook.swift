@@ -42,6 +42,7 @@ public struct AnnexAWorkbook {
         self.path = path
         let archive: Archive
         let notZip = Diagnostic(.error, at: .whole(path), "is not a workbook jsna can open (an .xlsx is a zip of XML files)")
+        try RegularFile.require(path)
         do {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
             // A zip starts "PK\u{3}\u{4}". Checked first: ZIPFoundation leaks its memory file

@@ -174,7 +174,10 @@ public struct PathwayFigures: Sendable {
     static func files(in folder: String, including extensions: Set<String> = ["csv"]) throws -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { throw Diagnostic(.error, at: .whole(folder), "not found") }
-        guard isFolder.boolValue else { return extensions == ["csv"] ? [folder] : [] }
+        guard isFolder.boolValue else {
+            try RegularFile.require(folder)
+            return extensions == ["csv"] ? [folder] : []
+        }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { name in
             !name.hasPrefix(".") && extensions.contains((name as NSString).pathExtension.lowercased())
         }

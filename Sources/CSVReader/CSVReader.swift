@@ -58,13 +58,18 @@ public struct CSVReader: Sendable {
     /// error is rethrown as a ``CSVError`` located at that field or record.
     @discardableResult
     public func forEachRecord(_ handler: (CSVRecord) throws -> Void) throws -> Summary {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a named pipe must not wait for a writer; it is refused below.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw CSVError(path: path, line: 0, column: 0, message: "cannot open: \(systemError())") }
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             throw CSVError(path: path, line: 0, column: 0, message: "is a folder, not a file")
         }
+        if let what = RegularFile.kind(info.st_mode) {
+            throw CSVError(path: path, line: 0, column: 0, message: "is \(what), not a file: jsna reads only regular files")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return try withoutActuallyEscaping(handler) { handler in
             let state = ParseState(requireSameFieldCount: options.requireSameFieldCount, handler: handler)
             state.expectedFields = options.expectedFieldCount

@@ -217,6 +217,31 @@ import Testing
         #expect(try docx.part("word/document.xml").contains("Council logo"))
     }
 
+    /// Issue 29, item 12: a template SVG with a script or an event attribute was copied
+    /// into images/ and the Word document unchanged. Such an SVG is refused; a picture is not.
+    @Test(arguments: [
+        ("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "a <script> element"),
+        ("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect/></svg>", "an event attribute"),
+        ("<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"javascript:alert(1)\"><rect/></a></svg>", "a javascript: address"),
+        ("<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><p>x</p></foreignObject></svg>", "a <foreignObject> element"),
+        ("<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"https://example.org/t.png\"/></svg>", "a link to another file"),
+    ])
+    func activeSVGsAreRefused(svg: String, what: String) throws {
+        let project = try Self.project(template: "![Map](images/map.svg)")
+        try Data(svg.utf8).write(to: project.appendingPathComponent("images/map.svg"))
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path, "--docx"])
+        #expect(run.status != 0 && run.stderr.contains("is an SVG with \(what)"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("out").path))
+    }
+
+    @Test func aPlainSVGIsAPicture() throws {
+        let project = try Self.project(template: "![Map](images/map.svg)")
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><defs><path id=\"p\" d=\"M0 0h5\"/></defs><use href=\"#p\"/><rect width=\"5\" height=\"5\"/></svg>".utf8)
+            .write(to: project.appendingPathComponent("images/map.svg"))
+        let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
     @Test func namesFromTheDataAreTextAndAllowedLinksStay() throws {
         let project = try Self.project(template: "[DfE](https://explore-education-statistics.service.gov.uk) [top](#key-messages) [mail](mailto:jsna@example.org) [notes](notes.html)")
         let run = try Run.jsna(["build", "--config", project.appendingPathComponent("jsna.yml").path])

@@ -47,6 +47,7 @@ public struct ChapterTemplate: Sendable {
             case .tooLarge(let bytes): return "\(image) is \(bytes / 1024) KB: images in a chapter may be up to \(TemplateImages.maximumBytes >> 20) MB"
             case .notAnImage: return "\(image) is not a PNG, JPEG, GIF, WebP or SVG file"
             case .reserved: return "\(image) has the name of a file jsna writes (chapter.*, indicators.*, index.*, charts/…): move it to a folder such as images/"
+            case .activeSVG(let what): return "\(image) is an SVG with \(what): a published chapter's pictures must not run or fetch anything; remove it or save the picture as PNG"
             }
         }
     }

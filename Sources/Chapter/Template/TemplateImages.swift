@@ -23,6 +23,9 @@ struct TemplateImages {
         case tooLarge(Int)
         case notAnImage
         case reserved
+        /// An SVG with a script, an event attribute (onload=…), a javascript: address or
+        /// embedded HTML: copied into images/ and the Word document it would run there.
+        case activeSVG(String)
     }
 
     struct Image {
@@ -77,9 +80,23 @@ struct TemplateImages {
         guard Int(info.st_size) <= Self.maximumBytes else { throw .tooLarge(Int(info.st_size)) }
         guard let contents = FileManager.default.contents(atPath: real), contents.count <= Self.maximumBytes else { throw .notFound(candidate) }
         guard let mediaType = Self.mediaType(of: contents) else { throw .notAnImage }
+        if mediaType == "image/svg+xml", let active = Self.activeContent(contents) { throw .activeSVG(active) }
         let image = Image(path: path, contents: contents, mediaType: mediaType)
         images[path] = image
         return image
+    }
+
+    /// What would make an SVG act rather than show: a `<script>`, an `on…=` event
+    /// attribute, a `javascript:` address, `<foreignObject>` (HTML inside) or a link to
+    /// another file; nil for a picture.
+    static func activeContent(_ data: Data) -> String? {
+        let text = String(decoding: data, as: UTF8.self).lowercased()
+        if text.contains("<script") { return "a <script> element" }
+        if text.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) != nil { return "an event attribute (on…=)" }
+        if text.contains("javascript:") { return "a javascript: address" }
+        if text.contains("<foreignobject") { return "a <foreignObject> element" }
+        if text.range(of: #"(xlink:)?href\s*=\s*["'](?!#|data:image/)"#, options: .regularExpression) != nil { return "a link to another file or address" }
+        return nil
     }
 
     /// File names at the top of an output folder that jsna writes itself.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Document
 import Foundation
 import TemporaryFiles
@@ -54,6 +55,7 @@ public struct WordDocument: Sendable {
         let reference = folder.appendingPathComponent("reference.docx")
         if let referenceDocx {
             guard FileManager.default.fileExists(atPath: referenceDocx) else { throw WordError.referenceDocument(referenceDocx, "reference document not found") }
+            if (try? RegularFile.require(referenceDocx)) == nil { throw WordError.referenceDocument(referenceDocx, "not a regular file") }
             try FileManager.default.copyItem(at: URL(fileURLWithPath: referenceDocx), to: reference)
         } else {
             let pandocDefault = try ExternalTool.pandoc.run(["--print-default-data-file", "reference.docx"])

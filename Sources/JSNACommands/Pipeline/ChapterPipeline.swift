@@ -163,6 +163,7 @@ public struct ChapterPipeline: Sendable {
         }
         let files = try Self.step("render") { () -> [(name: String, contents: Data)] in
             let template = try settings.template.map { path -> ChapterTemplate in
+                try RegularFile.require(path)
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the template") }
                 return ChapterTemplate(text: text, path: path, allowHTML: settings.allowHTML)
             }

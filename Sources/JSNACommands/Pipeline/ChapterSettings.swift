@@ -112,6 +112,7 @@ public struct ChapterSettings: Sendable {
 
     /// Reads a config file; relative paths are taken from the file's folder.
     public static func load(configPath: String) throws -> ChapterSettings {
+        try RegularFile.require(configPath)
         guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else {
             throw UserError("\(configPath): cannot read the config file")
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 import AnnexAPathway
 import ArgumentParser
 import Foundation
@@ -52,6 +53,7 @@ enum ExtractConfig {
     }
 
     static func load(path: String) throws -> ExtractOptions {
+        try RegularFile.require(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the config file") }
         let file: File
         do { file = try YAMLDecoder().decode(File.self, from: text) } catch {
@@ -103,6 +105,7 @@ enum ExtractConfig {
             var columns: [String: String]?
             var date_format: String?
         }
+        try RegularFile.require(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the config file") }
         let keys: Keys
         do { keys = try YAMLDecoder().decode(Keys.self, from: text) } catch {
