@@ -3,7 +3,7 @@
 #   make test     builds and runs every test
 SWIFT ?= swift
 JSNA := .build/release/jsna
-APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev
+APT_PACKAGES := libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev libglpk-dev
 # Word output runs these two programs (jsna build --docx) and draws chart text in an
 # Arial-metric font and body text in a Calibri-metric one (Liberation Sans, Carlito), so
 # the layout is the one Word gives on Windows; installed by `make docx-deps`.
@@ -29,20 +29,20 @@ help:
 	@echo "make scale        memory and time of jsna referrals at 1M, 5M and 20M rows, beside the peers → BENCHMARKS.md"
 	@echo "make browser-test the demo (and a real Bolton) chapter in headless Chromium: axe-core, PDF, screenshot"
 
-# Installs what is missing: libcsv (C CSV parser, no pkg-config file), cmark-gfm and
-# libxlsxwriter (Excel output), and checks for Swift.
+# Installs what is missing: libcsv (C CSV parser, no pkg-config file), cmark-gfm,
+# libxlsxwriter (Excel output) and GLPK (the disclosure audit's LP solver), and checks for Swift.
 deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "jsna needs Swift 6: https://www.swift.org/install/"; exit 1; }
-	@if ! printf '#include <csv.h>\n#include <cmark-gfm-core-extensions.h>\n#include <xlsxwriter.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
+	@if ! printf '#include <csv.h>\n#include <cmark-gfm-core-extensions.h>\n#include <xlsxwriter.h>\n#include <glpk.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing $(APT_PACKAGES) with apt-get"; \
 	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES); \
 	  else \
-	    echo "jsna needs libcsv, cmark-gfm and libxlsxwriter (C libraries). Install them with your package manager:"; \
-	    echo "  Debian/Ubuntu: apt-get install libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev"; \
-	    echo "  Fedora:        dnf install libcsv-devel cmark-gfm-devel libxlsxwriter-devel"; \
-	    echo "  macOS:         brew install libcsv cmark-gfm libxlsxwriter"; \
+	    echo "jsna needs libcsv, cmark-gfm, libxlsxwriter and GLPK (C libraries). Install them with your package manager:"; \
+	    echo "  Debian/Ubuntu: apt-get install libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev libglpk-dev"; \
+	    echo "  Fedora:        dnf install libcsv-devel cmark-gfm-devel libxlsxwriter-devel glpk-devel"; \
+	    echo "  macOS:         brew install libcsv cmark-gfm libxlsxwriter glpk"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -168,10 +168,11 @@ import Testing
     @Test func noRecognisedFileIsAnError() throws {
         let data = try temporaryDirectory()
         try Data("a,b\n1,2\n".utf8).write(to: data.appendingPathComponent("x.csv"))
-        let run = try Run.jsna(["indicators", "--data", data.path, "--output", data.appendingPathComponent("o.csv").path])
+        let output = try temporaryDirectory().appendingPathComponent("o.csv")
+        let run = try Run.jsna(["indicators", "--data", data.path, "--output", output.path])
         #expect(run.status != 0)
         #expect(run.stderr.contains("no recognised DfE or ONS file"))
-        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("o.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
     /// Without the population every rate would read "denominator not published": the
@@ -506,6 +507,23 @@ import Testing
         let run = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
         #expect(run.status != 0)
         #expect(run.stderr.contains("jsna.yml:3:1: unknown key 'trend_year': did you mean 'trend_years'?"), "\(run.stderr)")
+    }
+
+    /// Issue 29, item 10: `memebers:` under `area:` and `colums:` in a referrals config
+    /// were accepted in silence. Unknown keys are errors at every level of every config.
+    @Test func unknownKeysAreErrorsAtEveryLevelOfEveryConfig() throws {
+        let dir = try temporaryDirectory()
+        let build = dir.appendingPathComponent("jsna.yml")
+        try Data("area:\n  name: Amber and Brindle\n  memebers: [\"971\", \"972\"]\ndata: [\(demoData)]\n".utf8).write(to: build)
+        let partnership = try Run.jsna(["build", "--config", build.path])
+        #expect(partnership.status != 0 && partnership.stderr.contains("jsna.yml:3:3: unknown key 'memebers' under 'area': did you mean 'members'?"), "\(partnership.stderr)")
+        let referrals = dir.appendingPathComponent("referrals.yml")
+        try Data("colums:\n  Child Unique ID: PersonID\n".utf8).write(to: referrals)
+        for arguments in [["referrals", demoData + "/amberfold_referrals_list3.csv", "--year", "2025", "--config", referrals.path],
+                          ["annex-a", demoData + "/annex-a", "--year", "2025", "--config", referrals.path]] {
+            let run = try Run.jsna(arguments)
+            #expect(run.status != 0 && run.stderr.contains("referrals.yml:1:1: unknown key 'colums': did you mean 'columns'?"), "\(arguments[0]): \(run.stderr)")
+        }
     }
 
     @Test func aFlagThatWouldBeIgnoredIsRefusedAndOverridesSaySo() throws {

@@ -97,16 +97,37 @@ public struct ChapterSettings: Sendable {
         "memory_mb", "docx", "xlsx", "reference_docx", "trend_years", "strict", "annex_a", "as_at",
     ]
 
-    /// A key jsna does not know is a typing slip that would otherwise be ignored in silence
-    /// (`trend_year: 10` building five years): an error naming its line and the closest key.
+    /// What a config may hold, key by key: `area:` holds `name:` and `members:`; under
+    /// `columns:` any list's column may be named (checked against the lists when read).
+    indirect enum Schema {
+        case keys([String: Schema])
+        case any
+    }
+
+    static let schema = Schema.keys(Dictionary(uniqueKeysWithValues: knownKeys.map { key in
+        (key, key == "area" ? Schema.keys(["name": .any, "members": .any]) : .any)
+    }))
+
+    /// A key jsna does not know, at any level, is a typing slip that would otherwise be
+    /// ignored in silence (`trend_year: 10` building five years, `memebers:` under `area:`):
+    /// an error naming its line and the closest key. Every config jsna reads is checked.
     static func refuseUnknownKeys(_ text: String, path: String) throws {
-        guard let node = try? Yams.compose(yaml: text), let mapping = node.mapping else { return }
-        for (key, _) in mapping {
-            guard let name = key.string, !knownKeys.contains(name) else { continue }
-            let closest = knownKeys.min { TextDistance.levenshtein($0, name) < TextDistance.levenshtein($1, name) }!
-            let line = key.mark?.line ?? 1, column = key.mark?.column ?? 1
-            let hint = TextDistance.levenshtein(closest, name) <= max(2, name.count / 3) ? "did you mean '\(closest)'?" : "the keys are \(knownKeys.joined(separator: ", "))"
-            throw UserError("\(path):\(line):\(column): unknown key '\(name.forMessage)': \(hint)")
+        guard let node = try? Yams.compose(yaml: text) else { return }
+        try refuseUnknownKeys(node, schema: schema, path: path, within: nil)
+    }
+
+    static func refuseUnknownKeys(_ node: Yams.Node, schema: Schema, path: String, within parent: String?) throws {
+        guard case .keys(let known) = schema, let mapping = node.mapping else { return }
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            guard let inner = known[name] else {
+                let names = known.keys.sorted()
+                let closest = names.min { TextDistance.levenshtein($0, name) < TextDistance.levenshtein($1, name) }!
+                let line = key.mark?.line ?? 1, column = key.mark?.column ?? 1
+                let hint = TextDistance.levenshtein(closest, name) <= max(2, name.count / 3) ? "did you mean '\(closest)'?" : "the keys are \(names.joined(separator: ", "))"
+                throw UserError("\(path):\(line):\(column): unknown key '\(name.forMessage)'\(parent.map { " under '\($0)'" } ?? ""): \(hint)")
+            }
+            try refuseUnknownKeys(value, schema: inner, path: path, within: name)
         }
     }
 

@@ -55,6 +55,7 @@ enum ExtractConfig {
     static func load(path: String) throws -> ExtractOptions {
         try RegularFile.require(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the config file") }
+        try ChapterSettings.refuseUnknownKeys(text, path: path)
         let file: File
         do { file = try YAMLDecoder().decode(File.self, from: text) } catch {
             throw UserError("\(path): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
@@ -107,6 +108,7 @@ enum ExtractConfig {
         }
         try RegularFile.require(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the config file") }
+        try ChapterSettings.refuseUnknownKeys(text, path: path)
         let keys: Keys
         do { keys = try YAMLDecoder().decode(Keys.self, from: text) } catch {
             throw UserError("\(path): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
