@@ -14,7 +14,7 @@ let package = Package(
         .executable(name: "jsna", targets: ["jsna"]),
         // The readers on their own, for the libFuzzer targets in Fuzz/ (a separate package,
         // so ordinary builds never need the fuzzer runtime).
-        .library(name: "JSNAReaders", targets: ["Diagnostics", "CSVReader", "CensusIngest", "ReferralExtract"]),
+        .library(name: "JSNAReaders", targets: ["Diagnostics", "CSVReader", "CensusIngest", "ReferralExtract", "AnnexAPathway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -24,6 +24,10 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "JSNAReaders", package: "jsna")],
             swiftSettings: swiftSettings),
         .executableTarget(
+            name: "FuzzAnnexAWorkbook",
+            dependencies: ["FuzzSupport", .product(name: "JSNAReaders", package: "jsna")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
             name: "FuzzReferralExtract",
             dependencies: ["FuzzSupport", .product(name: "JSNAReaders", package: "jsna")],
             swiftSettings: swiftSettings),

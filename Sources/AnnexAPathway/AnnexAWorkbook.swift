@@ -35,26 +35,30 @@ public struct AnnexAWorkbook {
 
     /// Converts every sheet of the workbook at `path` into `folder`.
     ///
-    /// The zip is opened from its bytes in memory (ZIPFoundation's file-backed archives leak
-    /// a path buffer on Linux, seen under LeakSanitizer) and each sheet's XML unpacked to a
-    /// temporary file in turn; then the sheets are parsed at once, the largest first.
+    /// The zip is opened from the file (ZIPFoundation's in-memory archive traps on a crafted
+    /// entry that points past the end; its file-backed one leaks a path buffer on Linux,
+    /// which `.ci/lsan.supp` names) and each sheet's XML unpacked to a temporary file in
+    /// turn, within the workbook's unpacking budget; then the sheets are parsed at once,
+    /// the largest first.
     public init(path: String, into folder: URL, columns: [String: String] = [:]) throws {
         self.path = path
         let archive: Archive
         let notZip = Diagnostic(.error, at: .whole(path), "is not a workbook jsna can open (an .xlsx is a zip of XML files)")
         try RegularFile.require(path)
         do {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            // A zip starts "PK\u{3}\u{4}". Checked first: ZIPFoundation leaks its memory file
-            // when it refuses the bytes.
-            guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw notZip }
-            archive = try Archive(data: bytes, accessMode: .read)
+            // A zip starts "PK\u{3}\u{4}": anything else is refused before ZIPFoundation sees it.
+            guard try Self.head(path, 4) == Data([0x50, 0x4B, 0x03, 0x04]) else { throw notZip }
+            // File-backed: ZIPFoundation's in-memory archive traps when a crafted entry points
+            // past the end of the bytes (found by the workbook fuzz target); reading the file
+            // returns nothing there instead.
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch let error as Diagnostic {
             throw error
         } catch {
             throw Diagnostic(.error, at: .whole(path), "\(notZip.message): \(error)")
         }
-        let parts = try WorkbookParts(archive: archive, path: path)
+        let budget = UnpackBudget(fileSize: Self.fileSize(path), path: path)
+        let parts = try WorkbookParts(archive: archive, path: path, budget: budget)
         var sizes: [Int] = []
         for (i, sheet) in parts.sheets.enumerated() {
             guard let entry = archive[sheet.target] else { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is missing its part \(sheet.target)") }
@@ -62,8 +66,22 @@ public struct AnnexAWorkbook {
             guard FileManager.default.createFile(atPath: xml.path, contents: nil, attributes: [.posixPermissions: 0o600]), let out = FileHandle(forWritingAtPath: xml.path) else {
                 throw Diagnostic(.error, at: .whole(xml.path), "cannot write a temporary file")
             }
-            _ = try archive.extract(entry, skipCRC32: false) { out.write($0) }
-            try out.close()
+            do {
+                var text = UTF8Check()
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    try budget.take(chunk.count)
+                    guard text.take(chunk) else { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is not UTF-8 XML") }
+                    try out.write(contentsOf: chunk)
+                }
+                guard text.finish() else { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is not UTF-8 XML") }
+                try out.close()
+            } catch let error as Diagnostic {
+                try? out.close()
+                throw error
+            } catch {
+                try? out.close()
+                throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' cannot be unpacked: \(error.localizedDescription)")
+            }
             sizes.append(Int(entry.uncompressedSize))
         }
         let order = parts.sheets.indices.sorted { sizes[$0] > sizes[$1] }
@@ -73,6 +91,20 @@ public struct AnnexAWorkbook {
             slots[i].result = Result { try Self.convert(sheet: parts.sheets[i], index: i, path: path, parts: parts, folder: folder, columns: columns) }
         }
         sheets = try slots.map { try $0.result!.get() }
+    }
+
+    /// The file's first `count` bytes (fewer if it is shorter), read with open/read.
+    static func head(_ path: String, _ count: Int) throws -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Diagnostic(.error, at: .whole(path), "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = read(fd, &bytes, count)
+        return Data(bytes.prefix(max(n, 0)))
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
     }
 
     /// One sheet's unpacked XML, streamed through XMLParser into its CSV.
@@ -86,8 +118,9 @@ public struct AnnexAWorkbook {
         parser.delegate = writer
         let ok = parser.parse()
         try writer.finish()
-        if !ok || writer.failure != nil {
-            throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is not well-formed sheet XML: \(writer.failure ?? parser.parserError.map { "\($0)" } ?? "unknown error")")
+        if let failure = writer.failure { throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)': \(failure)") }
+        if !ok {
+            throw Diagnostic(.error, at: .whole(path), "sheet '\(sheet.name)' is not well-formed sheet XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")")
         }
         return Sheet(name: sheet.name, csv: csv.path, rowOffset: writer.rowOffset)
     }
@@ -101,15 +134,27 @@ struct WorkbookParts {
     var dateStyles: [Bool] = []
     var date1904 = false
 
-    init(archive: Archive, path: String) throws {
+    init(archive: Archive, path: String, budget: UnpackBudget) throws {
         func xml(_ part: String) throws -> ElementCollector? {
             guard let entry = archive[part] else { return nil }
             var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    try budget.take(chunk.count)
+                    data.append(chunk)
+                }
+            } catch let error as Diagnostic { throw error } catch {
+                throw Diagnostic(.error, at: .whole(path), "its part \(part) cannot be unpacked: \(error.localizedDescription)")
+            }
+            // Foundation's XML parser traps on some bytes that are not UTF-8 (in a prefixed
+            // element name, found by the workbook fuzz target): they never reach it.
+            guard String(validating: data, as: UTF8.self) != nil else { throw Diagnostic(.error, at: .whole(path), "its part \(part) is not UTF-8 XML") }
             let collector = ElementCollector()
             let parser = XMLParser(data: data)
             parser.delegate = collector
-            guard parser.parse() else { throw Diagnostic(.error, at: .whole(path), "its part \(part) is not well-formed XML") }
+            let parsed = parser.parse()
+            if let failure = collector.failure { throw Diagnostic(.error, at: .whole(path), "its part \(part): \(failure)") }
+            guard parsed else { throw Diagnostic(.error, at: .whole(path), "its part \(part) is not well-formed XML") }
             return collector
         }
         guard let book = try xml("xl/workbook.xml") else { throw Diagnostic(.error, at: .whole(path), "has no xl/workbook.xml: not an Excel workbook") }
@@ -118,7 +163,13 @@ struct WorkbookParts {
         date1904 = book.elements.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"] ?? "") }
         for sheet in book.elements where sheet.name == "sheet" {
             guard let name = sheet.attributes["name"], let id = sheet.attributes["r:id"], let target = targets[id] else { continue }
-            sheets.append((name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target))
+            let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            // Each part is unpacked once: a real workbook never points two sheets at one part
+            // (a crafted one pointed 300 at a 50 MB part, 15 GB unpacked).
+            if let other = sheets.first(where: { $0.target == part }) {
+                throw Diagnostic(.error, at: .whole(path), "sheets '\(other.name)' and '\(name)' are the same part (\(part)): not a workbook Excel writes")
+            }
+            sheets.append((name, part))
         }
         strings = try xml("xl/sharedStrings.xml")?.strings ?? []
         if let styles = try xml("xl/styles.xml") {
@@ -171,7 +222,17 @@ final class ElementCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { text += string } }
+    /// Why the part was not read to its end (a shared string longer than Excel allows).
+    var failure: String?
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard inText else { return }
+        text += string
+        if text.utf8.count > SheetToCSV.longestCell * 4 || text.count > SheetToCSV.longestCell {
+            failure = "a shared string holds more than Excel's 32,767 characters"
+            parser.abortParsing()
+        }
+    }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
@@ -182,4 +243,57 @@ final class ElementCollector: NSObject, XMLParserDelegate {
         default: break
         }
     }
+}
+
+/// How much a workbook may unpack to, all parts together: 100 times its own size, at least
+/// 100 MB and at most 4 GB. Excel's XML compresses about ten to one; a zip bomb unpacks
+/// thousands to one. Counted as the bytes come out, so a part that lies about its size is
+/// caught too.
+final class UnpackBudget: @unchecked Sendable {
+    let limit: Int
+    let path: String
+    private var used = 0
+
+    init(fileSize: Int, path: String) {
+        limit = Self.limit(fileSize: fileSize)
+        self.path = path
+    }
+
+    static func limit(fileSize: Int) -> Int { min(4 << 30, max(100 << 20, fileSize.multipliedReportingOverflow(by: 100).overflow ? Int.max : fileSize * 100)) }
+
+    func take(_ bytes: Int) throws {
+        used += bytes
+        if used > limit {
+            throw Diagnostic(.error, at: .whole(path), "unpacks to more than \(limit >> 20) MB (100 times its own size): not a workbook jsna reads")
+        }
+    }
+}
+
+/// UTF-8 checked as it streams past in chunks: a character split between two chunks is
+/// held over (at most 3 bytes) and checked with the next.
+struct UTF8Check {
+    private var held: [UInt8] = []
+
+    /// False when the bytes so far cannot be UTF-8.
+    mutating func take(_ chunk: Data) -> Bool {
+        var bytes = held
+        bytes.append(contentsOf: chunk)
+        guard !bytes.isEmpty else { return true }
+        // Keep back a character that is not finished: up to 3 bytes from the end.
+        var cut = bytes.count
+        for back in 1...min(3, bytes.count) {
+            let b = bytes[bytes.count - back]
+            if b & 0xC0 == 0x80 { continue }  // a continuation byte: look further back
+            if b & 0x80 != 0 {
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                if length > back { cut = bytes.count - back }
+            }
+            break
+        }
+        held = Array(bytes[cut...])
+        return String(validating: bytes[..<cut], as: UTF8.self) != nil
+    }
+
+    /// False when the stream ended inside a character.
+    func finish() -> Bool { held.isEmpty }
 }

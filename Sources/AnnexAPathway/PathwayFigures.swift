@@ -49,7 +49,9 @@ public struct PathwayFigures: Sendable {
             notes.append(Diagnostic(.warning, at: .whole(path), "a workbook in a folder of lists is not read: give its own path to read its sheets"))
         }
         for path in try files(in: folder) {
-            guard let header = try? Self.header(path) else { continue }
+            // A file that cannot be read as CSV text (UTF-16, binary) is an error where it is,
+            // never skipped in silence: it may be the list the chapter needs.
+            let header = try Self.header(path)
             guard let list = PathwayList.recognise(header, columns: options.columns) else {
                 notes.append(Diagnostic(.warning, at: .whole(path), "not an Annex A list jsna reads (lists 1, 3 to 8); ignored"))
                 continue

@@ -35,10 +35,19 @@ final class SheetToCSV: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         switch name {
         case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            let number = attributes["r"].map { Int($0) ?? 0 } ?? rowNumber + 1
+            guard (1...Self.lastRow).contains(number) else { return stop(parser, "row \(attributes["r"] ?? "") is outside Excel's rows 1 to 1,048,576") }
+            rowNumber = number
             row = []
         case "c":
-            let column = attributes["r"].flatMap(Self.column) ?? ((row.last?.column ?? -1) + 1)
+            let column: Int
+            if let reference = attributes["r"] {
+                guard let c = Self.column(reference) else { return stop(parser, "cell \(reference.prefix(20)) is outside Excel's columns A to XFD") }
+                column = c
+            } else {
+                column = (row.last?.column ?? -1) + 1
+            }
+            guard column < Self.lastColumn else { return stop(parser, "a cell after column XFD, Excel's last") }
             cell = Cell(column: column, type: attributes["t"] ?? "n", style: attributes["s"].flatMap(Int.init) ?? 0, text: "")
         case "v": inValue = cell != nil
         case "is": inInline = cell != nil
@@ -47,7 +56,18 @@ final class SheetToCSV: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue || inInline { cell?.text += string }
+        guard inValue || inInline, cell != nil else { return }
+        cell!.text += string
+        if cell!.text.utf8.count > Self.longestCell * 4 || cell!.text.count > Self.longestCell { stop(parser, "a cell holds more than Excel's 32,767 characters") }
+    }
+
+    /// Excel's limits: 1,048,576 rows, 16,384 columns (A to XFD), 32,767 characters a cell.
+    static let lastRow = 1_048_576, lastColumn = 16_384, longestCell = 32_767
+
+    /// Records why the sheet cannot be read and stops the parser (the error names it).
+    private func stop(_ parser: XMLParser, _ why: String) {
+        if failure == nil { failure = why }
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
@@ -62,12 +82,13 @@ final class SheetToCSV: NSObject, XMLParserDelegate {
         }
     }
 
-    /// "AB12" → 27 (0-based column).
+    /// "AB12" → 27 (0-based column); nil past XFD (Excel's last), never an overflow.
     static func column(_ reference: String) -> Int? {
         var n = 0
         for u in reference.utf8 {
             guard u >= 65 && u <= 90 else { break }
             n = n * 26 + Int(u - 64)
+            guard n <= lastColumn else { return nil }
         }
         return n > 0 ? n - 1 : nil
     }

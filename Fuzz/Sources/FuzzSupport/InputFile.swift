@@ -10,8 +10,16 @@ public enum InputFile {
         return folder + "/jsna-fuzz-\(getpid()).csv"
     }()
 
-    /// Writes `count` bytes from `start` to ``path``, replacing what was there.
-    public static func write(_ start: UnsafeRawPointer, _ count: Int) {
+    /// The scratch file for workbook inputs (the reader knows a workbook by `.xlsx`).
+    public static let workbookPath: String = {
+        let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        atexit { unlink(InputFile.workbookPath) }
+        return folder + "/jsna-fuzz-\(getpid()).xlsx"
+    }()
+
+    /// Writes `count` bytes from `start` to `path` (``path`` unless given), replacing what was there.
+    public static func write(_ start: UnsafeRawPointer, _ count: Int, to target: String = InputFile.path) {
+        let path = target
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         precondition(fd >= 0, "cannot write \(path)")
         var done = 0
