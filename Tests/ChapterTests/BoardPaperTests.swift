@@ -62,6 +62,8 @@ import Testing
             #expect(captions.contains(section.table.caption), "\(section.id)'s values")
         }
         #expect(tables.contains { $0.columns.contains { $0.title == "Against England (chance alone)" } }, "the test on chance alone is kept")
+        // Issue 29: the methods say what disclosure control proves, and what it cannot (two builds).
+        #expect(chapter.methods.contains { $0.term.hasPrefix("Disclosure control") && $0.explanation.contains("linear programming") && $0.explanation.contains("a month apart") })
         guard case .list(let why, _)? = document.sections.first(where: { $0.id == "why-these-key-messages" })?.blocks.first else {
             Issue.record("no reasons"); return
         }
