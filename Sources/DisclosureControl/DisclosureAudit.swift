@@ -31,7 +31,12 @@ public struct DisclosureAudit {
         let columns = Array(related.union(cells)).sorted()
         let column = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, Int32($0 + 1)) })
         let lp = glp_create_prob()!
-        defer { glp_delete_prob(lp) }
+        // GLPK keeps an environment per thread until told to free it: freed after every
+        // audit, so a worker thread that ends leaves nothing behind.
+        defer {
+            glp_delete_prob(lp)
+            glp_free_env()
+        }
         glp_add_cols(lp, Int32(columns.count))
         for (i, cell) in columns.enumerated() {
             let value = Double(table.values[cell])
