@@ -88,7 +88,9 @@ public final class TemporaryFolder: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 for path in live.all() { try? FileManager.default.removeItem(atPath: path) }
-                exit(128 + signal)
+                // _exit, not exit: the other threads are mid-build, so no atexit work
+                // (flushes, a sanitizer's leak check) may run under them.
+                _exit(128 + signal)
             }
             source.resume()
             LiveFolders.sources.append(source)
