@@ -58,7 +58,6 @@ public struct MarkdownWriter: Sendable {
         }
     }
 
-    public func write(_ table: Table) -> String { rows(table) }
 
     /// A chart's width on the Word page, in centimetres (one decimal place).
     static func centimetres(_ figure: ChartFigure) -> String {
@@ -66,7 +65,7 @@ public struct MarkdownWriter: Sendable {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    func rows(_ table: Table) -> String {
+    public func write(_ table: Table) -> String {
         let e = Escape.markdown
         var s = flavour == .github ? "*\(e(table.caption))*\n\n" : ""
         s += "| " + table.columns.map { e($0.title) }.joined(separator: " | ") + " |\n|"

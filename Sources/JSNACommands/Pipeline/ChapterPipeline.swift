@@ -95,7 +95,7 @@ public struct ChapterPipeline: Sendable {
     /// template, the extract or a data folder (with `out: .`, the chapter would replace the
     /// template and the tidy table the extract). Links are resolved first.
     static func refuseOutputsOverInputs(_ settings: ChapterSettings) throws {
-        let absolute = { (p: String) in ProjectFolder.realPath(p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p) }
+        let absolute = ProjectFolder.absolute
         let out = absolute(settings.outputFolder)
         var inputs: [(String, String)] = settings.dataFolders.map { ("the data folder", $0) }
         if let c = settings.configPath { inputs.append(("the config file", c)) }

@@ -36,6 +36,11 @@ struct ProjectFolder {
 
     /// Links resolved in the longest part of `path` that exists; the rest appended as is
     /// (an output folder need not exist yet).
+    /// The path resolved from the working folder, links followed (``realPath(_:)``).
+    static func absolute(_ path: String) -> String {
+        realPath(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+    }
+
     static func realPath(_ path: String) -> String {
         var existing = path
         var rest: [String] = []

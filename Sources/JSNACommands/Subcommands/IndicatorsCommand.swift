@@ -30,9 +30,9 @@ struct IndicatorsCommand: ParsableCommand {
 
     func run() throws {
         // Never over or into what it reads: the next run would read the output as data.
-        let out = ProjectFolder.realPath(output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output)
+        let out = ProjectFolder.absolute(output)
         for folder in data.data {
-            let input = ProjectFolder.realPath(folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder)
+            let input = ProjectFolder.absolute(folder)
             if out == input || out.hasPrefix(input + "/") {
                 throw UserError("\(output): the output is inside the data folder \(folder), which jsna reads (and could overwrite an input): write it elsewhere")
             }
