@@ -1,7 +1,7 @@
 /// What someone could work out from a published ``CountTable``: interval bounds for every
 /// suppressed cell, tightened by every relation until nothing changes.
 ///
-/// The attacker knows the published counts, which cells add up to which, and that a
+/// The attacker knows the published counts (within their rounding, when rounded), which cells add up to which, and that a
 /// suppressed cell is at least 1 (zeros are shown). A suppressed cell whose true value is
 /// 1 to 5 is recovered when its bounds meet.
 public struct DisclosureAttack: Sendable {
@@ -12,8 +12,8 @@ public struct DisclosureAttack: Sendable {
     /// Bounds on each cell: exact for shown cells.
     public func bounds() -> [ClosedRange<Int>] {
         let big = table.values.reduce(0, +) + 1
-        var lo = table.values.indices.map { table.isSuppressed($0) ? 1 : table.values[$0] }
-        var hi = table.values.indices.map { table.isSuppressed($0) ? big : table.values[$0] }
+        var lo = table.values.indices.map { table.publishedRange($0)?.lowerBound ?? 1 }
+        var hi = table.values.indices.map { table.publishedRange($0)?.upperBound ?? big }
         var changed = true
         var rounds = 0
         while changed && rounds < 1000 {

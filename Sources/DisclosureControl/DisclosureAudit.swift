@@ -2,7 +2,8 @@ import CGLPK
 import Foundation
 
 /// The exact audit of a controlled ``CountTable``, by linear programming (GLPK's simplex,
-/// as sdcTable audits its tables): every published count is fixed at its value, every
+/// as sdcTable audits its tables): every published count is fixed at its value (or, when
+/// counts are rounded, held within what rounds to it), every
 /// hidden one is a variable of at least 0, and every relation (a breakdown and its total,
 /// months and their year, a year's months nested in a longer total) is an equation. For
 /// each hidden count of 1 to 5 the audit minimises and maximises it over everything
@@ -39,11 +40,12 @@ public struct DisclosureAudit {
         }
         glp_add_cols(lp, Int32(columns.count))
         for (i, cell) in columns.enumerated() {
-            let value = Double(table.values[cell])
-            if table.isSuppressed(cell) {
-                glp_set_col_bnds(lp, Int32(i + 1), GLP_LO, 0, 0)
+            if let known = table.publishedRange(cell) {
+                // Exact, or anywhere its rounding allows.
+                let (low, high) = (Double(known.lowerBound), Double(known.upperBound))
+                glp_set_col_bnds(lp, Int32(i + 1), low == high ? GLP_FX : GLP_DB, low, high)
             } else {
-                glp_set_col_bnds(lp, Int32(i + 1), GLP_FX, value, value)
+                glp_set_col_bnds(lp, Int32(i + 1), GLP_LO, 0, 0)
             }
         }
         // One row per relation: parts − total = 0. GLPK's arrays count from 1.

@@ -14,6 +14,13 @@
 ///    gets the smallest shown count beside it hidden, until none is.
 /// Rates and percentages built from a suppressed count are suppressed with it.
 ///
+/// With a rounding ``base`` of 5 (`rounding: 5`, `--round 5`) every shown count is published
+/// rounded to the nearest 5 (``count(_:)``), each total rounded in its own right rather than
+/// the sum of rounded parts, and the audit takes a shown count to be anywhere its rounding
+/// allows. Rounding is what protects builds made a month apart: the difference between two
+/// rounded totals leaves the month's own count uncertain by up to 8, where without it a small
+/// count is the difference of two exact ones.
+///
 /// A cell added with `protected: false` counts records, not children: the rows a share
 /// leaves out because a date is missing or unreadable. It says nothing about any child,
 /// so it is never suppressed for being small, and a few bad rows never hide the count
@@ -49,8 +56,38 @@ public struct CountTable: Sendable {
     public private(set) var relations: [Relation] = []
     /// False for a count of records rather than children (see above).
     public private(set) var protected: [Bool] = []
+    /// Every shown count is published rounded to the nearest multiple of this: 1 (exact), 5
+    /// or 10. ``control()`` audits the table as rounded.
+    public let base: Int
+    /// The rounding bases jsna offers.
+    public static let bases = [1, 5, 10]
 
-    public init() {}
+    public init(base: Int = 1) {
+        precondition(Self.bases.contains(base), "rounding base \(base)")
+        self.base = base
+    }
+
+    /// `n` rounded to the nearest multiple of `base`, halves up: with base 5, 0-2 → 0,
+    /// 3-7 → 5, 8-12 → 10.
+    public static func round(_ n: Int, to base: Int) -> Int {
+        base <= 1 ? n : (n + base / 2) / base * base
+    }
+
+    /// The count a shown cell is published as: its value rounded to ``base``. (Whether it is
+    /// shown at all is ``isSuppressed(_:)``.) Rates and shares are built from this.
+    public func count(_ cell: Int) -> Int { Self.round(values[cell], to: base) }
+
+    /// What an attacker knows of a cell's true value from its published form: one value when
+    /// counts are exact; the values that round to it otherwise, less 1 to 5 when a small
+    /// count of children would have been hidden instead. Nil for a hidden cell.
+    public func publishedRange(_ cell: Int) -> ClosedRange<Int>? {
+        guard !isSuppressed(cell) else { return nil }
+        let r = count(cell)
+        guard base > 1 else { return r...r }
+        if protected[cell] && r == 0 { return 0...0 }  // 1 to 5 would be c
+        let low = max(protected[cell] && r > 0 ? Self.threshold : 0, r - base / 2)
+        return low...(r + (base - 1) / 2)
+    }
 
     /// Adds a count and returns its cell index. `protected: false` for a count of records
     /// that says nothing about a child (rows whose date could not be read).
@@ -74,8 +111,8 @@ public struct CountTable: Sendable {
     /// Sets a cell's status by hand (tests of the attack use it).
     mutating func setStatus(_ cell: Int, _ s: Status) { status[cell] = s }
 
-    /// The cell as published: its count, or "c".
-    public func text(_ cell: Int) -> String { isSuppressed(cell) ? Self.symbol : String(values[cell]) }
+    /// The cell as published: its (rounded) count, or "c".
+    public func text(_ cell: Int) -> String { isSuppressed(cell) ? Self.symbol : String(count(cell)) }
 
     /// Applies primary and secondary suppression until no relation exposes a cell.
     public mutating func control() {

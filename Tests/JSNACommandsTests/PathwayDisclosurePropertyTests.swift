@@ -15,6 +15,14 @@ import Testing
     struct Lists {
         var files: [String: [String]] = [:]
         var secrets: Set<String> = []
+
+        /// Each list as a CSV in `folder` (created), under its header.
+        func write(to folder: URL) throws {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, rows) in files {
+                try Data(([PathwayDisclosureProperty.headers[name]!] + rows).joined(separator: "\n").appending("\n").utf8).write(to: folder.appendingPathComponent(name))
+            }
+        }
     }
 
     static let person = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years)"
@@ -37,57 +45,58 @@ import Testing
         return String(format: "%02d/%02d/%04d", c.day!, c.month!, c.year!)
     }
 
-    /// Lists for 10 to 90 children over 1 April 2024 to 30 September 2025 (548 days), each
-    /// list ending with a row on its last day so the period is the same every time.
-    static func lists(seed: UInt64) -> Lists {
+    /// Lists for 10 to 90 children over 1 April 2024 to 30 September 2025 (548 days; `last`
+    /// is the last day after 1 April 2024), each list ending with a row on its last day so
+    /// the period is the same every time.
+    static func lists(seed: UInt64, children: ClosedRange<Int> = 10...90, last: Int = 547) -> Lists {
         var rng = SeededGenerator(state: seed)
         var out = Lists()
         let letters = Array("BDFHJKMPQRTVWXZ")
         let genders = ["a) Male", "a) Male", "b) Female", "c) Not stated/recorded", "d) Neither"]
         let categories = ["a) Neglect", "a) Neglect", "d) Emotional abuse", "b) Physical abuse", "c) Sexual abuse", "e) Multiple"]
         func r(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
-        for _ in 0..<r(10...90) {
+        for _ in 0..<r(children) {
             let id = "QZ" + String((0..<7).map { _ in letters.randomElement(using: &rng)! })
             let birth = String(format: "%02d/%02d/%04d", r(1...28), r(1...12), r(2008...2023))
             let worker = "Wkr" + String((0..<6).map { _ in letters.randomElement(using: &rng)! }).lowercased()
             out.secrets.formUnion([id, birth, worker])
             let who = "\(id),\(genders.randomElement(using: &rng)!),a) WBRI,\(birth),"
-            let referral = r(0...547)
+            let referral = r(0...last)
             out.files["list1.csv", default: []].append(who + ",\(day(max(0, referral - r(0...3)))),q) 6: Police")
             out.files["list3.csv", default: []].append("\(id),a) Male,a) WBRI,\(birth),,\(day(referral)),q) 6: Police,\(r(0...9) == 0 ? "a) Yes" : "b) No"),,Team A,\(worker)")
             guard r(0...9) < 8 else { continue }
             let authorised = referral + r(5...70)
-            out.files["list4.csv", default: []].append(who + ",b) No,\(day(referral)),a) Yes,\(authorised <= 547 ? day(authorised) : ""),\(r(0...2) > 0 ? "a) Yes" : "b) No"),Team A,\(worker)")
+            out.files["list4.csv", default: []].append(who + ",b) No,\(day(referral)),a) Yes,\(authorised <= last ? day(authorised) : ""),\(r(0...2) > 0 ? "a) Yes" : "b) No"),Team A,\(worker)")
             if r(0...2) == 0 {
                 let icpc = referral + r(5...30)
-                let held = r(0...1) == 0 && icpc <= 547
+                let held = r(0...1) == 0 && icpc <= last
                 let plan = held && r(0...4) > 0
                 out.files["list5.csv", default: []].append(who + ",b) No,\(day(referral)),b) No,\(held ? day(icpc) : ""),\(plan ? "a) Yes" : "b) No"),1,1,Team A,\(worker)")
                 if plan {
                     let end = icpc + r(60...500)
-                    out.files["list7.csv", default: []].append(who + ",b) No,\(day(icpc)),\(categories.randomElement(using: &rng)!),\(categories.randomElement(using: &rng)!),,a) Yes,,\(end <= 547 ? day(end) : ""),b) No,\(r(0...3) == 0 ? "1" : "0"),Team A,\(worker)")
+                    out.files["list7.csv", default: []].append(who + ",b) No,\(day(icpc)),\(categories.randomElement(using: &rng)!),\(categories.randomElement(using: &rng)!),,a) Yes,,\(end <= last ? day(end) : ""),b) No,\(r(0...3) == 0 ? "1" : "0"),Team A,\(worker)")
                 }
             }
-            if authorised <= 547, r(0...1) == 0 {
+            if authorised <= last, r(0...1) == 0 {
                 let closed = authorised + r(30...600)
-                out.files["list6.csv", default: []].append(who + ",b) No,\(day(authorised)),N1,,\(closed <= 547 ? day(closed) : ""),,,Team A,\(worker)")
+                out.files["list6.csv", default: []].append(who + ",b) No,\(day(authorised)),N1,,\(closed <= last ? day(closed) : ""),,,Team A,\(worker)")
                 if r(0...5) == 0 { out.files["list8.csv", default: []].append(who + ",b) No,\(day(authorised + 10)),") }
             }
         }
-        // Every list reaches 30 September 2025 (day 547): one last row each, for a child of its own.
+        // Every list reaches its last day (day 547: 30 September 2025): one last row each, for a child of its own.
         for (name, _) in headers {
             let id = "QZLAST" + name.prefix(5)
             out.secrets.insert(String(id))
-            let last = day(547)
+            let lastDay = day(last)
             let row: String
             switch name {
-            case "list1.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,\(last),q) 6: Police"
-            case "list3.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,\(last),q) 6: Police,b) No,,Team A,Wkrlast"
-            case "list4.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(last),a) Yes,,,Team A,Wkrlast"
-            case "list5.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(last),b) No,,,0,0,Team A,Wkrlast"
-            case "list6.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(last),N1,,,,,Team A,Wkrlast"
-            case "list7.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(last),a) Neglect,a) Neglect,,,,,b) No,0,Team A,Wkrlast"
-            default: row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(last),"
+            case "list1.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,\(lastDay),q) 6: Police"
+            case "list3.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,\(lastDay),q) 6: Police,b) No,,Team A,Wkrlast"
+            case "list4.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(lastDay),a) Yes,,,Team A,Wkrlast"
+            case "list5.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(lastDay),b) No,,,0,0,Team A,Wkrlast"
+            case "list6.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(lastDay),N1,,,,,Team A,Wkrlast"
+            case "list7.csv": row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(lastDay),a) Neglect,a) Neglect,,,,,b) No,0,Team A,Wkrlast"
+            default: row = "\(id),a) Male,a) WBRI,01/01/2015,,b) No,\(lastDay),"
             }
             out.files[name, default: []].append(row)
         }
@@ -101,10 +110,7 @@ import Testing
         let generated = Self.lists(seed: seed)
         let work = try temporaryDirectory()
         let folder = work.appendingPathComponent("lists")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, rows) in generated.files {
-            try Data(([Self.headers[name]!] + rows).joined(separator: "\n").appending("\n").utf8).write(to: folder.appendingPathComponent(name))
-        }
+        try generated.write(to: folder)
         let out = work.appendingPathComponent("out")
         let run = try Run.jsna(["build", "--data", demoData, "--la", "971", "--annex-a", folder.path, "--date-format", "dd/mm/yyyy", "--xlsx", "--out", out.path])
         #expect(run.status == 0, "seed \(seed): \(run.stderr)")

@@ -40,6 +40,24 @@ public struct OfficeFile {
         return cells
     }
 
+    /// The numbers under every header cell `isCount` accepts, read down its column to the
+    /// first empty cell: the counts of a sheet whose tables each have a header row.
+    public func countCells(sheet name: String, isCount: (String) -> Bool) throws -> [(address: String, value: Double)] {
+        let cells = try cells(sheet: name)
+        var out: [(address: String, value: Double)] = []
+        for (address, cell) in cells {
+            guard case .text(let header) = cell, isCount(header),
+                  let split = address.firstIndex(where: \.isNumber), var row = Int(address[split...]) else { continue }
+            let column = address[..<split]
+            row += 1
+            while let below = cells["\(column)\(row)"] {
+                if case .number(let n) = below { out.append(("\(column)\(row)", n)) }
+                row += 1
+            }
+        }
+        return out
+    }
+
     static func text(_ xml: String) -> String { unescape(matches(#"<t[^>]*>(.*?)</t>"#, in: xml).map { $0[0] }.joined()) }
 
     public static func unescape(_ s: String) -> String {

@@ -11,7 +11,7 @@ extension ChapterPipeline {
     func localSections(_ p: Prepared, authority: Area, into model: inout ChapterModel) throws {
         (model.local, model.pathway) = CouncilSections(
             extract: p.extract, extractFromLists: p.extractFromLists, pathway: p.pathway, earlier: p.pathwayEarlier,
-            table: p.table, dataset: p.dataset, authority: authority).build()
+            table: p.table, dataset: p.dataset, authority: authority, rounding: settings.rounding).build()
         if settings.strict {
             if let warning = model.local?.warnings.first { throw UserError("\(p.extract!.path): --strict: \(warning)") }
             if let warning = model.pathway?.warnings.first { throw UserError("\(settings.annexA ?? ""): --strict: \(warning)") }

@@ -2,6 +2,7 @@ import Diagnostics
 import CensusIngest
 import Chapter
 import ReportModel
+import DisclosureControl
 import Foundation
 import AnnexAPathway
 import ReferralExtract
@@ -20,6 +21,7 @@ import Yams
 ///     annex_a: lists/       # the council's Annex A lists (a folder or a workbook)
 ///     as_at: 2025-10-31     # the pathway section's last day (a month's end; default: the
 ///                           # last whole month every list reaches)
+///     rounding: 5           # the council's own counts rounded to the nearest 5 (or 10)
 public struct ChapterSettings: Sendable {
     public var authority: String
     public var year: Int?
@@ -54,6 +56,15 @@ public struct ChapterSettings: Sendable {
     /// A partnership of authorities as the chapter's subject, instead of `authority`.
     public var partnership: PartnershipSpec?
     public static let trendYearRange = 2...10
+    /// The council's own counts published rounded to the nearest multiple of this: 1 (exact,
+    /// the default), 5 or 10 (``CountTable/base``), so builds a month apart cannot be
+    /// subtracted to give a small count.
+    public var rounding = 1
+
+    /// Why a rounding base is refused, or nil when it is one jsna offers.
+    public static func roundingProblem(_ base: Int) -> String? {
+        CountTable.bases.contains(base) ? nil : "must be 5 or 10 (or 1 for exact counts), not \(base)"
+    }
 
     public init(authority: String, year: Int?, dataFolders: [String], outputFolder: String, neighbourModel: StatisticalNeighbours.Model = .model2025) {
         self.authority = authority
@@ -83,6 +94,7 @@ public struct ChapterSettings: Sendable {
         var strict: Bool?
         var annex_a: String?
         var as_at: String?
+        var rounding: Int?
     }
 
     /// `area: {name: Pan-Dorset Safeguarding Children Partnership, members: [Dorset, "839"]}`.
@@ -95,6 +107,7 @@ public struct ChapterSettings: Sendable {
     static let knownKeys = [
         "la", "area", "year", "data", "out", "sn_model", "extract", "template", "allow_html", "columns", "date_format",
         "memory_mb", "docx", "xlsx", "reference_docx", "trend_years", "strict", "annex_a", "as_at",
+        "rounding",
     ]
 
     /// What a config may hold, key by key: `area:` holds `name:` and `members:`; under
@@ -177,6 +190,10 @@ public struct ChapterSettings: Sendable {
         if let n = file.trend_years {
             guard trendYearRange.contains(n) else { throw UserError("\(configPath): trend_years must be from \(trendYearRange.lowerBound) to \(trendYearRange.upperBound)") }
             settings.trendYears = n
+        }
+        if let base = file.rounding {
+            if let problem = roundingProblem(base) { throw UserError("\(configPath): rounding \(problem)") }
+            settings.rounding = base
         }
         settings.docx = file.docx ?? false
         settings.xlsx = file.xlsx ?? false

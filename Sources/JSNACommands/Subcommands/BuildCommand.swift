@@ -64,6 +64,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop with an error when the extract looks incomplete or wrongly mapped (its figures beyond a factor of 1.5 of DfE's), instead of saying so in the chapter.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Round every count from the council's own records to the nearest 5 (or 10), so builds a month apart cannot be subtracted to give a small count (default: exact counts, small ones hidden).", valueName: "base"))
+    var round: Int?
+
     @Option(name: .long, help: ArgumentHelp("Years in each trend table and chart, 2 to 10 (default: 5; LAIT shows up to 10).", valueName: "n"))
     var trendYears: Int?
 
@@ -77,6 +80,7 @@ struct BuildCommand: ParsableCommand {
         if let n = trendYears, !ChapterSettings.trendYearRange.contains(n) {
             throw ValidationError("--trend-years must be from \(ChapterSettings.trendYearRange.lowerBound) to \(ChapterSettings.trendYearRange.upperBound)")
         }
+        if let round, let problem = ChapterSettings.roundingProblem(round) { throw ValidationError("--round \(problem)") }
         if all && la != nil { throw ValidationError("give either --la or --all, not both") }
         if area != nil && (la != nil || all) { throw ValidationError("give one of --la, --area or --all") }
         if area != nil && extract != nil { throw ValidationError("--extract is one council's referrals: it cannot be used with --area (a partnership)") }
@@ -105,7 +109,7 @@ struct BuildCommand: ParsableCommand {
                 throw ValidationError("\(clashing.joined(separator: ", ")) cannot be given with --config \(config): set \(clashing.count == 1 ? "it" : "them") in the file (la, year, data, out, sn_model), or leave out --config")
             }
             let overriding = [("--extract", extract != nil), ("--annex-a", annexA != nil), ("--as-at", asAt != nil), ("--date-format", dateFormat != nil), ("--docx", docx), ("--xlsx", xlsx),
-                              ("--trend-years", trendYears != nil), ("--strict", strict)].filter(\.1).map(\.0)
+                              ("--trend-years", trendYears != nil), ("--strict", strict), ("--round", round != nil)].filter(\.1).map(\.0)
             for flag in overriding { printError("jsna: note: \(flag) overrides \(config)") }
         }
         if let extract { settings.extract = extract }
@@ -123,6 +127,7 @@ struct BuildCommand: ParsableCommand {
         if xlsx { settings.xlsx = true }
         if let trendYears { settings.trendYears = trendYears }
         if strict { settings.strict = true }
+        if let round { settings.rounding = round }
         if settings.docx { try WordDocument.checkTools() }  // say so before building
         settings.provenance.commandLine = (["jsna"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
         if timestamp { settings.provenance.generatedAt = ISO8601DateFormatter().string(from: Date()) }

@@ -41,6 +41,13 @@ public struct LocalSection: Sendable {
         public var caption: String
         public var rows: [Row]
     }
+
+    /// The sentence a section's disclosure note ends with when counts are rounded ("" when
+    /// they are exact).
+    static func roundingNote(_ base: Int) -> String {
+        guard base > 1 else { return "" }
+        return " Every count is rounded to the nearest \(base), each total in its own right (so the parts may not add up to it), and percentages and rates are worked out from the rounded counts, so chapters built from the same records at different dates cannot be subtracted to give a small count."
+    }
 }
 
 /// A count that has passed disclosure control: shown, or suppressed (`c`).

@@ -12,7 +12,7 @@ extension LocalSectionBuilder {
             (cells.current, cells.end, cells.latest, cells.ytd, cells.samePeriod, cells.monthCells, cells.breakdowns, cells.reconcile)
         let period = PeriodStyle.censusYear.label(current)
         let grouped = { (n: Int) in Rounding.grouped(Double(n), places: 0) }
-        let count = { (cell: Int) in t.isSuppressed(cell) ? CountTable.symbol : grouped(t.values[cell]) }
+        let count = { (cell: Int) in t.isSuppressed(cell) ? CountTable.symbol : grouped(t.count(cell)) }
         var summary: [String] = []
         var warnings: [String] = []
         let start = CivilDate.censusYearStart(current)
@@ -24,16 +24,16 @@ extension LocalSectionBuilder {
         let monthly = BarChart(
             id: "local-monthly", title: "Referrals by month, \(authority.name), \(monthCells.first!.label) to \(monthCells.last!.label)",
             axisLabel: "Referrals", labels: monthCells.map(\.label),
-            values: monthCells.map { t.isSuppressed($0.cell) ? nil : t.values[$0.cell] },
+            values: monthCells.map { t.isSuppressed($0.cell) ? nil : t.count($0.cell) },
             description: "Bar chart of referrals received each month from the council's own records, \(monthCells.first!.label) to \(monthCells.last!.label): "
                 + monthCells.map { "\($0.label) \(count($0.cell))" }.joined(separator: ", ") + ". c: suppressed to protect confidentiality.")
-        let total = t.values[ytd]
+        let total = t.count(ytd)
         let tables = breakdowns.map { title, cells in
             LocalSection.Breakdown(
                 caption: "\(title) of children referred, \(authority.name), \(start.longText) to \(end.longText)",
-                rows: cells.filter { t.values[$0.1] > 0 || t.isSuppressed($0.1) }.map { label, cell in
+                rows: cells.filter { t.count($0.1) > 0 || t.isSuppressed($0.1) }.map { label, cell in
                     let hidden = t.isSuppressed(cell) || t.isSuppressed(ytd) || total == 0
-                    return .init(label: label, count: controlled(t, cell), share: hidden ? nil : Double(t.values[cell]) / Double(total) * 100)
+                    return .init(label: label, count: controlled(t, cell), share: hidden ? nil : Double(t.count(cell)) / Double(total) * 100)
                 })
         }
         var reconciliation: LocalSection.Reconciliation?
@@ -42,8 +42,8 @@ extension LocalSectionBuilder {
             guard let published = dataset.figure(referrals.kind, measure: referrals.names, area: authority.id, year: year)?.figure else { return nil }
             var difference: Double?
             if let p = published.value, p > 0, !t.isSuppressed(cell) {
-                difference = (Double(t.values[cell]) - p) / p * 100
-                if let w = Plausibility.warning(extract: Double(t.values[cell]), published: p, what: "\(PeriodStyle.censusYear.label(year)) count in the extract (\(count(cell)))", against: "DfE's published count (\(grouped(Int(p))))") {
+                difference = (Double(t.count(cell)) - p) / p * 100
+                if let w = Plausibility.warning(extract: Double(t.count(cell)), published: p, what: "\(PeriodStyle.censusYear.label(year)) count in the extract (\(count(cell)))", against: "DfE's published count (\(grouped(Int(p))))") {
                     warnings.append(w)
                 }
             }
@@ -54,33 +54,33 @@ extension LocalSectionBuilder {
         }
         var notes = [
             "These figures come from the council's own case records (\(SourceLocation.short(source?.name ?? extract.path))) and are not official statistics; DfE's figures for \(period) will be published after the census closes.",
-            "Disclosure control: counts of 1 to 5 are shown as c, and further counts are hidden (also c) wherever they would let a small count be worked out by subtraction from a total. Percentages and rates from hidden counts are hidden too. Every period is whole months, so no part of a month can be worked out from the totals.",
+            "Disclosure control: counts of 1 to 5 are shown as c, and further counts are hidden (also c) wherever they would let a small count be worked out by subtraction from a total. Percentages and rates from hidden counts are hidden too. Every period is whole months, so no part of a month can be worked out from the totals." + LocalSection.roundingNote(t.base),
         ]
         if extract.rowsExcluded > 0 {
-            notes.append("\(Self.rows(extract.rowsExcluded)) no valid referral date (blank, not a date, after the day of the build or before 1990) and \(extract.rowsExcluded == 1 ? "is" : "are") left out of every figure (run jsna check on the extract for details).")
+            notes.append("\(Self.rows(extract.rowsExcluded, base: t.base)) no valid referral date (blank, not a date, after the day of the build or before 1990) and \(extract.rowsExcluded == 1 ? "is" : "are") left out of every figure (run jsna check on the extract for details).")
         }
         if let d = extract.diagnostics.groups[.duplicate] {
-            notes.append("\(Self.rows(d.count, verb: ("repeats", "repeat"))) another referral of the same child on the same day; each is counted, as DfE counts referrals.")
+            notes.append("\(Self.rows(d.count, base: t.base, verb: ("repeats", "repeat"))) another referral of the same child on the same day; each is counted, as DfE counts referrals.")
         }
         return LocalSection(title: "Referrals this year: the council's own data", file: SourceLocation.short(source?.name ?? extract.path), sha256: source?.sha256 ?? extract.sha256, summary: summary + warnings, monthly: monthly, breakdowns: tables,
                             reconciliation: reconciliation, notes: notes, counts: t, warnings: warnings)
     }
 
-    /// "1 row has", "fewer than 6 rows have", "212 rows have": a count of rows is itself a
-    /// count of referrals, so 1 to 5 is never printed.
-    static func rows(_ n: Int, verb: (one: String, many: String) = ("has", "have")) -> String {
+    /// "Fewer than 6 rows have", "212 rows have" (or "210" when counts are rounded to 5): a
+    /// count of rows is itself a count of referrals, so 1 to 5 is never printed.
+    static func rows(_ n: Int, base: Int = 1, verb: (one: String, many: String) = ("has", "have")) -> String {
         switch n {
         case 1...5: "Fewer than 6 rows \(verb.many)"
-        default: "\(Rounding.grouped(Double(n), places: 0)) rows \(verb.many)"
+        default: "\(Rounding.grouped(Double(CountTable.round(n, to: base)), places: 0)) rows \(verb.many)"
         }
     }
 
-    func controlled(_ t: CountTable, _ cell: Int) -> Controlled { t.isSuppressed(cell) ? .suppressed : .count(t.values[cell]) }
+    func controlled(_ t: CountTable, _ cell: Int) -> Controlled { t.isSuppressed(cell) ? .suppressed : .count(t.count(cell)) }
 
     /// "up 4.2%"; hidden when either count is.
     func change(_ t: CountTable, _ now: Int, _ before: Int) -> String {
-        guard !t.isSuppressed(now), !t.isSuppressed(before), t.values[before] > 0 else { return "" }
-        let d = (Double(t.values[now]) - Double(t.values[before])) / Double(t.values[before]) * 100
+        guard !t.isSuppressed(now), !t.isSuppressed(before), t.count(before) > 0 else { return "" }
+        let d = (Double(t.count(now)) - Double(t.count(before))) / Double(t.count(before)) * 100
         let size = Rounding.format(abs(d), places: 1)
         return size == "0.0" ? " (no change)" : " (\(d > 0 ? "up" : "down") \(size)%)"
     }
@@ -101,7 +101,7 @@ extension LocalSectionBuilder {
         let days = Double(end.dayNumber - start.dayNumber + 1)
         let yearDays = Double(CivilDate.censusYearEnd(current).dayNumber - start.dayNumber + 1)
         let scale = yearDays / days
-        let count = Double(t.values[ytd])
+        let count = Double(t.count(ytd))
         guard let ci = PoissonInterval.rate(count: count, denominator: n, multiplier: RatePer10k.multiplier, level: .percent95),
             let rate = RatePer10k.rate(count: .value(count * scale), children: .value(n)).value
         else { return (nil, nil) }

@@ -18,15 +18,18 @@ public struct CouncilSections: Sendable {
     public var table: IndicatorTable
     public var dataset: CensusDataset
     public var authority: Area
+    /// Every published count rounded to the nearest multiple of this (1: exact; 5 or 10 with
+    /// `rounding:` / `--round`).
+    public var rounding: Int
 
     public init(extract: ReferralExtract?, extractFromLists: Bool, pathway: PathwayFigures?, earlier: PathwayFigures?,
-                table: IndicatorTable, dataset: CensusDataset, authority: Area) {
+                table: IndicatorTable, dataset: CensusDataset, authority: Area, rounding: Int = 1) {
         (self.extract, self.extractFromLists, self.pathway, self.earlier) = (extract, extractFromLists, pathway, earlier)
-        (self.table, self.dataset, self.authority) = (table, dataset, authority)
+        (self.table, self.dataset, self.authority, self.rounding) = (table, dataset, authority, rounding)
     }
 
     public func build() -> (LocalSection?, PathwayThisYear?) {
-        var t = CountTable()
+        var t = CountTable(base: rounding)
         let listThree = extractFromLists ? pathway?.lists[.referrals] : nil
         let local = extract.map { e in
             var builder = LocalSectionBuilder(extract: e, table: table, dataset: dataset, authority: authority)

@@ -13,7 +13,7 @@ extension PathwayBuilder {
         let window = current.window
         let period = "\(window.first.longText) to \(window.last.longText)"
         let earlierPeriod = earlier.map { "\($0.window.first.longText) to \($0.window.last.longText)" }
-        let controlled = { (cell: Int) -> Controlled in t.isSuppressed(cell) ? .suppressed : .count(t.values[cell]) }
+        let controlled = { (cell: Int) -> Controlled in t.isSuppressed(cell) ? .suppressed : .count(t.count(cell)) }
         let population = childPopulation()
         let scale = Double(CivilDate.censusYearEnd(current.year).dayNumber - window.first.dayNumber + 1) / Double(window.last.dayNumber - window.first.dayNumber + 1)
         var warnings: [String] = []
@@ -22,11 +22,11 @@ extension PathwayBuilder {
             var stage = PathwayThisYear.Stage(label: spec.label, isFlow: spec.isFlow, count: controlled(cell), earlier: earlierCell.map(controlled))
             if !t.isSuppressed(cell), let n = population?.children {
                 let factor = spec.isFlow ? scale : 1
-                stage.rate = Double(t.values[cell]) * factor / n * RatePer10k.multiplier
-                stage.interval = PoissonInterval.rate(count: Double(t.values[cell]), denominator: n, multiplier: RatePer10k.multiplier, level: .percent95)?.scaled(by: factor)
+                stage.rate = Double(t.count(cell)) * factor / n * RatePer10k.multiplier
+                stage.interval = PoissonInterval.rate(count: Double(t.count(cell)), denominator: n, multiplier: RatePer10k.multiplier, level: .percent95)?.scaled(by: factor)
             }
             if let id = spec.indicator {
-                let exposure = population.map { ($0.children / (spec.isFlow ? scale : 1), Double(t.values[cell])) }
+                let exposure = population.map { ($0.children / (spec.isFlow ? scale : 1), Double(t.count(cell))) }
                 stage.published = comparators(id, year: latestYear, interval: stage.interval, funnelPoint: t.isSuppressed(cell) ? nil : exposure.map { (count: $0.1, denominator: $0.0) })
                 if let rate = stage.rate, let own = stage.published?.authority?.value,
                    let w = Plausibility.warning(extract: rate, published: own, what: "rate for \(Self.shortName(spec.label))\(spec.isFlow ? "" : " at \(window.last.longText)") (\(Rounding.format(rate, places: 1)) per 10,000\(spec.isFlow ? ", annualised" : ""))",
@@ -40,20 +40,21 @@ extension PathwayBuilder {
         }
         let shares = { (cells: [PathwayCells.ShareCells]) in cells.map { s -> PathwayThisYear.Share in
             var share = PathwayThisYear.Share(label: s.label, count: controlled(s.count), of: controlled(s.of))
-            share.untimed = s.untimed
-            if !t.isSuppressed(s.count), !t.isSuppressed(s.of), t.values[s.of] > 0 {
-                share.percent = Double(t.values[s.count]) / Double(t.values[s.of]) * 100
-                share.interval = WilsonInterval.percentage(Double(t.values[s.count]), of: Double(t.values[s.of]), level: .percent95)
+            // A count of rows, not children: "fewer than 6" below 6, else rounded like every count.
+            share.untimed = s.untimed < CountTable.threshold ? s.untimed : CountTable.round(s.untimed, to: t.base)
+            if !t.isSuppressed(s.count), !t.isSuppressed(s.of), t.count(s.of) > 0 {
+                share.percent = Double(t.count(s.count)) / Double(t.count(s.of)) * 100
+                share.interval = WilsonInterval.percentage(Double(t.count(s.count)), of: Double(t.count(s.of)), level: .percent95)
             }
-            let point = share.percent == nil ? nil : (count: Double(t.values[s.count]), denominator: Double(t.values[s.of]))
+            let point = share.percent == nil ? nil : (count: Double(t.count(s.count)), denominator: Double(t.count(s.of)))
             share.published = s.indicator.map { comparators($0, year: latestYear, interval: share.interval, funnelPoint: point) }
             return share
         } }
         let breakdowns = c.breakdowns.map { b in
-            let total = t.values[b.total]
-            return LocalSection.Breakdown(caption: "\(b.caption), \(authority.name)", rows: b.cells.filter { t.values[$0.cell] > 0 || t.isSuppressed($0.cell) }.map { label, cell in
+            let total = t.count(b.total)
+            return LocalSection.Breakdown(caption: "\(b.caption), \(authority.name)", rows: b.cells.filter { t.count($0.cell) > 0 || t.isSuppressed($0.cell) }.map { label, cell in
                 let hidden = t.isSuppressed(cell) || t.isSuppressed(b.total) || total == 0
-                return .init(label: label, count: controlled(cell), share: hidden ? nil : Double(t.values[cell]) / Double(total) * 100)
+                return .init(label: label, count: controlled(cell), share: hidden ? nil : Double(t.count(cell)) / Double(total) * 100)
             })
         }
         let flows = stages.filter(\.isFlow)
@@ -67,7 +68,7 @@ extension PathwayBuilder {
             publishedPeriod: PeriodStyle.censusYear.label(latestYear),
             summary: summary(stages, timeliness: shares(c.timeliness), period: period, latestYear: latestYear, population: population) + warnings,
             stages: stages, conversions: conversions(t, c), timeliness: shares(c.timeliness), plans: shares(c.plans), breakdowns: breakdowns,
-            chart: chart, notes: notes(period: period, scale: scale, population: population),
+            chart: chart, notes: notes(period: period, scale: scale, population: population, base: t.base),
             files: Self.files(current), warnings: warnings)
     }
 
@@ -113,16 +114,16 @@ extension PathwayBuilder {
             ("Section 47 enquiries per 100 assessments completed", (.assessments, "completed"), (.s47, "enquiries")),
             ("ICPCs per 100 section 47 enquiries", (.s47, "enquiries"), (.s47, "icpcs")),
         ]
-        let controlled = { (cell: Int) -> Controlled in t.isSuppressed(cell) ? .suppressed : .count(t.values[cell]) }
+        let controlled = { (cell: Int) -> Controlled in t.isSuppressed(cell) ? .suppressed : .count(t.count(cell)) }
         var out: [PathwayThisYear.Conversion] = steps.compactMap { label, from, to in
             guard let a = c.cell(from.0, from.1), let b = c.cell(to.0, to.1) else { return nil }
-            let shown = !t.isSuppressed(a) && !t.isSuppressed(b) && t.values[a] > 0
-            return .init(label: label, from: controlled(a), to: controlled(b), percent: shown ? Double(t.values[b]) / Double(t.values[a]) * 100 : nil, isSubset: false)
+            let shown = !t.isSuppressed(a) && !t.isSuppressed(b) && t.count(a) > 0
+            return .init(label: label, from: controlled(a), to: controlled(b), percent: shown ? Double(t.count(b)) / Double(t.count(a)) * 100 : nil, isSubset: false)
         }
         if let icpcs = c.cell(.s47, "icpcs"), let toPlan = c.toPlan {
-            let shown = !t.isSuppressed(icpcs) && !t.isSuppressed(toPlan) && t.values[icpcs] > 0
+            let shown = !t.isSuppressed(icpcs) && !t.isSuppressed(toPlan) && t.count(icpcs) > 0
             out.append(.init(label: "ICPCs that resulted in a child protection plan", from: controlled(icpcs), to: controlled(toPlan),
-                             percent: shown ? Double(t.values[toPlan]) / Double(t.values[icpcs]) * 100 : nil, isSubset: true))
+                             percent: shown ? Double(t.count(toPlan)) / Double(t.count(icpcs)) * 100 : nil, isSubset: true))
         }
         return out
     }

@@ -59,14 +59,14 @@ extension PathwayBuilder {
         return short == "Initial child protection conferences" ? "ICPCs" : short.inSentence
     }
 
-    func notes(period: String, scale: Double, population: (children: Double, year: Int)?) -> [String] {
+    func notes(period: String, scale: Double, population: (children: Double, year: Int)?, base: Int) -> [String] {
         let files = current.lists.values.sorted { $0.list < $1.list }.map { "\($0.list.title): \(SourceLocation.short($0.source))" }
         var notes = [
             "These figures come from the council's own Annex A lists (\(files.joined(separator: "; "))) and are not official statistics; DfE's figures for the year are published after the census closes.",
             "A flow (contacts, referrals, assessments, enquiries, conferences, plans started) counts the rows whose date falls from \(period); its rate is scaled to a full year (× \(Rounding.format(scale, places: 2))). A snapshot (children in need, on a plan, looked after) counts what is open at \(current.window.last.longText). Rates are per 10,000 children aged 0 to 17\(population.map { " (ONS mid-\($0.year) estimate)" } ?? ""), with 95% confidence intervals.",
             "From one stage to the next: counts of two stages in the same period, not the same children followed through, except ICPCs that resulted in a plan (one list). Working days are Monday to Friday less England and Wales bank holidays, as DfE counts the 45 days for assessments and the 15 days from the strategy discussion to the ICPC.",
             "Children in need are distinct children open on List 6 at the date; DfE's rate counts children in need at 31 March including those on a plan or looked after, so the two compare only if List 6 holds them too, as Annex A asks.",
-            "Disclosure control: counts of 1 to 5 are shown as c, and further counts are hidden (also c) wherever they would let a small count be worked out by subtraction from a total, across this section and the referral section alike. Percentages and rates from hidden counts are hidden too.",
+            "Disclosure control: counts of 1 to 5 are shown as c, and further counts are hidden (also c) wherever they would let a small count be worked out by subtraction from a total, across this section and the referral section alike. Percentages and rates from hidden counts are hidden too." + LocalSection.roundingNote(base),
         ]
         if let earlier {
             let back = current.lists.keys.filter(reachesBack).sorted().map(\.title)
@@ -81,12 +81,12 @@ extension PathwayBuilder {
                 notes.append("\(reading.list.title) reaches only into \(span.upperBound.monthText), before the end of the period: its figures may be incomplete.")
             }
             if let checks = reading.checks, case let odd = checks.count(of: .early) + checks.count(of: .late), odd > 0 {
-                let rows = LocalSectionBuilder.rows(odd, verb: ("has", "have"))
+                let rows = LocalSectionBuilder.rows(odd, base: base, verb: ("has", "have"))
                 notes.append("In \(reading.list.title), \(rows.inSentence) a date before 1990 or after the day of the build, counted as written, as Annex A's definitions read it (run jsna check on the lists to find them).")
             }
             let errors = reading.extract?.rowsExcluded ?? reading.checks?.errorRows ?? 0
             if errors > 0 {
-                notes.append("In \(reading.list.title), \(LocalSectionBuilder.rows(errors).inSentence) a value that is not a date in the list's format, left out of the figures that need it (run jsna check on the lists for details).")
+                notes.append("In \(reading.list.title), \(LocalSectionBuilder.rows(errors, base: base).inSentence) a value that is not a date in the list's format, left out of the figures that need it (run jsna check on the lists for details).")
             }
         }
         return notes
