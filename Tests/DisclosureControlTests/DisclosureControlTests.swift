@@ -182,3 +182,59 @@ extension CountTable {
         }
     }
 }
+
+/// Issue 29, item 2: counts published rounded to base 5.
+@Suite struct RoundedCounts {
+    @Test func roundsToTheNearestMultipleHalvesUp() {
+        #expect((0...12).map { CountTable.round($0, to: 5) } == [0, 0, 0, 5, 5, 5, 5, 5, 10, 10, 10, 10, 10])
+        #expect([4, 5, 14, 15].map { CountTable.round($0, to: 10) } == [0, 10, 10, 20])
+        #expect((0...20).map { CountTable.round($0, to: 1) } == Array(0...20))
+    }
+
+    /// What the audit takes a shown count to be is exactly what the attacker can know: every
+    /// value that rounds to it, less 1 to 5 for a count of children (those are hidden).
+    @Test(arguments: [5, 10])
+    func aPublishedRangeIsEveryValueThatRoundsToTheCount(base: Int) {
+        for protected in [true, false] {
+            var t = CountTable(base: base)
+            let cells = (0...40).map { t.cell($0, "n = \($0)", protected: protected) }
+            t.control()
+            for cell in cells where !t.isSuppressed(cell) {
+                let range = t.publishedRange(cell)!
+                let possible = (0...60).filter { m in
+                    CountTable.round(m, to: base) == t.count(cell) && !(protected && (1...5).contains(m))
+                }
+                #expect(range == possible.first!...possible.last!, "\(t.labels[cell]) published as \(t.count(cell)), protected \(protected)")
+                #expect(range.contains(t.values[cell]))
+            }
+        }
+    }
+
+    @Test func sharesAndTextUseTheRoundedCount() {
+        var t = CountTable(base: 5)
+        let total = t.cell(43, "total")
+        let parts = [t.cell(17, "a"), t.cell(26, "b")]
+        t.relate(parts, total: total)
+        t.control()
+        #expect(t.text(total) == "45" && t.text(parts[0]) == "15" && t.text(parts[1]) == "25")
+        #expect(t.count(parts[0]) + t.count(parts[1]) != t.count(total), "each total is rounded in its own right, not summed")
+    }
+
+    /// The issue's nested totals, rounded: the audit over the rounded table leaves every hidden
+    /// count of 1 to 5 at least 5 wide, and hides no more than the exact table needs.
+    @Test func theNestedTotalsAuditedAsRounded() throws {
+        var (exact, december) = NestedTotals.table()
+        exact.control()
+        var rounded = CountTable(base: 5)
+        for i in exact.values.indices { _ = rounded.cell(exact.values[i], exact.labels[i]) }
+        for r in exact.relations { rounded.relate(r.parts, total: r.total) }
+        rounded.control()
+        #expect(rounded.isSuppressed(december))
+        #expect(DisclosureAudit(table: rounded).exposed().isEmpty)
+        let hidden = rounded.values.indices.filter { rounded.isSuppressed($0) && (1...5).contains(rounded.values[$0]) }
+        for (cell, range) in DisclosureAudit(table: rounded).ranges(of: hidden) {
+            #expect(range.high - range.low >= 5 - 1e-6, "\(rounded.labels[cell]): \(range)")
+        }
+        #expect(rounded.status.filter(\.isSuppressed).count <= exact.status.filter(\.isSuppressed).count)
+    }
+}

@@ -501,6 +501,17 @@ import Testing
 
 /// Configs and flags say what they do (issue 17, item 5).
 @Suite struct ConfigKeysAndFlags {
+    /// Issue 29, item 2: rounding is 5 or 10 (1: exact), from the command line or the config.
+    @Test func roundingIsFiveOrTen() throws {
+        let dir = try temporaryDirectory()
+        let flag = try Run.jsna(["build", "--data", demoData, "--la", "971", "--round", "3", "--out", dir.appendingPathComponent("o").path])
+        #expect(flag.status != 0 && flag.stderr.contains("--round must be 5 or 10 (or 1 for exact counts), not 3"), "\(flag.stderr)")
+        try Data("la: \"971\"\ndata: [\(demoData)]\nrounding: 7\n".utf8).write(to: dir.appendingPathComponent("jsna.yml"))
+        let config = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
+        #expect(config.status != 0 && config.stderr.contains("jsna.yml: rounding must be 5 or 10 (or 1 for exact counts), not 7"), "\(config.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports").path), "nothing written")
+    }
+
     @Test func anUnknownKeyIsAnErrorWithTheClosestKey() throws {
         let dir = try temporaryDirectory()
         try Data("la: \"971\"\ndata: [\(demoData)]\ntrend_year: 10\n".utf8).write(to: dir.appendingPathComponent("jsna.yml"))
