@@ -10,7 +10,7 @@ import ReferralExtract
 public struct ListChecks: Sendable {
     /// A kind of problem in one column of the list.
     public enum Kind: Int, Sendable, CaseIterable, Comparable {
-        case notADate, blank, early, late, beforeStart, childIDBlank
+        case notADate, blank, early, late, beforeStart, childIDBlank, byteOrderMark
 
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
@@ -77,9 +77,12 @@ public struct ListChecks: Sendable {
                 let start = list.columns[list.datePairs.first { $0.end == key.column }?.start ?? 0]
                 message = "\(rows): \(name) is before \(start) — not timed, and not open between them; the first is here"
             case .childIDBlank: message = "\(rows): Child Unique ID is blank — counted, but not as a distinct child; the first is here"
+            case .byteOrderMark: message = "\(rows): a byte-order mark (U+FEFF) starts the row, as if another file were joined on here; removed; the first is here"
             }
-            let (line, column) = sheet.map { (c.firstLine + $0.rowOffset, fieldIndex(key.column) + 1) }
-                ?? CSVReader.position(path: path, field: fieldIndex(key.column), recordLine: c.firstLine)
+            // A byte-order mark is at the start of its row, whichever column the list's is.
+            let field = key.kind == .byteOrderMark ? 0 : fieldIndex(key.column)
+            let (line, column) = sheet.map { (c.firstLine + $0.rowOffset, field + 1) }
+                ?? CSVReader.position(path: path, field: field, recordLine: c.firstLine)
             return Diagnostic(key.kind == .notADate ? .error : .warning, at: SourceLocation(path: sheet?.path ?? path, line: line, column: column), message)
         }
     }

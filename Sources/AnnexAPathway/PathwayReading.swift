@@ -130,6 +130,7 @@ struct CSVListRead<S: PathwaySection> {
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         let summary = try CSVReader(path: path, options: csv).forEachRecord { record in
             guard range != nil || record.number > 1 else { return }
+            if record.startsWithByteOrderMark { accumulator.checks.count(.byteOrderMark, column: 0, line: record.line) }
             accumulator.add(line: record.line) { i in columns[i] < record.count ? record[columns[i]] : empty }
         }
         return (accumulator, summary.lines)

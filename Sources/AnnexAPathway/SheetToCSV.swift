@@ -122,9 +122,13 @@ final class SheetToCSV: NSObject, XMLParserDelegate {
         let line = number - rowOffset
         guard line > lastLine else { failure = "row \(number) comes after a later row"; return }
         buffer.append(contentsOf: [UInt8](repeating: 0x0A, count: line - lastLine - 1))
-        let fields = values ?? text(of: cells, header: false)
+        var fields = values ?? text(of: cells, header: false)
+        // Empty (formatted) cells past the header are nothing; a value past it is kept, so
+        // the list's reader reports a ragged row at this row and that cell's column, as it
+        // would in a CSV, instead of the value being dropped unseen.
+        while fields.count > width, fields.last?.isEmpty == true { fields.removeLast() }
         if fields.contains(where: { !$0.isEmpty }) {
-            buffer.append(contentsOf: fields.prefix(width).map(Self.quoted).joined(separator: ",").utf8)
+            buffer.append(contentsOf: fields.map(Self.quoted).joined(separator: ",").utf8)
             if fields.count < width { buffer.append(contentsOf: [UInt8](repeating: UInt8(ascii: ","), count: width - fields.count)) }
         }
         buffer.append(0x0A)

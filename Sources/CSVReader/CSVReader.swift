@@ -10,7 +10,8 @@ import Darwin
 ///
 /// The file is read in chunks and never held whole; each record reaches the handler once,
 /// its fields as byte slices (see ``CSVRecord``). Spaces around unquoted fields are kept
-/// (libcsv trims them by default), a UTF-8 byte-order mark is removed, CR, LF and CRLF
+/// (libcsv trims them by default), a UTF-8 byte-order mark is removed (one starting a later
+/// record too, flagged on the record: ``CSVRecord/startsWithByteOrderMark``), CR, LF and CRLF
 /// line endings are all accepted, and blank lines are skipped. An unterminated quote, a
 /// stray quote, a ragged row, a NUL byte or text that is not UTF-8 (see ``TextProblem``)
 /// stops the read with a ``CSVError`` naming file, line and column.

@@ -9,14 +9,19 @@ public struct CSVRecord {
     public let line: Int
     /// The record's position in the file, counting the header as record 1.
     public let number: Int
+    /// True when a UTF-8 byte-order mark began the record somewhere past the file's start
+    /// (two files joined into one): the reader has removed it from the first field, and the
+    /// caller should say so, located at this line.
+    public let startsWithByteOrderMark: Bool
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     @usableFromInline let ends: UnsafeBufferPointer<Int>
 
-    init(line: Int, number: Int, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+    init(line: Int, number: Int, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, startsWithByteOrderMark: Bool = false) {
         self.line = line
         self.number = number
         self.bytes = bytes
         self.ends = ends
+        self.startsWithByteOrderMark = startsWithByteOrderMark
     }
 
     /// Number of fields in this record.

@@ -101,10 +101,20 @@ final class ParseState {
             }
             expectedFields = fields
         }
+        // A byte-order mark at the start of a record past the file's first bytes: a file
+        // joined onto another. It is removed (it would become part of a child's ID) and the
+        // record says so, for the reader's warning.
+        var mark = false
+        if length >= 3 && ends[0] >= 3 && storage[0] == 0xEF && storage[1] == 0xBB && storage[2] == 0xBF {
+            mark = true
+            (storage + 0).update(from: storage + 3, count: length - 3)
+            length -= 3
+            for i in 0..<fields { ends[i] -= 3 }
+        }
         let record = CSVRecord(
             line: line, number: recordNumber,
             bytes: UnsafeBufferPointer(start: storage, count: length),
-            ends: UnsafeBufferPointer(start: ends, count: fields))
+            ends: UnsafeBufferPointer(start: ends, count: fields), startsWithByteOrderMark: mark)
         do { try handler(record) } catch { failure = Failure(error: error, line: line) }
     }
 }

@@ -14,6 +14,7 @@ public struct ExtractDiagnostics: Sendable {
         case childIDBlank = "Child Unique ID is blank, so the referral cannot be linked to others"
         case duplicate = "duplicate row: same child and Date of Referral as an earlier row"
         case referralOutOfRange = "Date of Referral is after today or before 1990"
+        case byteOrderMark = "a byte-order mark (U+FEFF) starts the row, as if another file were joined on here; removed"
 
         /// Errors exclude the row from every figure; warnings keep it (as the peers do).
         public var isError: Bool { self == .referralDateBlank || self == .referralDateInvalid || self == .referralOutOfRange }

@@ -51,6 +51,7 @@ final class ReferralAggregator {
 
     func add(_ r: CSVRecord) throws {
         rows += 1
+        if r.startsWithByteOrderMark { diagnostics.add(.byteOrderMark, line: r.line) }
         let dateField = r[referral]
         // A row of empty fields (Excel leaves them below the data) is no referral: skipped
         // without a word.

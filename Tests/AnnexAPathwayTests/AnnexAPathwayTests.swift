@@ -107,6 +107,18 @@ func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate { CivilDate(year: y, month:
         }
     }
 
+    /// Issue 29, item 11: a List 1 joined from two files, the second's byte-order mark on
+    /// line 3: removed (the child is the same one) and a warning at that line.
+    @Test func aByteOrderMarkMidListIsAWarningAtItsLine() throws {
+        let folder = try temporaryDirectory()
+        let header = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of Contact,Contact Source\n"
+        let rows = "C1,a) Male,WBRI,01/01/2015,9,01/05/2024,a) 6: Police\n\u{FEFF}C1,a) Male,WBRI,01/01/2015,9,03/05/2024,a) 6: Police\n"
+        try Data((header + rows).utf8).write(to: folder.appendingPathComponent("contacts.csv"))
+        let reading = try #require(try PathwayFigures.read(folder: folder.path, year: 2025, asAt: nil).lists[.contacts])
+        let warnings = reading.diagnostics.map(\.description).filter { $0.contains("byte-order mark") }
+        #expect(warnings.count == 1 && warnings[0].contains("contacts.csv:3:1:"), "\(reading.diagnostics)")
+    }
+
     @Test func twoFilesOfOneListAreAnError() throws {
         let folder = try temporaryDirectory()
         let header = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of Contact,Contact Source\n"

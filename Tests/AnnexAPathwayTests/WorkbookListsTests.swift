@@ -12,6 +12,10 @@ import Testing
 /// workbook from the kit's generated lists with libxlsxwriter (an independent writer),
 /// dates as Excel stores them (serial numbers formatted as dates), and checks jsna reads
 /// from it exactly the figures it reads from the CSV folder.
+enum PathwayDisclosureHeaders {
+    static let list3 = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,Date of Referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker"
+}
+
 @Suite struct WorkbookLists {
     /// Generated lists (5,000 children) in a fresh folder.
     func generated(seed: Int = 4) throws -> URL {
@@ -49,7 +53,7 @@ import Testing
                 if i == 0 { header = fields }
                 for (c, value) in fields.enumerated() where !value.isEmpty {
                     let row = lxw_row_t(titleRows + i), col = lxw_col_t(c)
-                    if i > 0, header[c].lowercased().contains("date"), let serial = Self.serial(value) {
+                    if i > 0, c < header.count, header[c].lowercased().contains("date"), let serial = Self.serial(value) {
                         worksheet_write_number(sheet, row, col, serial, dateFormat)
                     } else {
                         worksheet_write_string(sheet, row, col, value, nil)
@@ -118,6 +122,28 @@ import Testing
         try Data((header + rows.prefix(20).joined(separator: "\n") + "\n" + rows.last! + "\n").utf8).write(to: undecided.appendingPathComponent("list6.csv"))
         let small = try workbook(from: undecided, constantMemory: false, titleRows: 1)
         #expect { try PathwayFigures.read(folder: small, year: 2025, asAt: nil) } throws: { "\($0)".hasPrefix("\(small)[List 6]:23:7: cannot tell the date format") }
+    }
+
+    /// Issue 29, item 11: a row with a cell beyond the header, on the sheet's row 101 (one
+    /// title row, the header on row 2), is reported at that row and the extra cell's column.
+    @Test func aRaggedRowNamesItsOwnSheetRowAndColumn() throws {
+        let folder = try temporaryDirectory()
+        let header = PathwayDisclosureHeaders.list3
+        var rows = (1...120).map { "C\($0),a) Male,a) WBRI,01/01/2015,,1\($0 % 10)/05/2025,q) 6: Police,b) No,,Team A,W" }
+        rows[98] += ",extra"  // the 99th row under the header on row 2: row 101
+        try Data((header + "\n" + rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("list3.csv"))
+        let book = try workbook(from: folder, constantMemory: false, titleRows: 1)
+        #expect { try PathwayFigures.read(folder: book, year: 2026, asAt: nil) } throws: {
+            "\($0)".hasPrefix("\(book)[List 3]:101:12: ragged row: 12 fields where the header has 11")
+        }
+        // The same list as a CSV with a quoted line break in an earlier row: the physical line.
+        var broken = rows
+        broken[10] = broken[10].replacingOccurrences(of: "Team A", with: "\"Team\nA\"")
+        let csv = try temporaryDirectory()
+        try Data((header + "\n" + broken.joined(separator: "\n") + "\n").utf8).write(to: csv.appendingPathComponent("list3.csv"))
+        #expect { try PathwayFigures.read(folder: csv.path, year: 2026, asAt: nil) } throws: {
+            "\($0)".contains("list3.csv:101:") && "\($0)".contains("ragged row: 12 fields where the header has 11")
+        }
     }
 
     @Test func excelSerialNumbers() {

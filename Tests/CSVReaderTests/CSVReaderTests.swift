@@ -55,6 +55,19 @@ func expectError(_ path: String, line: Int, column: Int, containing text: String
         #expect(summary?.hadByteOrderMark == true)
     }
 
+    /// Issue 29, item 11: a file joined onto another keeps the second one's byte-order mark
+    /// at the start of a line, where it became part of a child's ID. It is removed, and the
+    /// record says so (the extract and list readers warn, located at its line).
+    @Test func aByteOrderMarkStartingALaterRecordIsRemovedAndFlagged() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let path = try temporaryCSV(bytes: bom + Array("id,n\nC1,1\n".utf8) + bom + Array("C2,2\n\"C3\",3\n".utf8))
+        var seen: [(fields: [String], line: Int, mark: Bool)] = []
+        try CSVReader(path: path).forEachRecord { seen.append(($0.strings, $0.line, $0.startsWithByteOrderMark)) }
+        #expect(seen.map(\.fields) == [["id", "n"], ["C1", "1"], ["C2", "2"], ["C3", "3"]])
+        #expect(seen.map(\.mark) == [false, false, true, false], "the file's own mark is not flagged; the joined one is")
+        #expect(seen.map(\.line) == [1, 2, 3, 4])
+    }
+
     @Test func crlfAndMixedLineEndingsCountLines() throws {
         let rows = try readAll(try temporaryCSV("a,b\r\n1,2\r\n\r\n3,4\n5,6\r7,8"))
         #expect(rows.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"], ["5", "6"], ["7", "8"]])

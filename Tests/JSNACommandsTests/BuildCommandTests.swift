@@ -501,6 +501,25 @@ import Testing
 
 /// Configs and flags say what they do (issue 17, item 5).
 @Suite struct ConfigKeysAndFlags {
+    /// Issue 29, item 11: a value of the wrong type, and YAML that does not parse, are
+    /// located at the offending key (or the fault), never at 1:1.
+    @Test func typeErrorsNameTheKeysLine() throws {
+        let dir = try temporaryDirectory()
+        let cases = [
+            ("la: \"971\"\ndata: [\(demoData)]\ntrend_years: ten\n", "jsna.yml:3:1: trend_years must be a whole number, not \"ten\""),
+            ("la: \"971\"\ndata: [\(demoData)]\ndocx: maybe\n", "jsna.yml:3:1: docx must be true or false, not \"maybe\""),
+            ("la: \"971\"\ndata: \(demoData)\n", "jsna.yml:2:1: data must be a list, such as [a, b]"),
+            ("data: [\(demoData)]\narea:\n  name: X\n  members: 5\n", "jsna.yml:4:3: area.members must be a list, such as [a, b], not \"5\""),
+            ("la: \"971\"\ndata: [\(demoData)\ntrend_years: 3\n", "jsna.yml:3:12: not valid YAML: did not find expected ',' or ']'"),
+        ]
+        for (yaml, message) in cases {
+            try Data(yaml.utf8).write(to: dir.appendingPathComponent("jsna.yml"))
+            let run = try Run.jsna(["build", "--config", dir.appendingPathComponent("jsna.yml").path])
+            #expect(run.status != 0 && run.stderr.contains(message), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1, "one line: \(run.stderr)")
+        }
+    }
+
     /// Issue 29, item 2: rounding is 5 or 10 (1: exact), from the command line or the config.
     @Test func roundingIsFiveOrTen() throws {
         let dir = try temporaryDirectory()

@@ -28,6 +28,21 @@ func extract(_ rows: [String], bom: Bool = false, crlf: Bool = false, options: E
 let benchKit = SharedData.root.deletingLastPathComponent().appendingPathComponent("bench/tests")
 let annexASpec = SharedData.root.appendingPathComponent("specs/annex_a_data_map.yml")
 
+/// Issue 29, item 11: two extracts joined into one file: the second's byte-order mark made
+/// a new child of the first ID after it. It is removed, so the child is linked, and a
+/// warning names the line.
+@Suite struct JoinedFiles {
+    @Test func aByteOrderMarkMidFileIsRemovedWithAWarning() throws {
+        let e = try extract([row("C1", "01/05/2024"), "\u{FEFF}" + row("C1", "01/07/2024")])
+        let warning = try #require(e.diagnostics.groups[.byteOrderMark])
+        #expect(warning.count == 1 && warning.firstLine == 3)
+        #expect(!ExtractDiagnostics.Kind.byteOrderMark.isError)
+        #expect(e.figures(for: 2025).rereferrals == 1, "the second referral is the same child's, within 12 months")
+        let text = e.diagnostics.diagnostics(path: "list3.csv").map(\.description)
+        #expect(text.contains { $0.hasPrefix("list3.csv:3:1:") && $0.contains("1 row: a byte-order mark (U+FEFF) starts the row") }, "\(text)")
+    }
+}
+
 @Suite struct ReReferrals {
     @Test func leapDays() throws {
         // 28 Feb 2023 counts for 29 Feb 2024; 27 Feb 2023 does not.

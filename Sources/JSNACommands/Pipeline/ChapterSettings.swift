@@ -151,15 +151,8 @@ public struct ChapterSettings: Sendable {
             throw UserError("\(configPath): cannot read the config file")
         }
         try refuseUnknownKeys(text, path: configPath)
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch let error as YamlError {
-            throw UserError("\(configPath): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw UserError("\(configPath):1:1: missing key '\(key.stringValue)' (needed: la or area, and data)")
-        } catch {
-            throw UserError("\(configPath):1:1: \(error)")
+        let file = try ConfigDecoding.decode(File.self, from: text, path: configPath) { key in
+            ["name", "members"].contains(key) ? "" : " (needed: la or area, and data)"
         }
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         let base = URL(fileURLWithPath: configPath, relativeTo: current).absoluteURL.deletingLastPathComponent()

@@ -56,10 +56,7 @@ enum ExtractConfig {
         try RegularFile.require(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the config file") }
         try ChapterSettings.refuseUnknownKeys(text, path: path)
-        let file: File
-        do { file = try YAMLDecoder().decode(File.self, from: text) } catch {
-            throw UserError("\(path): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
-        }
+        let file = try ConfigDecoding.decode(File.self, from: text, path: path) { _ in "" }
         return try options(columns: file.columns, dateFormat: file.date_format, memoryMB: file.memory_mb, path: path)
     }
 
@@ -109,10 +106,7 @@ enum ExtractConfig {
         try RegularFile.require(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserError("\(path): cannot read the config file") }
         try ChapterSettings.refuseUnknownKeys(text, path: path)
-        let keys: Keys
-        do { keys = try YAMLDecoder().decode(Keys.self, from: text) } catch {
-            throw UserError("\(path): \(String(describing: error).split(separator: "\n").first ?? "invalid YAML")")
-        }
+        let keys = try ConfigDecoding.decode(Keys.self, from: text, path: path) { _ in "" }
         var options = PathwayOptions()
         options.columns = try annexAColumns(keys.columns ?? [:], path: path)
         if let f = keys.date_format {
