@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReportModelTests",
-            dependencies: ["ReportModel", "Chapter", "Charts", "Document", "Indicators", "CensusIngest", "ReferralExtract", "DisclosureControl", "Statistics", "TestSupport"],
+            dependencies: ["ReportModel", "Chapter", "Charts", "Document", "Indicators", "CensusIngest", "ReferralExtract", "AnnexAPathway", "DisclosureControl", "Statistics", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DocumentTests", dependencies: ["Document"], swiftSettings: swiftSettings),

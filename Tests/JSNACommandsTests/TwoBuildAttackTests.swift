@@ -59,7 +59,7 @@ import Testing
 
     /// Lists for 120 children to 31 October 2025 (day 578), built as at both month ends.
     static func builds(seed: UInt64, round: Int) throws -> (september: String, october: String, folder: URL) {
-        let lists = PathwayDisclosureProperty.lists(seed: seed, children: 120...120, last: 578)
+        let lists = RandomAnnexALists.generate(seed: seed, children: 120...120, last: 578)
         let work = try temporaryDirectory()
         let folder = work.appendingPathComponent("lists")
         try lists.write(to: folder)

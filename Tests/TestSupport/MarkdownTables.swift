@@ -21,3 +21,29 @@ public struct MarkdownTable: Sendable {
         return out
     }
 }
+
+/// The same reading of an HTML chapter's tables: caption and rows of cell text (tags
+/// removed, entities decoded), the header row first.
+public enum HTMLTable {
+    public static func all(in html: String) -> [MarkdownTable] {
+        OfficeFile.matches(#"<table>(.*?)</table>"#, in: html).map { match in
+            let body = match[0]
+            let caption = OfficeFile.matches(#"<caption>(.*?)</caption>"#, in: body).first.map { text($0[0]) } ?? ""
+            let rows = OfficeFile.matches(#"<tr>(.*?)</tr>"#, in: body).map { row in
+                OfficeFile.matches(#"<t[hd][^>]*>(.*?)</t[hd]>"#, in: row[0]).map { text($0[0]) }
+            }
+            return MarkdownTable(caption: caption, rows: rows)
+        }
+    }
+
+    static func text(_ html: String) -> String {
+        OfficeFile.unescape(html.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension MarkdownTable {
+    /// The cells as a reader sees them: Markdown's backslash escapes and emphasis removed.
+    public var plainRows: [[String]] {
+        rows.map { $0.map { $0.replacingOccurrences(of: #"\\(.)"#, with: "$1", options: .regularExpression).replacingOccurrences(of: "*", with: "") } }
+    }
+}
