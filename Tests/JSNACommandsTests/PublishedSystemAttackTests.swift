@@ -15,7 +15,7 @@ import Testing
         for finding in findings { Issue.record("\(what): \(finding)") }
     }
 
-    @Test(arguments: [11, 23, 2024, 0xC0FFEE] + Array(100..<116) as [UInt64])
+    @Test(arguments: [11, 23, 2024, 0xC0FFEE, 100, 104] as [UInt64])
     func randomExtracts(seed: UInt64) throws {
         let (text, _) = DisclosureProperty.extract(seed: seed)
         let work = try temporaryDirectory()

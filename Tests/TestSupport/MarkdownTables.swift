@@ -42,8 +42,35 @@ public enum HTMLTable {
 }
 
 extension MarkdownTable {
-    /// The cells as a reader sees them: Markdown's backslash escapes and emphasis removed.
+    /// The cells as a reader sees them: Markdown's backslash escapes, emphasis and code marks removed.
     public var plainRows: [[String]] {
-        rows.map { $0.map { $0.replacingOccurrences(of: #"\\(.)"#, with: "$1", options: .regularExpression).replacingOccurrences(of: "*", with: "") } }
+        rows.map { $0.map { $0.replacingOccurrences(of: #"\\(.)"#, with: "$1", options: .regularExpression).replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "`", with: "") } }
+    }
+}
+
+/// One line of a CSV that jsna wrote, split into fields (quotes removed, doubled quotes
+/// undoubled); for tests reading back a small published CSV.
+public enum CSVLine {
+    public static func fields(_ line: String) -> [String] {
+        var out: [String] = [], field = "", quoted = false
+        var previousQuote = false
+        for ch in line {
+            if quoted {
+                if ch == "\"" { quoted = false; previousQuote = true } else { field.append(ch) }
+                continue
+            }
+            if ch == "\"" {
+                if previousQuote { field.append("\"") }
+                quoted = true
+            } else if ch == "," {
+                out.append(field)
+                field = ""
+            } else {
+                field.append(ch)
+            }
+            previousQuote = false
+        }
+        out.append(field)
+        return out
     }
 }

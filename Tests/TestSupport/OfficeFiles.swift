@@ -43,15 +43,25 @@ public struct OfficeFile {
     /// The numbers under every header cell `isCount` accepts, read down its column to the
     /// first empty cell: the counts of a sheet whose tables each have a header row.
     public func countCells(sheet name: String, isCount: (String) -> Bool) throws -> [(address: String, value: Double)] {
+        try labelledCounts(sheet: name, isCount: isCount).map { ($0.address, $0.value) }
+    }
+
+    /// As ``countCells(sheet:isCount:)``, with each count's row label (column A's text on its
+    /// row) and column header.
+    public func labelledCounts(sheet name: String, isCount: (String) -> Bool) throws -> [(address: String, row: String, header: String, value: Double)] {
         let cells = try cells(sheet: name)
-        var out: [(address: String, value: Double)] = []
+        var out: [(address: String, row: String, header: String, value: Double)] = []
         for (address, cell) in cells {
             guard case .text(let header) = cell, isCount(header),
                   let split = address.firstIndex(where: \.isNumber), var row = Int(address[split...]) else { continue }
             let column = address[..<split]
             row += 1
             while let below = cells["\(column)\(row)"] {
-                if case .number(let n) = below { out.append(("\(column)\(row)", n)) }
+                if case .number(let n) = below {
+                    let label: String
+                    if case .text(let t)? = cells["A\(row)"] { label = t } else { label = "" }
+                    out.append(("\(column)\(row)", label, header, n))
+                }
                 row += 1
             }
         }
