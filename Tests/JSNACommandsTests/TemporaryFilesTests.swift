@@ -65,11 +65,12 @@ import Testing
             process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": tmp.path, "JSNA_PROGRESS_AFTER": "600"]) { $1 }
             process.standardError = FileHandle.nullDevice
             try process.run()
-            // Wait for the Word document's folder to appear, then signal.
+            // Wait for the Word document's folder to appear, then signal: for as long as the
+            // build runs (under the sanitizers, with other tests beside it, that is minutes).
             var seen = false
-            for _ in 0..<600 where !seen {
+            while !seen && process.isRunning {
                 seen = ((try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []).contains { $0.hasPrefix("jsna-docx-") }
-                if !seen { usleep(10_000) }
+                if !seen { usleep(5_000) }
             }
             #expect(seen, "the build made its folder")
             kill(process.processIdentifier, signal)
