@@ -101,6 +101,7 @@ test: deps docx-deps
 	else \
 	  echo "SKIP: python3 with numpy not found: the overdispersion table is not recomputed (swift test still checks the committed one)"; \
 	fi
+	python3 scripts/check_imports.py
 	$(SWIFT) build
 	scripts/peer-check.sh
 	$(SWIFT) test

@@ -51,7 +51,7 @@ let package = Package(
         // 4. Chapter. The report model: typed values built from the indicators and the extract.
         .target(
             name: "ReportModel",
-            dependencies: ["CSVReader", "Diagnostics", "Indicators", "Statistics", "ReferralExtract", "AnnexAPathway", "DisclosureControl", "CensusIngest"],
+            dependencies: ["Diagnostics", "Indicators", "Statistics", "ReferralExtract", "AnnexAPathway", "DisclosureControl", "CensusIngest"],
             swiftSettings: swiftSettings
         ),
         // One small document tree and its writers (Markdown, HTML page, Word's Markdown).
@@ -70,14 +70,15 @@ let package = Package(
         ),
         // Excel with libxlsxwriter (Debian libxlsxwriter-dev).
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
-        .target(name: "Workbook", dependencies: ["CXLSXWriter", "ReportModel", "Indicators", "Statistics", "TemporaryFiles"], swiftSettings: swiftSettings),
+        .target(name: "Workbook", dependencies: ["CXLSXWriter", "CensusIngest", "ReportModel", "Indicators", "Statistics", "TemporaryFiles"], swiftSettings: swiftSettings),
         // Synthetic demonstration data with fictional authorities.
         .target(name: "DemoData", dependencies: ["Statistics", "ReferralExtract"], swiftSettings: swiftSettings),
         // 5. CLI: thin commands that only wire the stages.
         .target(
             name: "JSNACommands",
             dependencies: [
-                "CensusIngest", "Indicators", "ReportModel", "Document", "Charts", "Chapter", "Workbook", "DemoData", "ReferralExtract", "Diagnostics", "AnnexAPathway", "TemporaryFiles",
+                "CSVReader", "CensusIngest", "Indicators", "Statistics", "ReportModel", "Document", "Chapter", "Workbook", "DemoData", "ReferralExtract", "Diagnostics", "AnnexAPathway",
+                "DisclosureControl", "TemporaryFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -92,15 +93,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
-        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV", "Diagnostics", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "CLibCSV", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["Reference"], swiftSettings: swiftSettings),
         .testTarget(name: "ReferralExtractTests", dependencies: ["ReferralExtract", "CSVReader", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "Diagnostics", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CensusIngestTests", dependencies: ["CensusIngest", "CSVReader", "Diagnostics", "Statistics", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "CensusIngest", "Statistics", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReportModelTests",
-            dependencies: ["ReportModel", "Chapter", "Charts", "Document", "Indicators", "CensusIngest", "ReferralExtract", "AnnexAPathway", "DisclosureControl", "Statistics", "TestSupport"],
+            dependencies: ["ReportModel", "Chapter", "Charts", "Document", "Indicators", "CensusIngest", "ReferralExtract", "DisclosureControl", "Statistics", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DocumentTests", dependencies: ["Document"], swiftSettings: swiftSettings),
@@ -122,7 +123,8 @@ let package = Package(
         ),
         .testTarget(
             name: "JSNACommandsTests",
-            dependencies: ["JSNACommands", "jsna", "TestSupport", "Chapter", "ReportModel", "TemporaryFiles"],
+            // "jsna": the executable the end-to-end tests run (imported by none).
+            dependencies: ["JSNACommands", "jsna", "TestSupport", "Chapter", "ReportModel", "CensusIngest", "TemporaryFiles"],
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
