@@ -15,7 +15,7 @@ import Charts
     static let header = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,Date of Referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker"
 
     /// A random small extract: few rows, so most counts are small.
-    static func randomExtract(_ rng: inout SystemRandomNumberGenerator) throws -> (path: String, secrets: [String]) {
+    static func randomExtract(_ rng: inout SeededGenerator) throws -> (path: String, secrets: [String]) {
         let n = Int.random(in: 1...120, using: &rng)
         var lines = [header]
         var secrets: [String] = []
@@ -41,25 +41,29 @@ import Charts
         let dataset = try CensusDataset.load(folders: [SharedData.demo])
         let table = IndicatorTable(dataset: dataset)
         let authority = dataset.areas["971"]!
-        var rng = SystemRandomNumberGenerator()
-        for _ in 0..<60 {
+        // Seeded, so a failure replays: JSNA_SEED=<the seed printed> swift test --filter LocalSection.
+        let seed = UInt64(ProcessInfo.processInfo.environment["JSNA_SEED"] ?? "") ?? UInt64(Date().timeIntervalSince1970)
+        print("randomExtractsNeverDiscloseASmallCountOrAChild: seed \(seed) (replay with JSNA_SEED=\(seed))")
+        var rng = SeededGenerator(state: seed)
+        for n in 0..<60 {
             let (path, secrets) = try Self.randomExtract(&rng)
+            let label = "seed \(seed), case \(n)"
             let extract = try ReferralExtract.read(path: path, options: ExtractOptions(dateFormat: .dayMonthYear))
             // An extract with no whole month has no section.
             guard let local = LocalSectionBuilder(extract: extract, table: table, dataset: dataset, authority: authority).build() else { continue }
             let counts = local.counts
-            for i in counts.values.indices where (1...5).contains(counts.values[i]) { #expect(counts.isSuppressed(i), "\(counts.labels[i])") }
-            #expect(DisclosureAttack(table: counts).recovered().isEmpty)
+            for i in counts.values.indices where (1...5).contains(counts.values[i]) { #expect(counts.isSuppressed(i), "\(label): \(counts.labels[i])") }
+            #expect(DisclosureAttack(table: counts).recovered().isEmpty, "\(label)")
             // Only the local section is built from the extract: everything of it that is published.
             let section = ChapterDocument.local(local)
             let published = MarkdownWriter().write(Document(title: "", pageTitle: "", front: [], sections: [section], footer: []))
                 + HTMLWriter.write(section) + BarChartSVG.render(local.monthly)
-            for secret in secrets { #expect(!published.contains(secret), "\(secret) appears in the chapter") }
+            for secret in secrets { #expect(!published.contains(secret), "\(label): \(secret) appears in the chapter") }
             // Every count shown in a breakdown is either c or at least 6 (or 0).
             for b in local.breakdowns {
                 for row in b.rows {
-                    if let n = row.count.value { #expect(n == 0 || n >= 6) }
-                    if row.count == .suppressed { #expect(row.share == nil, "a share beside a hidden count") }
+                    if let n = row.count.value { #expect(n == 0 || n >= 6, "\(label)") }
+                    if row.count == .suppressed { #expect(row.share == nil, "\(label): a share beside a hidden count") }
                 }
             }
         }
