@@ -25,6 +25,8 @@ let package = Package(
     targets: [
         // One located diagnostic type for every reader (file, line, column).
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
+        // Work spread over every core, results in order: the one unchecked shared buffer.
+        .target(name: "Parallel", swiftSettings: swiftSettings),
         // Private temporary folders for files that may hold children's data.
         .target(name: "TemporaryFiles", swiftSettings: swiftSettings),
         // 1. CSV reading on libcsv.
@@ -38,11 +40,11 @@ let package = Package(
         // 3. Statistics: pure functions, no I/O (no Foundation file access).
         .target(name: "Statistics", swiftSettings: swiftSettings),
         // 2. Ingest of DfE explore-education-statistics files.
-        .target(name: "CensusIngest", dependencies: ["CSVReader", "Diagnostics", "Statistics"], swiftSettings: swiftSettings),
+        .target(name: "CensusIngest", dependencies: ["CSVReader", "Diagnostics", "Parallel", "Statistics"], swiftSettings: swiftSettings),
         // Local child-level referral extracts (Ofsted Annex A List 3 and mapped exports).
-        .target(name: "ReferralExtract", dependencies: ["CSVReader", "Diagnostics"], swiftSettings: swiftSettings),
+        .target(name: "ReferralExtract", dependencies: ["CSVReader", "Diagnostics", "Parallel"], swiftSettings: swiftSettings),
         // The council's Annex A lists 1, 3-8: the child protection pathway in-year.
-        .target(name: "AnnexAPathway", dependencies: ["CSVReader", "Diagnostics", "ReferralExtract", "TemporaryFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
+        .target(name: "AnnexAPathway", dependencies: ["CSVReader", "Diagnostics", "Parallel", "ReferralExtract", "TemporaryFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         // Disclosure control for everything published: one module owns it; GLPK audits it.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
         .target(name: "DisclosureControl", dependencies: ["CGLPK"], swiftSettings: swiftSettings),
@@ -78,7 +80,7 @@ let package = Package(
             name: "JSNACommands",
             dependencies: [
                 "CSVReader", "CensusIngest", "Indicators", "Statistics", "ReportModel", "Document", "Chapter", "Workbook", "DemoData", "ReferralExtract", "Diagnostics", "AnnexAPathway",
-                "DisclosureControl", "TemporaryFiles",
+                "DisclosureControl", "Parallel", "TemporaryFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],

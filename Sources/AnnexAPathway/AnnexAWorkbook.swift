@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallel
 import ReferralExtract
 import ZIPFoundation
 
@@ -85,12 +86,13 @@ public struct AnnexAWorkbook {
             sizes.append(Int(entry.uncompressedSize))
         }
         let order = parts.sheets.indices.sorted { sizes[$0] > sizes[$1] }
-        let slots = parts.sheets.map { _ in Slot<Sheet>() }
-        DispatchQueue.concurrentPerform(iterations: order.count) { k in
-            let i = order[k]
-            slots[i].result = Result { try Self.convert(sheet: parts.sheets[i], index: i, path: path, parts: parts, folder: folder, columns: columns) }
+        let converted = parallelResults(order.count) { k in
+            try Self.convert(sheet: parts.sheets[order[k]], index: order[k], path: path, parts: parts, folder: folder, columns: columns)
         }
-        sheets = try slots.map { try $0.result!.get() }
+        // Back in the workbook's order (the largest sheets went first).
+        var byIndex = [Result<Sheet, any Error>?](repeating: nil, count: order.count)
+        for (k, i) in order.enumerated() { byIndex[i] = converted[k] }
+        sheets = try byIndex.map { try $0!.get() }
     }
 
     /// The file's first `count` bytes (fewer if it is shorter), read with open/read.

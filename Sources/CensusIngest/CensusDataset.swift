@@ -1,4 +1,5 @@
 import Diagnostics
+import Parallel
 import CSVReader
 import Dispatch
 import Foundation
@@ -80,23 +81,18 @@ public struct CensusDataset: Sendable {
     /// Reads the files on every core (each file is parsed and hashed on its own); the
     /// results come back in file order, so a dataset never depends on thread timing.
     static func readAll(_ files: [String]) -> [Result<SourceFile, any Error>] {
-        final class Slot: @unchecked Sendable { var result: Result<SourceFile, any Error>? }
-        let slots = files.map { _ in Slot() }
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            slots[i].result = Result {
-                switch try SourceFile.read(path: files[i]) {
-                case .table(var table):
-                    table.sha256 = SHA256.hex(ofFile: files[i]) ?? ""
-                    return .table(table)
-                case .neighbours(var model):
-                    model.sha256 = SHA256.hex(ofFile: files[i]) ?? ""
-                    return .neighbours(model)
-                case let other:
-                    return other
-                }
+        parallelResults(files.count) { i in
+            switch try SourceFile.read(path: files[i]) {
+            case .table(var table):
+                table.sha256 = SHA256.hex(ofFile: files[i]) ?? ""
+                return .table(table)
+            case .neighbours(var model):
+                model.sha256 = SHA256.hex(ofFile: files[i]) ?? ""
+                return .neighbours(model)
+            case let other:
+                return other
             }
         }
-        return slots.map { $0.result! }
     }
 
     mutating func add(_ table: SourceTable) {

@@ -2,6 +2,7 @@ import Diagnostics
 import CSVReader
 import Dispatch
 import Foundation
+import Parallel
 
 /// Options for reading an extract.
 public struct ExtractOptions: Sendable {
@@ -251,20 +252,15 @@ struct PassReader {
 
     /// Parses the ranges concurrently.
     func parallel() throws -> [(ReferralAggregator, Int)] {
-        final class Slot: @unchecked Sendable { var result: Result<(ReferralAggregator, Int), any Error>? }
-        let slots = ranges.map { _ in Slot() }
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
+        try parallelMap(ranges.count) { i in
             let aggregator = aggregator(bytes: ranges[i].count, of: ranges.count)
             var options = CSVReader.Options()
             options.byteRange = ranges[i]
             options.expectedFieldCount = header.fieldCount
             options.progress = progress
-            slots[i].result = Result {
-                let lines = try CSVReader(path: path, options: options).forEachRecord(aggregator.add).lines
-                return (aggregator, lines)
-            }
+            let lines = try CSVReader(path: path, options: options).forEachRecord(aggregator.add).lines
+            return (aggregator, lines)
         }
-        return try slots.map { try $0.result!.get() }
     }
 
     /// Where each chunk's line numbers start in the file (the sequential read counts from

@@ -3,6 +3,7 @@ import Chapter
 import Diagnostics
 import Dispatch
 import Foundation
+import Parallel
 import Indicators
 import ReportModel
 
@@ -21,19 +22,19 @@ extension ChapterPipeline {
         // England and each region get a chapter too, listed first in the index.
         let authorities = ([p.dataset.areas[Area.englandID]].compactMap { $0 } + p.dataset.areas.regions).filter(hasFigures) + las
         // Chapters are independent: build them on every core, then add them in order.
-        final class Slot: @unchecked Sendable { var result: Swift.Result<(model: ChapterModel, files: [(name: String, contents: Data)]), any Error>? }
-        let slots = authorities.map { _ in Slot() }
         let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: authorities.count) { i in
-            slots[i].result = Swift.Result { try chapter(p, authority: authorities[i], year: year, withExtract: false) }
-            let n = done.increment()
-            progress("[\(n)/\(authorities.count)] \(authorities[i].name) (\(authorities[i].oldCode))")
+        let built = parallelResults(authorities.count) { i in
+            defer {
+                let n = done.increment()
+                progress("[\(n)/\(authorities.count)] \(authorities[i].name) (\(authorities[i].oldCode))")
+            }
+            return try chapter(p, authority: authorities[i], year: year, withExtract: false)
         }
         var output = AtomicOutput()
         var entries: [BatchIndex.Entry] = []
-        for (authority, slot) in zip(authorities, slots) {
+        for (authority, result) in zip(authorities, built) {
             let folder = BatchIndex.folderName(authority)
-            let (model, files) = try slot.result!.get()
+            let (model, files) = try result.get()
             for (name, data) in files { output.add(folder + "/" + name, data: data) }
             entries.append(BatchIndex.Entry(authority: authority, folder: folder, model: model))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSVReader
 import Foundation
+import Parallel
 
 /// Raw CSV throughput for `make bench`: reads a file through jsna's reader and counts.
 struct BenchParseCommand: ParsableCommand {
@@ -13,23 +14,18 @@ struct BenchParseCommand: ParsableCommand {
     var parts = 1
 
     func run() throws {
-        final class Count: @unchecked Sendable { var bytes = 0, records = 0, fields = 0, failure: (any Error)? }
         let start = DispatchTime.now().uptimeNanoseconds
         let ranges = parts > 1 ? RecordBoundaries.split(path: file, parts: parts, dataStart: 0) : [0..<Int.max]
-        let counts = ranges.map { _ in Count() }
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
+        let counts = try parallelMap(ranges.count) { i -> (bytes: Int, records: Int, fields: Int) in
             var options = CSVReader.Options()
             if parts > 1 {
                 options.byteRange = ranges[i]
                 options.requireSameFieldCount = false
             }
-            do {
-                let summary = try CSVReader(path: file, options: options).forEachRecord { counts[i].fields += $0.count }
-                counts[i].bytes = summary.bytes
-                counts[i].records = summary.records
-            } catch { counts[i].failure = error }
+            var fields = 0
+            let summary = try CSVReader(path: file, options: options).forEachRecord { fields += $0.count }
+            return (summary.bytes, summary.records, fields)
         }
-        if let failure = counts.compactMap(\.failure).first { throw failure }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let bytes = counts.reduce(0) { $0 + $1.bytes }
         let records = counts.reduce(0) { $0 + $1.records }, fields = counts.reduce(0) { $0 + $1.fields }
