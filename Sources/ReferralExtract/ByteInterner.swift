@@ -4,7 +4,7 @@
 /// linear probing) maps them to ids 0, 1, 2, … in first-seen order. Used for child IDs (memory
 /// grows with children, not rows) and for category labels. Raw buffers and locals in the
 /// hot loop keep bounds and exclusivity checks out of a lookup done four times a row.
-public final class ByteInterner: @unchecked Sendable {
+public final class ByteInterner {
     // Each interner is used by one thread at a time: the runtime exclusivity check per
     // access guards nothing here.
     @exclusivity(unchecked) private var bytes: UnsafeMutablePointer<UInt8>

@@ -9,7 +9,7 @@ import Foundation
 ///     let children = DistinctChildren()
 ///     try children.add(idBytes)
 ///     let n = try children.count()
-public final class DistinctChildren: @unchecked Sendable {
+public final class DistinctChildren {
     /// Keys a chunk's set holds before it spills (16 MB).
     public static let heldPerChunk = 1 << 20
     static let partitions = 16
