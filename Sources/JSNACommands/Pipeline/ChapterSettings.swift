@@ -74,11 +74,14 @@ public struct ChapterSettings: Sendable {
         self.neighbourModel = neighbourModel
     }
 
+    /// The config file as written. Its properties are its keys: the list of known keys is
+    /// read from them (``knownKeys``), so a new setting is written once, here. (`data`'s
+    /// default is only for that reading: decoding still requires the key.)
     struct File: Decodable {
         var la: String?
         var area: AreaSpec?
         var year: String?
-        var data: [String]
+        var data: [String] = []
         var out: String?
         var sn_model: String?
         var extract: String?
@@ -99,16 +102,12 @@ public struct ChapterSettings: Sendable {
 
     /// `area: {name: Pan-Dorset Safeguarding Children Partnership, members: [Dorset, "839"]}`.
     struct AreaSpec: Decodable {
-        var name: String
-        var members: [String]
+        var name = ""
+        var members: [String] = []
     }
 
-    /// Every key a config may hold.
-    static let knownKeys = [
-        "la", "area", "year", "data", "out", "sn_model", "extract", "template", "allow_html", "columns", "date_format",
-        "memory_mb", "docx", "xlsx", "reference_docx", "trend_years", "strict", "annex_a", "as_at",
-        "rounding",
-    ]
+    /// Every key a config may hold: ``File``'s properties.
+    static let knownKeys = Mirror(reflecting: File()).children.compactMap(\.label)
 
     /// What a config may hold, key by key: `area:` holds `name:` and `members:`; under
     /// `columns:` any list's column may be named (checked against the lists when read).
@@ -118,7 +117,7 @@ public struct ChapterSettings: Sendable {
     }
 
     static let schema = Schema.keys(Dictionary(uniqueKeysWithValues: knownKeys.map { key in
-        (key, key == "area" ? Schema.keys(["name": .any, "members": .any]) : .any)
+        (key, key == "area" ? Schema.keys(Dictionary(uniqueKeysWithValues: Mirror(reflecting: AreaSpec()).children.compactMap(\.label).map { ($0, Schema.any) })) : .any)
     }))
 
     /// A key jsna does not know, at any level, is a typing slip that would otherwise be
