@@ -133,7 +133,7 @@ extension ChapterWorkbook {
                 case .quantity(let n): sheet.number(r, i + 1, n, format: "#,##0.0")
                 case .missing(let symbol): sheet.text(r, i + 1, symbol)
                 case .note(let text): sheet.text(r, i + 1, text)
-                case .absent: sheet.text(r, i + 1, "–")
+                case .absent: sheet.text(r, i + 1, Shown.absentSymbol)
                 }
             }
         }

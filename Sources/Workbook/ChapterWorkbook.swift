@@ -50,7 +50,7 @@ public struct ChapterWorkbook {
     /// Writes a figure: the number (percentages as fractions), or its symbol as text.
     static func write(_ figure: Figure?, unit: IndicatorUnit?, to sheet: XLSXSheet, _ row: Int, _ column: Int, format: String? = nil) {
         guard let figure else {
-            sheet.text(row, column, "–")
+            sheet.text(row, column, Shown.absentSymbol)
             return
         }
         switch figure {

@@ -34,7 +34,7 @@ enum NotesSheet {
             sheet.text(r, 1, Missing(symbol: symbol)?.reason.explanation ?? "")
         }
         r += 1
-        sheet.text(r, 0, "–")
+        sheet.text(r, 0, Shown.absentSymbol)
         sheet.text(r, 1, "no figure for this area and period")
         r += 1
         sheet.text(r, 0, "%")

@@ -23,18 +23,18 @@ enum PathwaySheet {
             LocalSheet.count(s.count, sheet, r, c)
             for v in [s.rate, s.interval?.lower, s.interval?.upper] {
                 c += 1
-                if let v { sheet.number(r, c, v, format: "0.0") } else { sheet.text(r, c, s.count.value == nil ? Controlled.symbol : "–") }
+                if let v { sheet.number(r, c, v, format: "0.0") } else { sheet.text(r, c, s.count.value == nil ? Controlled.symbol : Shown.absentSymbol) }
             }
             if p.earlierPeriod != nil {
                 c += 1
-                if let e = s.earlier { LocalSheet.count(e, sheet, r, c) } else { sheet.text(r, c, "–") }
+                if let e = s.earlier { LocalSheet.count(e, sheet, r, c) } else { sheet.text(r, c, Shown.absentSymbol) }
             }
             for f in [s.published?.authority, s.published?.england, s.published?.region, s.published?.neighbours] {
                 c += 1
                 figure(f, sheet, r, c, percent: false)
             }
-            sheet.text(r, c + 1, s.implausible ? "not compared" : s.published.map { VerdictWords.cell($0.verdict.england) } ?? "–")
-            sheet.text(r, c + 2, s.implausible ? "not compared" : s.published.map { VerdictWords.cell($0.verdict.neighbours) } ?? "–")
+            sheet.text(r, c + 1, s.implausible ? "not compared" : s.published.map { VerdictWords.cell($0.verdict.england) } ?? Shown.absentSymbol)
+            sheet.text(r, c + 2, s.implausible ? "not compared" : s.published.map { VerdictWords.cell($0.verdict.neighbours) } ?? Shown.absentSymbol)
         }
         r += 2
         sheet.text(r, 0, "From one stage to the next, \(p.period)", bold: true)
@@ -71,7 +71,7 @@ enum PathwaySheet {
         switch f {
         case .value(let v)?: sheet.number(r, c, percent ? v / 100 : v, format: percent ? "0.0%" : "0.0")
         case .missing(let m)?: sheet.text(r, c, m.symbol)
-        case nil: sheet.text(r, c, "–")
+        case nil: sheet.text(r, c, Shown.absentSymbol)
         }
     }
 }

@@ -28,7 +28,7 @@ extension ChapterDocument {
     }
 
     static func interval(_ ci: ConfidenceInterval?, hidden: Bool, percent: Bool = false) -> Cell {
-        guard let ci else { return Cell(hidden ? Controlled.symbol : "–") }
+        guard let ci else { return Cell(hidden ? Controlled.symbol : Shown.absentSymbol) }
         let unit = percent ? "%" : ""
         return Cell("\(Rounding.format(ci.lower, places: 1))\(unit)–\(Rounding.format(ci.upper, places: 1))\(unit)")
     }
@@ -41,12 +41,12 @@ extension ChapterDocument {
         let rows = p.stages.map { s -> [Cell] in
             let hidden = s.count.value == nil
             var row = [Cell(s.label), Cell(count(s.count)),
-                       Cell(s.rate.map { Rounding.format($0, places: 1) } ?? (hidden ? Controlled.symbol : "–")), interval(s.interval, hidden: hidden)]
-            if p.earlierPeriod != nil { row.append(Cell(s.earlier.map(count) ?? "–")) }
+                       Cell(s.rate.map { Rounding.format($0, places: 1) } ?? (hidden ? Controlled.symbol : Shown.absentSymbol)), interval(s.interval, hidden: hidden)]
+            if p.earlierPeriod != nil { row.append(Cell(s.earlier.map(count) ?? Shown.absentSymbol)) }
             let c = s.published
             row += [figure(c?.authority), figure(c?.england), figure(c?.region), figure(c?.neighbours),
-                    Cell(s.implausible ? "not compared (see the summary)" : c.map { VerdictWords.cell($0.verdict.england) } ?? "–"),
-                    Cell(s.implausible ? "not compared" : c.map { VerdictWords.cell($0.verdict.neighbours) } ?? "–")]
+                    Cell(s.implausible ? "not compared (see the summary)" : c.map { VerdictWords.cell($0.verdict.england) } ?? Shown.absentSymbol),
+                    Cell(s.implausible ? "not compared" : c.map { VerdictWords.cell($0.verdict.neighbours) } ?? Shown.absentSymbol)]
             return row
         }
         return Table(caption: "The pathway, \(authority), \(p.period), beside the latest published figures (– : DfE publishes no such measure)", columns: columns, rows: rows)
@@ -66,9 +66,9 @@ extension ChapterDocument {
         return Table(caption: caption, columns: columns, rows: shares.map { s in
             let hidden = s.percent == nil && (s.count.value == nil || s.of.value == nil)
             return [Cell(s.label), Cell(count(s.count)), Cell(count(s.of)),
-                    Cell(s.percent.map { Rounding.format($0, places: 1) + "%" } ?? (hidden ? Controlled.symbol : "–")), interval(s.interval, hidden: hidden, percent: true),
+                    Cell(s.percent.map { Rounding.format($0, places: 1) + "%" } ?? (hidden ? Controlled.symbol : Shown.absentSymbol)), interval(s.interval, hidden: hidden, percent: true),
                     figure(s.published?.authority, percent: true), figure(s.published?.england, percent: true), figure(s.published?.neighbours, percent: true),
-                    Cell(s.published.map { hidden ? Controlled.symbol : VerdictWords.cell($0.verdict.england) } ?? "–")]
+                    Cell(s.published.map { hidden ? Controlled.symbol : VerdictWords.cell($0.verdict.england) } ?? Shown.absentSymbol)]
         })
     }
 }

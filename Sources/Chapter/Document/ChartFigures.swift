@@ -27,7 +27,7 @@ public enum ChartFigures {
             [Cell((p.role == .authority ? "\(p.name) (\(c.subjectLabel))" : p.name) + (offScale(p) ? " (off the chart's scale)" : "")),
              Cell(Rounding.grouped(p.children, places: 0)),
              Cell(Rounding.grouped(p.count, places: 0)), Cell(Rounding.format(p.rate, places: c.decimals)),
-             Cell(p.adjustedPosition?.rawValue ?? "–"), Cell(p.position?.rawValue ?? "")]
+             Cell(p.adjustedPosition?.rawValue ?? Shown.absentSymbol), Cell(p.position?.rawValue ?? "")]
         }
         let table = Table(caption: "Funnel plot: \(c.subjectLabel) and its neighbours\(c.points.contains(where: offScale) ? ", and authorities off the chart's scale" : "")",
                           columns: [.text("Area"), .number(c.sizeLabel), .number(c.countLabel), .number("Value"),
@@ -41,8 +41,8 @@ public enum ChartFigures {
     public static func spine(_ c: SpineChart) -> ChartFigure {
         let rows = c.rows.map { r -> [Cell] in
             let f = { (x: Double) in Cell(r.unit.short(Rounding.format(x, places: r.decimals))) }
-            return [Cell(r.title), f(r.value), r.england.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.england)),
-                    r.neighbours.map(f) ?? Cell("–"), Cell(VerdictWords.cell(r.verdict.neighbours)), Cell(VerdictWords.trend(r.verdict.trend))]
+            return [Cell(r.title), f(r.value), r.england.map(f) ?? Cell(Shown.absentSymbol), Cell(VerdictWords.cell(r.verdict.england)),
+                    r.neighbours.map(f) ?? Cell(Shown.absentSymbol), Cell(VerdictWords.cell(r.verdict.neighbours)), Cell(VerdictWords.trend(r.verdict.trend))]
         }
         let columns: [Table.Column] = [.text("Indicator"), .number(c.subject), .number("England"), .text("Against England"),
                                        .number("Neighbours"), .text("Against neighbours"), .text("Five-year trend")]
@@ -53,7 +53,7 @@ public enum ChartFigures {
     /// comparator and the test for chance alone beside the verdicts; then where the figure
     /// sits in the spread of all authorities.
     public static func spineFullTables(_ c: SpineChart) -> [Table] {
-        let format = { (r: SpineChart.Row, x: Double?) in x.map { Cell(Rounding.format($0, places: r.decimals)) } ?? Cell("–") }
+        let format = { (r: SpineChart.Row, x: Double?) in x.map { Cell(Rounding.format($0, places: r.decimals)) } ?? Cell(Shown.absentSymbol) }
         let comparisons = c.rows.map { r -> [Cell] in
             [Cell(r.title), format(r, r.value), Cell(r.count.text(places: 0)), format(r, r.england), Cell(VerdictWords.cell(r.verdict.england)),
              Cell(VerdictWords.cell(r.englandChanceAlone)), format(r, r.region), Cell(VerdictWords.cell(r.verdict.region)),

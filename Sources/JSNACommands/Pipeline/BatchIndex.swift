@@ -47,7 +47,7 @@ enum BatchIndex {
             var cells = [Cell([.link(a.name, href: "\(entry.folder)/chapter.html"), .text(" (\(code))")]), Cell(a.level == .localAuthority ? a.regionName : a.level.rawValue)]
             for id in keyIndicators {
                 guard let v = table.value(id, area: a.id, year: year) else {
-                    cells.append(Cell("–"))
+                    cells.append(Cell(Shown.absentSymbol))
                     continue
                 }
                 let count = v.numerator.value.map { v.indicator.counts.count($0) + (v.countsRounded ? " (rounded)" : "") } ?? v.numerator.missing.map { "count \($0.symbol)" }

@@ -110,7 +110,7 @@ public struct ChapterBuilder: Sendable {
             ComparisonTable.Row(label: label, role: role, cells: values.map { v -> Shown in
                 let shown = Shown(v.flatMap(pick))
                 switch shown {
-                case .absent: symbols.insert("–")
+                case .absent: symbols.insert(Shown.absentSymbol)
                 case .missing(let symbol): symbols.insert(symbol)
                 default: break
                 }
@@ -153,7 +153,7 @@ public struct ChapterBuilder: Sendable {
 
     func keyLines(_ symbols: Set<String>) -> [String] {
         symbols.sorted().map { symbol in
-            symbol == "–" ? "–: no figure for this area and period"
+            symbol == Shown.absentSymbol ? "–: no figure for this area and period"
                 : "\(symbol): \(Missing(symbol: symbol)?.reason.explanation ?? "not available")"
         }
     }

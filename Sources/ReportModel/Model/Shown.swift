@@ -17,6 +17,10 @@ public enum Shown: Sendable, Hashable {
     /// No figure for this area and period.
     case absent
 
+    /// How every output writes "no figure" (``absent``): one spelling, so a reader, a test or
+    /// a note can tell it from a published symbol.
+    public static let absentSymbol = "–"
+
     public init(_ figure: Figure?) {
         switch figure {
         case .value(let v)?: self = .value(v)
@@ -37,7 +41,7 @@ public enum Shown: Sendable, Hashable {
         case .quantity(let n): Rounding.grouped(n, places: 1)
         case .missing(let symbol): symbol
         case .note(let text): text
-        case .absent: "–"
+        case .absent: Self.absentSymbol
         }
     }
 }

@@ -13,7 +13,7 @@ public enum VerdictWords {
     public static func cell(_ judgement: Judgement) -> String { judgement.words }
 
     /// A table cell for the trend: "increasing", "decreasing", "no significant change", "–".
-    public static func trend(_ result: TrendTest.Result?) -> String { result?.label ?? "–" }
+    public static func trend(_ result: TrendTest.Result?) -> String { result?.label ?? Shown.absentSymbol }
 
     /// One sentence comparing the figure with England, the region and the neighbours, each by
     /// its verdict; nil when there is nothing to compare with.
