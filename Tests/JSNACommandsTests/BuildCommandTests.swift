@@ -520,6 +520,14 @@ import Testing
         }
     }
 
+    /// Issue 31, item 5: `--all --pdf` printed nothing and said nothing.
+    @Test func allWithPDFIsRefused() throws {
+        let out = try temporaryDirectory().appendingPathComponent("o")
+        let run = try Run.jsna(["build", "--all", "--data", demoData, "--pdf", "--out", out.path])
+        #expect(run.status != 0 && run.stderr.contains("--pdf prints one chapter: it cannot be used with --all"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     /// Issue 29, item 2: rounding is 5 or 10 (1: exact), from the command line or the config.
     @Test func roundingIsFiveOrTen() throws {
         let dir = try temporaryDirectory()

@@ -82,6 +82,7 @@ struct BuildCommand: ParsableCommand {
         }
         if let round, let problem = ChapterSettings.roundingProblem(round) { throw ValidationError("--round \(problem)") }
         if all && la != nil { throw ValidationError("give either --la or --all, not both") }
+        if all && pdf { throw ValidationError("--pdf prints one chapter: it cannot be used with --all (print a chapter from its folder with --la)") }
         if area != nil && (la != nil || all) { throw ValidationError("give one of --la, --area or --all") }
         if area != nil && extract != nil { throw ValidationError("--extract is one council's referrals: it cannot be used with --area (a partnership)") }
         if (area != nil || all) && annexA != nil { throw ValidationError("--annex-a is one council's lists: it cannot be used with --area or --all") }
