@@ -27,20 +27,30 @@ import Testing
         try Self.expectNothingNarrowed(try String(contentsOf: out.appendingPathComponent("chapter.md"), encoding: .utf8), "seed \(seed)")
     }
 
+    /// Runs one of the shared kit's generators (`../shared/<script>`), its output into `file`
+    /// when given.
+    static func kit(_ script: String, _ arguments: [String], into file: URL? = nil) throws {
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = ["python3", SharedData.root.deletingLastPathComponent().appendingPathComponent(script).path] + arguments
+        if let file {
+            FileManager.default.createFile(atPath: file.path, contents: nil)
+            generator.standardOutput = try FileHandle(forWritingTo: file)
+        } else {
+            generator.standardOutput = FileHandle.nullDevice
+        }
+        try generator.run()
+        generator.waitUntilExit()
+        try #require(generator.terminationStatus == 0, "\(script) failed")
+    }
+
     /// The issue's own case: 200 generated referrals, seed 14, published December 2024 as
     /// 75 − 44 − 29 = 2.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SharedData.root.deletingLastPathComponent().appendingPathComponent("bench/gen_referrals.py").path), "needs ../shared/bench"))
     func theIssuesExtract() throws {
         let work = try temporaryDirectory()
         let file = work.appendingPathComponent("r.csv")
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", SharedData.root.deletingLastPathComponent().appendingPathComponent("bench/gen_referrals.py").path,
-                               "--rows", "200", "--seed", "14", "--start", "2023-04-01", "--end", "2025-11-20"]
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        generator.standardOutput = try FileHandle(forWritingTo: file)
-        try generator.run()
-        generator.waitUntilExit()
+        try Self.kit("bench/gen_referrals.py", ["--rows", "200", "--seed", "14", "--start", "2023-04-01", "--end", "2025-11-20"], into: file)
         let out = work.appendingPathComponent("out")
         let data = SharedData.dfe ?? demoData
         let la = SharedData.dfe == nil ? "971" : "Bolton"
@@ -57,14 +67,7 @@ import Testing
     func theIssuesListSet() throws {
         let work = try temporaryDirectory()
         let lists = work.appendingPathComponent("lists")
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", SharedData.root.deletingLastPathComponent().appendingPathComponent("bench/annexa/gen_annexa.py").path,
-                               "--children", "600", "--seed", "3", "--start", "2023-04-01", "--end", "2025-11-20", "--out", lists.path + "/"]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        try #require(generator.terminationStatus == 0)
+        try Self.kit("bench/annexa/gen_annexa.py", ["--children", "600", "--seed", "3", "--start", "2023-04-01", "--end", "2025-11-20", "--out", lists.path + "/"])
         let out = work.appendingPathComponent("out")
         let run = try Run.jsna(["build", "--data", SharedData.dfe ?? demoData, "--la", SharedData.dfe == nil ? "971" : "Bolton",
                                 "--annex-a", lists.path, "--as-at", "2025-06-30", "--out", out.path])
