@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "Chapter",
             dependencies: [
-                "ReportModel", "Document", "Charts", "Indicators", "Statistics", "CCmarkGFM", "Diagnostics", "TemporaryFiles",
+                "ReportModel", "Document", "Charts", "Indicators", "Statistics", "CCmarkGFM", "Diagnostics", "Parallel", "TemporaryFiles",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

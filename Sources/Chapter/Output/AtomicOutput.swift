@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Parallel
 
 /// Writes a set of output files so that none is ever half-written.
 ///
@@ -75,19 +76,9 @@ public struct AtomicOutput: Sendable {
 
     /// Runs `body` for 0..<count on every core; returns the errors, in index order.
     static func inParallel(_ count: Int, _ body: @Sendable (Int) throws -> Void) -> [any Error] {
-        final class Errors: @unchecked Sendable { var list: [(Int, any Error)] = []; let lock = NSLock() }
-        let errors = Errors()
-        let threads = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), max(count / 16, 1))
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
-            for i in stride(from: t, to: count, by: threads) {
-                do { try body(i) } catch {
-                    errors.lock.lock()
-                    errors.list.append((i, error))
-                    errors.lock.unlock()
-                }
-            }
+        parallelResults(count, body).compactMap { result in
+            if case .failure(let error) = result { error } else { nil }
         }
-        return errors.list.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Renames every staged file into place, or none: each file it replaces is first kept
