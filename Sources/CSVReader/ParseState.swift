@@ -107,7 +107,7 @@ final class ParseState {
         var mark = false
         if length >= 3 && ends[0] >= 3 && storage[0] == 0xEF && storage[1] == 0xBB && storage[2] == 0xBF {
             mark = true
-            (storage + 0).update(from: storage + 3, count: length - 3)
+            memmove(storage, storage + 3, length - 3)  // the regions overlap
             length -= 3
             for i in 0..<fields { ends[i] -= 3 }
         }
