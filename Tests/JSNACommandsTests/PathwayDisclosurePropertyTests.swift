@@ -43,9 +43,8 @@ import Testing
             checked += 1
         }
         #expect(checked > 20, "seed \(seed): pathway.csv was read")
-        let isCount = { (h: String) in ["Referrals", "Extract", "Count", "From", "To", "Of", "Plans"].contains(h) || h.hasPrefix("A year earlier") }
         for sheet in ["Local", "Pathway"] {
-            for c in try book.labelledCounts(sheet: sheet, isCount: isCount) {
+            for c in try book.labelledCounts(sheet: sheet, isCount: PublishedSystem.isCountColumn) {
                 let value = String(Int(c.value))
                 let shown = captioned.compactMap { cell($0.rows, row: c.row, column: c.header) }
                 #expect(shown.contains { numbers($0) == value }, "seed \(seed): \(sheet)!\(c.address) \(c.row) / \(c.header) = \(value), the chapter shows \(shown)")

@@ -9,11 +9,6 @@ import Testing
 /// published rounded to the nearest 5, so the attacker's difference is uncertain by up to 8
 /// and never pins a count.
 @Suite struct TwoBuildAttack {
-    /// Columns of the two sections' tables that hold counts (the rest are rates and shares).
-    static func isCount(_ header: String) -> Bool {
-        ["Referrals", "Extract", "Count", "From", "To", "Of", "Plans"].contains(header) || header.hasPrefix("A year earlier")
-    }
-
     /// Every count the referral and pathway sections publish in chapter.md, keyed by table
     /// (its caption less its dates), row and column, as the text shown ("c" when hidden).
     static func counts(_ md: String) throws -> [String: String] {
@@ -26,7 +21,7 @@ import Testing
             let caption = table.caption.replacingOccurrences(of: dates, with: "…", options: .regularExpression)
             let header = table.rows[0]
             for row in table.rows.dropFirst() {
-                for (column, name) in header.enumerated() where column > 0 && column < row.count && isCount(name) {
+                for (column, name) in header.enumerated() where column > 0 && column < row.count && PublishedSystem.isCountColumn(name) {
                     out["\(caption) | \(row[0]) | \(name)"] = row[column]
                 }
             }
@@ -97,12 +92,12 @@ import Testing
         let out = work.appendingPathComponent("out-2025-10-31")
         for line in try String(contentsOf: out.appendingPathComponent("pathway.csv"), encoding: .utf8).split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard let column = fields.dropLast().last, Self.isCount(String(column)), let n = Self.number(String(fields.last!)) else { continue }
+            guard let column = fields.dropLast().last, PublishedSystem.isCountColumn(String(column)), let n = Self.number(String(fields.last!)) else { continue }
             #expect(n % 5 == 0, "seed \(seed): pathway.csv: \(line)")
         }
         let book = try OfficeFile(data: try Data(contentsOf: out.appendingPathComponent("chapter.xlsx")))
         for sheet in ["Local", "Pathway"] {
-            for (address, n) in try book.countCells(sheet: sheet, isCount: Self.isCount) {
+            for (address, n) in try book.countCells(sheet: sheet, isCount: PublishedSystem.isCountColumn) {
                 #expect(n.truncatingRemainder(dividingBy: 5) == 0, "seed \(seed): \(sheet)!\(address) is \(n)")
             }
         }

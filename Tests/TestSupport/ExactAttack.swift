@@ -35,7 +35,8 @@ public struct ExactAttack {
         let hidden = values.indices.filter { values[$0] == nil }
         guard !hidden.isEmpty else { return ([:], 0) }
         var start = initialBounds()
-        guard var solver = Solver(relations: relations, budget: budget), solver.propagate(&start), solver.feasible(start) == true else { return ([:], hidden.count) }
+        var solver = Solver(relations: relations, budget: budget)
+        guard solver.propagate(&start), solver.feasible(start) == true else { return ([:], hidden.count) }
         var out: [Int: ClosedRange<Int>] = [:], unsolved = 0
         for h in hidden {
             if let low = solver.least(h, start), let high = solver.most(h, start) { out[h] = low...high } else { unsolved += 1 }
@@ -49,7 +50,7 @@ public struct ExactAttack {
     /// whether one `width` above it is possible (solutions already found answer most).
     public func narrowed(_ cells: [Int], width: Int = 5, small: ClosedRange<Int> = 1...5) -> (narrowed: [Int: ClosedRange<Int>], unsolved: Int) {
         var start = initialBounds()
-        var solver = Solver(relations: relations, budget: budget)!
+        var solver = Solver(relations: relations, budget: budget)
         guard solver.propagate(&start), solver.feasible(start) == true else { return ([:], cells.count) }
         var out: [Int: ClosedRange<Int>] = [:], unsolved = 0
         for cell in cells {
@@ -104,7 +105,7 @@ public struct ExactAttack {
         /// derives from them (whole-number arithmetic, no rounding): a total less the
         /// totals nested in it becomes one equation in the cells it leaves, which bounds
         /// alone would not see.
-        init?(relations: [(parts: [Int], total: Int)], budget: Int) {
+        init(relations: [(parts: [Int], total: Int)], budget: Int) {
             self.budget = budget
             var base: [Row] = []
             for r in relations {

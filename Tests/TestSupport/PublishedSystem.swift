@@ -24,6 +24,12 @@ public struct PublishedSystem {
 
     static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// Whether a column of the council's tables (in the chapter, the workbook or pathway.csv)
+    /// holds counts; the others hold rates, shares and verdicts.
+    public static func isCountColumn(_ header: String) -> Bool {
+        ["Referrals", "Extract", "Count", "From", "To", "Of", "Plans"].contains(header) || header.hasPrefix("A year earlier")
+    }
+
     /// A published count: "c" (hidden) or a whole number; anything else is no count.
     public static func count(_ text: String) -> Int?? {
         if text == "c" { return .some(nil) }
